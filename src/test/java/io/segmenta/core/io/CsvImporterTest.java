@@ -1,0 +1,383 @@
+package io.segmenta.core.io;
+
+import io.segmenta.core.data.BooleanColumn;
+import io.segmenta.core.data.ColumnType;
+import io.segmenta.core.data.Dataset;
+import io.segmenta.core.data.DateColumn;
+import io.segmenta.core.data.DateTimeColumn;
+import io.segmenta.core.data.DoubleColumn;
+import io.segmenta.core.data.LongColumn;
+import io.segmenta.core.data.StringColumn;
+import io.segmenta.core.task.CancelledException;
+import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.UserException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvImporterTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content, Charset cs) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content.getBytes(cs));
+        return p;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return write(name, content, StandardCharsets.UTF_8);
+    }
+
+    private static ImportResult imp(Path p) {
+        return CsvImporter.importFiles(ImportRequest.of(p), TaskContext.NONE);
+    }
+
+    private static ImportResult imp(Path p, CsvOptions o) {
+        return CsvImporter.importFiles(ImportRequest.of(p, o), TaskContext.NONE);
+    }
+
+    @Test
+    void commaSeparatedWithTypes() throws IOException {
+        Path p = write("c.csv", "id,name,age,income,member,joined\n1,Ana,34,1200.50,yes,2020-01-31\n2,Luis,45,,no,2021-12-01\n3,Eva,NA,980.25,yes,2022-06-15\n");
+        ImportResult r = imp(p);
+        Dataset d = r.dataset();
+        assertThat(d.rowCount()).isEqualTo(3);
+        assertThat(r.settings().delimiter()).isEqualTo(',');
+        assertThat(r.settings().header()).isTrue();
+        assertThat(d.column("id").type()).isEqualTo(ColumnType.INTEGER);
+        assertThat(d.column("age").type()).isEqualTo(ColumnType.INTEGER);
+        assertThat(d.column("age").isMissing(2)).isTrue();
+        assertThat(d.column("income").type()).isEqualTo(ColumnType.DECIMAL);
+        assertThat(((DoubleColumn) d.column("income")).getDouble(0)).isEqualTo(1200.50);
+        assertThat(d.column("income").isMissing(1)).isTrue();
+        assertThat(d.column("member")).isInstanceOf(BooleanColumn.class);
+        assertThat(((BooleanColumn) d.column("member")).getBoolean(0)).isTrue();
+        assertThat(d.column("joined").get(0)).isEqualTo(LocalDate.of(2020, 1, 31));
+        assertThat(d.column("name").type()).isIn(ColumnType.CATEGORICAL, ColumnType.TEXT);
+        assertThat(d.column("id").idLike()).isTrue();
+        assertThat(d.column("age").idLike()).isFalse();
+        assertThat(r.sources().get(0).sha256()).hasSize(64);
+    }
+
+    @Test
+    void semicolonDecimalCommaAndThousandsDot() throws IOException {
+        Path p = write("es.csv", "cliente;provincia;importe;fecha\nC1;Cádiz;1.234,56;31/01/2020\nC2;Logroño;12,5;01/02/2021\nC3;Madrid;-3,75;13/12/2022\n");
+        ImportResult r = imp(p);
+        assertThat(r.settings().delimiter()).isEqualTo(';');
+        assertThat(r.settings().decimal()).isEqualTo(',');
+        Dataset d = r.dataset();
+        DoubleColumn imp = (DoubleColumn) d.column("importe");
+        assertThat(imp.getDouble(0)).isEqualTo(1234.56);
+        assertThat(imp.getDouble(1)).isEqualTo(12.5);
+        assertThat(imp.getDouble(2)).isEqualTo(-3.75);
+        assertThat(d.column("fecha").get(1)).isEqualTo(LocalDate.of(2021, 2, 1));
+        assertThat(r.settings().dateFormats().get("fecha")).isEqualTo("dd/MM/yyyy");
+        assertThat(((StringColumn) d.column("provincia")).getString(0)).isEqualTo("Cádiz");
+        assertThat(((StringColumn) d.column("provincia")).getString(1)).isEqualTo("Logroño");
+    }
+
+    @Test
+    void tabAndPipeDelimiters() throws IOException {
+        assertThat(imp(write("t.tsv", "a\tb\tc\n1\t2\t3\n4\t5\t6\n")).settings().delimiter()).isEqualTo('\t');
+        ImportResult r = imp(write("p.txt", "a|b|c\n1|x|3\n4|y|6\n"));
+        assertThat(r.settings().delimiter()).isEqualTo('|');
+        assertThat(r.dataset().column("c").type()).isEqualTo(ColumnType.INTEGER);
+    }
+
+    @Test
+    void windows1252AndLatin1KeepAccents() throws IOException {
+        String text = "provincia;poblacion\nCádiz;1240155\nLogroño;150876\nA Coruña;1120134\n";
+        ImportResult r = imp(write("w.csv", text, Charset.forName("windows-1252")));
+        assertThat(r.settings().encoding()).isEqualTo("windows-1252");
+        StringColumn c = (StringColumn) r.dataset().column("provincia");
+        assertThat(c.getString(0)).isEqualTo("Cádiz");
+        assertThat(c.getString(1)).isEqualTo("Logroño");
+        ImportResult r2 = imp(write("l.csv", text, StandardCharsets.ISO_8859_1));
+        assertThat(((StringColumn) r2.dataset().column("provincia")).getString(2)).isEqualTo("A Coruña");
+    }
+
+    @Test
+    void utf8BomAndUtf16Bom() throws IOException {
+        Path p = dir.resolve("bom.csv");
+        byte[] body = "name,n\nCádiz,1\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF; withBom[1] = (byte) 0xBB; withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(p, withBom);
+        ImportResult r = imp(p);
+        assertThat(r.settings().bom()).isTrue();
+        assertThat(r.dataset().columnNames()).containsExactly("name", "n");
+        assertThat(((StringColumn) r.dataset().column("name")).getString(0)).isEqualTo("Cádiz");
+
+        Path u16 = dir.resolve("u16.csv");
+        Files.write(u16, "name;n\nLogroño;2\nCádiz;3\n".getBytes(StandardCharsets.UTF_16)); // BE with BOM
+        ImportResult r16 = imp(u16);
+        assertThat(r16.settings().encoding()).startsWith("UTF-16");
+        assertThat(((StringColumn) r16.dataset().column("name")).getString(0)).isEqualTo("Logroño");
+
+        Path le = dir.resolve("u16le.csv");
+        byte[] leBody = "name;n\nLogroño;2\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] leBom = new byte[leBody.length + 2];
+        leBom[0] = (byte) 0xFF; leBom[1] = (byte) 0xFE;
+        System.arraycopy(leBody, 0, leBom, 2, leBody.length);
+        Files.write(le, leBom);
+        assertThat(((StringColumn) imp(le).dataset().column("name")).getString(0)).isEqualTo("Logroño");
+    }
+
+    @Test
+    void quotingEmbeddedDelimitersNewlinesAndEscapedQuotes() throws IOException {
+        Path p = write("q.csv", "id,comment,amount\n1,\"Hello, world\",10\n2,\"multi\nline\",20\n3,\"say \"\"hi\"\"\",30\n4,  spaced  ,40\n");
+        ImportResult r = imp(p);
+        StringColumn c = (StringColumn) r.dataset().column("comment");
+        assertThat(c.getString(0)).isEqualTo("Hello, world");
+        assertThat(c.getString(1)).isEqualTo("multi\nline");
+        assertThat(c.getString(2)).isEqualTo("say \"hi\"");
+        assertThat(c.getString(3)).isEqualTo("spaced");
+        assertThat(((LongColumn) r.dataset().column("amount")).getLong(3)).isEqualTo(40);
+    }
+
+    @Test
+    void booleansInSpanishAndYN() throws IOException {
+        ImportResult r = imp(write("b.csv", "a;b;c\nsí;Y;TRUE\nno;N;false\nSi;y;True\n"));
+        assertThat(r.dataset().column("a").type()).isEqualTo(ColumnType.BOOLEAN);
+        assertThat(r.dataset().column("b").type()).isEqualTo(ColumnType.BOOLEAN);
+        assertThat(r.dataset().column("c").type()).isEqualTo(ColumnType.BOOLEAN);
+        assertThat(((BooleanColumn) r.dataset().column("a")).getBoolean(2)).isTrue();
+        assertThat(((BooleanColumn) r.dataset().column("b")).getBoolean(1)).isFalse();
+    }
+
+    @Test
+    void dateFormats() throws IOException {
+        String csv = "iso,dmy,dmydash,compact,mdy,dt,isoT\n"
+                + "2020-01-31,31/01/2020,31-01-2020,20200131,01/31/2020,2020-01-31 13:45:10,2020-01-31T13:45:10Z\n"
+                + "2021-02-28,28/02/2021,28-02-2021,20210228,02/28/2021,2021-02-28 00:00:00,2021-02-28T00:00:00Z\n"
+                + "2022-12-01,01/12/2022,01-12-2022,20221201,12/01/2022,2022-12-01 23:59:59,2022-12-01T23:59:59+01:00\n";
+        Dataset d = imp(write("d.csv", csv)).dataset();
+        LocalDate jan31 = LocalDate.of(2020, 1, 31);
+        for (String c : List.of("iso", "dmy", "dmydash", "compact", "mdy")) {
+            assertThat(d.column(c)).as(c).isInstanceOf(DateColumn.class);
+            assertThat(d.column(c).get(0)).as(c).isEqualTo(jan31);
+        }
+        assertThat(d.column("mdy").get(2)).isEqualTo(LocalDate.of(2022, 12, 1));
+        assertThat(d.column("dt")).isInstanceOf(DateTimeColumn.class);
+        assertThat(d.column("dt").get(0)).isEqualTo(LocalDateTime.of(2020, 1, 31, 13, 45, 10));
+        assertThat(d.column("isoT").get(2)).isEqualTo(LocalDateTime.of(2022, 12, 1, 22, 59, 59));
+    }
+
+    @Test
+    void ambiguousDatesAreDayFirstUnlessToldOtherwise() throws IOException {
+        Path p = write("amb.csv", "d\n03/04/2020\n05/06/2021\n");
+        assertThat(imp(p).dataset().column("d").get(0)).isEqualTo(LocalDate.of(2020, 4, 3));
+        assertThat(imp(p, CsvOptions.detect().withDayFirst(false)).dataset().column("d").get(0)).isEqualTo(LocalDate.of(2020, 3, 4));
+    }
+
+    @Test
+    void missingTokensDefaultAndPerColumn() throws IOException {
+        Path p = write("m.csv", "job,age,x\nadmin,30,NULL\nunknown,N/A,?\nservices,,null\nunknown,40,n/a\n");
+        ImportResult r = imp(p);
+        assertThat(r.dataset().column("age").missingCount()).isEqualTo(2);
+        assertThat(r.dataset().column("x").missingCount()).isEqualTo(4);
+        assertThat(r.dataset().column("job").missingCount()).isZero();
+        ImportResult r2 = imp(p, CsvOptions.detect().withColumnMissingTokens(Map.of("job", Set.of("unknown"))));
+        assertThat(r2.dataset().column("job").missingCount()).isEqualTo(2);
+        assertThat(r2.settings().columnMissingTokens()).containsKey("job");
+    }
+
+    @Test
+    void dirtyValuesBecomeMissingAndAreReportedWithLines() throws IOException {
+        StringBuilder sb = new StringBuilder("id,amount\n");
+        for (int i = 1; i <= 200; i++) sb.append(i).append(',').append(i == 57 ? "n/d" : String.valueOf(i * 2)).append('\n');
+        ImportResult r = imp(write("dirty.csv", sb.toString()));
+        assertThat(r.dataset().column("amount").type()).isEqualTo(ColumnType.INTEGER);
+        ImportReport.ColumnReport cr = r.report().columns().get(1);
+        assertThat(cr.coerced()).isEqualTo(1);
+        assertThat(cr.coercedExamples().get(0).line()).isEqualTo(58);
+        assertThat(cr.coercedExamples().get(0).value()).isEqualTo("n/d");
+        assertThat(r.dataset().column("amount").isMissing(56)).isTrue();
+    }
+
+    @Test
+    void integersPromoteToDecimalsWithoutLoss() throws IOException {
+        StringBuilder sb = new StringBuilder("v\n");
+        for (int i = 0; i < 5000; i++) sb.append(i).append('\n');
+        sb.append("2.5\n");
+        ImportResult r = imp(write("promo.csv", sb.toString()));
+        assertThat(r.dataset().column("v")).isInstanceOf(DoubleColumn.class);
+        assertThat(r.dataset().column("v").getDouble(5000)).isEqualTo(2.5);
+        assertThat(r.report().totalCoerced()).isZero();
+    }
+
+    @Test
+    void mostlyTextLaterInFileIsRetypedNotLost() throws IOException {
+        StringBuilder sb = new StringBuilder("code\n");
+        for (int i = 0; i < 3000; i++) sb.append(i).append('\n');
+        for (int i = 0; i < 3000; i++) sb.append("X").append(i).append('\n');
+        ImportResult r = imp(write("late.csv", sb.toString()));
+        assertThat(r.dataset().column("code").type()).isIn(ColumnType.CATEGORICAL, ColumnType.TEXT);
+        assertThat(r.dataset().column("code").missingCount()).isZero();
+        assertThat(r.dataset().column("code").format(5999)).isEqualTo("X2999");
+    }
+
+    @Test
+    void leadingZerosStayCodes() throws IOException {
+        ImportResult r = imp(write("z.csv", "province_code,n\n02,1\n28,2\n08,3\n02,4\n28,5\n02,6\n"));
+        assertThat(r.dataset().column("province_code").type()).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(r.dataset().column("province_code").format(0)).isEqualTo("02");
+    }
+
+    @Test
+    void raggedRowsAreRejectedWithLineAndReason() throws IOException {
+        ImportResult r = imp(write("rag.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12,\n"));
+        assertThat(r.dataset().rowCount()).isEqualTo(2);
+        assertThat(r.report().rejectedCount()).isEqualTo(2);
+        assertThat(r.report().rejected().get(0).line()).isEqualTo(3);
+        assertThat(r.report().rejected().get(0).reason()).contains("3").contains("2");
+        assertThat(r.report().rejected().get(1).line()).isEqualTo(4);
+        assertThat(r.report().rowsRead()).isEqualTo(4);
+    }
+
+    @Test
+    void lineNumbersCountQuotedLineBreaks() throws IOException {
+        ImportResult r = imp(write("ln.csv", "a,b\n1,\"x\ny\"\n2,3\n4\n"));
+        assertThat(r.report().rejected()).singleElement().satisfies(x -> assertThat(x.line()).isEqualTo(5));
+    }
+
+    @Test
+    void unclosedQuoteNamesLineAndColumn() throws IOException {
+        Path p = write("uq.csv", "a,b\n1,2\n3,\"never closed\n4,5\n");
+        assertThatThrownBy(() -> imp(p)).isInstanceOf(UserException.class)
+                .hasMessageContaining("uq.csv").hasMessageContaining("line 3").hasMessageContaining("column 2");
+    }
+
+    @Test
+    void emptyHeaderOnlyBinaryMissingAndDirectory() throws IOException {
+        assertThatThrownBy(() -> imp(write("e.csv", ""))).isInstanceOf(UserException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> imp(write("ws.csv", "\n\n  \n"))).isInstanceOf(UserException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> imp(write("h.csv", "a,b,c\n"))).isInstanceOf(UserException.class).hasMessageContaining("no data rows");
+        Path bin = dir.resolve("b.bin");
+        byte[] junk = new byte[4096];
+        new java.util.Random(1).nextBytes(junk);
+        Files.write(bin, junk);
+        assertThatThrownBy(() -> imp(bin)).isInstanceOf(UserException.class).hasMessageContaining("text file");
+        Path zip = dir.resolve("x.xlsx");
+        Files.write(zip, new byte[]{'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2, 3});
+        assertThatThrownBy(() -> imp(zip)).isInstanceOf(UserException.class).hasMessageContaining("Excel");
+        assertThatThrownBy(() -> imp(dir.resolve("nope.csv"))).isInstanceOf(UserException.class).hasMessageContaining("not found");
+        assertThatThrownBy(() -> imp(dir)).isInstanceOf(UserException.class).hasMessageContaining("folder");
+    }
+
+    @Test
+    void unreadableFile() throws IOException {
+        Path p = write("secret.csv", "a\n1\n");
+        if (!p.toFile().setReadable(false) || Files.isReadable(p)) return; // running as root: cannot test
+        assertThatThrownBy(() -> imp(p)).isInstanceOf(UserException.class).hasMessageContaining("permission");
+    }
+
+    @Test
+    void duplicateAndBlankHeadersAreRenamedWithWarnings() throws IOException {
+        ImportResult r = imp(write("dup.csv", "name,name,,x\na,b,c,1\nd,e,f,2\n"));
+        assertThat(r.dataset().columnNames()).containsExactly("name", "name_2", "column_3", "x");
+        assertThat(r.report().warnings()).hasSize(2);
+        assertThat(r.report().warnings().get(0)).contains("line 1").contains("column 2");
+    }
+
+    @Test
+    void headerlessNumericFileIsDetected() throws IOException {
+        ImportResult r = imp(write("nohead.txt", "0001 00001 19970101 1 11.77\n0001 00001 19970118 2 29.33\n0002 00002 19970112 5 77.00\n"));
+        assertThat(r.settings().header()).isFalse();
+        assertThat(r.settings().delimiter()).isEqualTo(' ');
+        assertThat(r.dataset().rowCount()).isEqualTo(3);
+        assertThat(r.dataset().column("column_3").get(0)).isEqualTo(LocalDate.of(1997, 1, 1));
+        assertThat(r.dataset().column("column_5").getDouble(1)).isEqualTo(29.33);
+    }
+
+    @Test
+    void userOverridesWin() throws IOException {
+        Path p = write("o.csv", "a;b\n1;2\n3;4\n");
+        ImportResult r = imp(p, CsvOptions.detect().withColumnTypes(Map.of("a", ColumnType.TEXT)));
+        assertThat(r.dataset().column("a").type()).isEqualTo(ColumnType.TEXT);
+        ImportResult r2 = imp(p, CsvOptions.detect().withHeader(false));
+        assertThat(r2.dataset().rowCount()).isEqualTo(3);
+        assertThat(r2.dataset().column("column_1").type()).isIn(ColumnType.CATEGORICAL, ColumnType.TEXT);
+    }
+
+    @Test
+    void crlfAndMissingFinalNewline() throws IOException {
+        ImportResult r = imp(write("crlf.csv", "a,b\r\n1,2\r\n3,4"));
+        assertThat(r.dataset().rowCount()).isEqualTo(2);
+        assertThat(((LongColumn) r.dataset().column("b")).getLong(1)).isEqualTo(4);
+    }
+
+    @Test
+    void partitionsAddSourceColumnAndRejectDifferentColumns() throws IOException {
+        Path a = write("sales_2018-01-28.csv", "id;amount\n1;10,5\n2;20\n");
+        Path b = write("sales_2018-02-28.csv", "id;amount\n3;7,25\n");
+        ImportResult r = CsvImporter.importFiles(new ImportRequest(List.of(a, b), "sales", CsvOptions.detect(), null, null), TaskContext.NONE);
+        assertThat(r.dataset().rowCount()).isEqualTo(3);
+        assertThat(r.dataset().column("source_file").format(2)).isEqualTo("sales_2018-02-28.csv");
+        assertThat(r.dataset().column("amount").getDouble(2)).isEqualTo(7.25);
+        assertThat(r.sources()).hasSize(2);
+        Path c = write("sales_bad.csv", "id;total\n4;1\n");
+        assertThatThrownBy(() -> CsvImporter.importFiles(new ImportRequest(List.of(a, c), "s", CsvOptions.detect(), null, null), TaskContext.NONE))
+                .isInstanceOf(UserException.class).hasMessageContaining("sales_bad.csv").hasMessageContaining("amount").hasMessageContaining("total");
+    }
+
+    @Test
+    void previewShowsSettingsColumnsAndRows() throws IOException {
+        Path p = write("pv.csv", "id;importe;fecha\n1;1,5;01/02/2020\n2;2,5;03/02/2020\n3;3;04/02/2020\n");
+        CsvPreview pv = CsvImporter.preview(p, CsvOptions.detect(), 2);
+        assertThat(pv.settings().delimiter()).isEqualTo(';');
+        assertThat(pv.settings().decimal()).isEqualTo(',');
+        assertThat(pv.rows()).hasSize(2);
+        assertThat(pv.rows().get(0)).containsExactly("1", "1,5", "01/02/2020");
+        assertThat(pv.columns().get(1).type()).isEqualTo(ColumnType.DECIMAL);
+        assertThat(pv.columns().get(2).type()).isEqualTo(ColumnType.DATE);
+        assertThat(pv.columns().get(2).dateFormat()).isEqualTo("dd/MM/yyyy");
+    }
+
+    @Test
+    void largeFileParsesInParallelChunksWithQuotedNewlinesAcrossSplits() throws IOException {
+        StringBuilder sb = new StringBuilder("id,text,v\n");
+        int n = 60_000;
+        for (int i = 0; i < n; i++) {
+            sb.append(i).append(',');
+            if (i % 7 == 0) sb.append("\"line one\nline two, with comma\"");
+            else sb.append("plain ").append(i % 100);
+            sb.append(',').append(i % 1000).append('.').append(i % 10).append('\n');
+        }
+        ImportResult r = imp(write("big.csv", sb.toString()));
+        assertThat(r.dataset().rowCount()).isEqualTo(n);
+        assertThat(r.report().rejectedCount()).isZero();
+        StringColumn t = (StringColumn) r.dataset().column("text");
+        assertThat(t.getString(0)).isEqualTo("line one\nline two, with comma");
+        assertThat(t.getString(n - 1)).isEqualTo("plain " + ((n - 1) % 100));
+        assertThat(((LongColumn) r.dataset().column("id")).getLong(n - 1)).isEqualTo(n - 1);
+        assertThat(r.dataset().column("id").idLike()).isTrue();
+    }
+
+    @Test
+    void cancellationStopsTheImport() throws IOException {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 400_000; i++) sb.append(i).append(',').append(i).append('\n');
+        Path p = write("cancel.csv", sb.toString());
+        TaskContext cancelled = new TaskContext() {
+            @Override public void progress(long done, long total, String message) { }
+            @Override public boolean isCancelled() { return true; }
+        };
+        assertThatThrownBy(() -> CsvImporter.importFiles(ImportRequest.of(p), cancelled)).isInstanceOf(CancelledException.class);
+    }
+}
