@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = SegmentaCli.Version.class,
         description = "Segmenta — a workbench for predictive marketing. Run without arguments to open the app.",
-        subcommands = {ImportCommand.class, InfoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, InfoCommand.class, BenchCommand.class, JoinCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
 public final class SegmentaCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
@@ -38,7 +38,8 @@ public final class SegmentaCli implements Runnable {
         CommandLine cl = new CommandLine(new SegmentaCli());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExitCodeExceptionMapper(ex -> ex instanceof UserException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+        cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE
+                : ex instanceof UserException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserException ue) {
                 commandLine.getErr().println("segmenta: " + ue.getLocalizedMessage());

@@ -86,11 +86,21 @@ public final class ImportBenchmark {
 
     /** Median of three pandas.read_csv timings, or null when python3/pandas is unavailable. */
     private static Double pandas(Path f, Consumer<String> log) {
+        // Debian's python3-pandas lives under /usr/bin/python3, which a pyenv or venv python3 may shadow
+        for (String py : new String[]{"/usr/bin/python3", "python3"}) {
+            if (py.startsWith("/") && !Files.isExecutable(Path.of(py))) continue;
+            Double d = pandas(py, f, log);
+            if (d != null) return d;
+        }
+        return null;
+    }
+
+    private static Double pandas(String python, Path f, Consumer<String> log) {
         String script = "import sys,time\nimport pandas as pd\nts=[]\nfor i in range(3):\n"
                 + "    t=time.perf_counter(); df=pd.read_csv(sys.argv[1]); ts.append(time.perf_counter()-t)\n"
                 + "ts.sort(); print(pd.__version__, ts[0], ts[1], ts[2], df.shape[0], df.shape[1])\n";
         try {
-            Process p = new ProcessBuilder("python3", "-c", script, f.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python, "-c", script, f.toString()).redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();

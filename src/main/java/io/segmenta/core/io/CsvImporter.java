@@ -94,6 +94,7 @@ public final class CsvImporter {
     /** Imports one file or several partitions (same columns) as one dataset. */
     public static ImportResult importFiles(ImportRequest request, TaskContext ctx) {
         TaskContext c = ctx == null ? TaskContext.NONE : ctx;
+        if (request.dictionary() != null) DataDictionary.read(request.dictionary()); // fail before the long work
         List<Path> files = request.files();
         long totalBytes = 0;
         for (Path f : files) totalBytes += sizeOf(f);
@@ -788,6 +789,14 @@ public final class CsvImporter {
         List<String> warnings = new ArrayList<>(p.warnings);
         if (blank > 0) warnings.add(I18n.tr("csv.warn.blankLines", blank));
         Dataset ds = new Dataset(req.effectiveName(), columns, Map.of());
+        if (req.dictionary() != null) {
+            DataDictionary.DictionaryResult dr = DataDictionary.attach(ds, DataDictionary.read(req.dictionary()));
+            ds = dr.dataset();
+            if (!dr.unknownColumns().isEmpty()) {
+                warnings.add(I18n.tr("csv.warn.dictionaryUnknown", req.dictionary().getFileName().toString(),
+                        String.join(", ", dr.unknownColumns())));
+            }
+        }
         List<SourceFile> sources = new ArrayList<>();
         for (FileParse fp : out.files) {
             sources.add(new SourceFile(fp.loaded.path.toString(), fp.loaded.sizeBytes, fp.loaded.sha256));

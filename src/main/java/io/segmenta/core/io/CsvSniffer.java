@@ -27,7 +27,8 @@ final class CsvSniffer {
                 if (p >= len) break;
             }
         } catch (CsvTokenizer.UnclosedQuoteException e) {
-            if (n < 2) return null;
+            // keep what was read: the import itself reports the unclosed quote with its line
+            if (n == 0) return null;
         }
         return java.util.Arrays.copyOf(counts, n);
     }
@@ -97,7 +98,7 @@ final class CsvSniffer {
         if (rows.isEmpty()) return false;
         String[] first = rows.get(0);
         if (rows.size() == 1) return looksLikeLabels(first, vp);
-        int votes = 0;
+        int forHeader = 0, against = 0;
         for (int c = 0; c < first.length; c++) {
             List<String> below = new ArrayList<>();
             for (int i = 1; i < rows.size() && below.size() < 2000; i++) {
@@ -107,19 +108,27 @@ final class CsvSniffer {
             if (below.isEmpty()) continue;
             TypeInference.Inferred inf = TypeInference.infer(below, vp, dayFirst);
             String v = first[c] == null ? "" : first[c];
-            if (v.isEmpty()) { votes++; continue; }
+            if (v.isEmpty()) continue;
             if (inf.type() == ColumnType.CATEGORICAL || inf.type() == ColumnType.TEXT) {
-                if (below.contains(v)) votes--;
+                if (inf.leadingZeros() && !v.chars().allMatch(Character::isDigit)) forHeader++; // "ID" above "02", "03"
+                else if (below.contains(v)) against++;
                 continue;
             }
             TypeInference.Inferred one = TypeInference.infer(List.of(v), vp, dayFirst);
             boolean fits = one.type() == inf.type()
                     || (inf.type() == ColumnType.DECIMAL && one.type() == ColumnType.INTEGER)
                     || (inf.type() == ColumnType.DATETIME && one.type() == ColumnType.DATE);
-            votes += fits ? -1 : 1;
+            if (fits) against++; else forHeader++;
         }
-        if (votes != 0) return votes > 0;
-        return looksLikeLabels(first, vp);
+        // A label over typed values is strong evidence (years as column names still vote against)
+        if (forHeader > 0) return forHeader >= against || allDistinct(first);
+        return against == 0 && looksLikeLabels(first, vp);
+    }
+
+    private static boolean allDistinct(String[] first) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String v : first) if (v == null || v.isEmpty() || !seen.add(v)) return false;
+        return true;
     }
 
     private static boolean looksLikeLabels(String[] first, ValueParser vp) {

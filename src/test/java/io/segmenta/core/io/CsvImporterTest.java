@@ -380,4 +380,13 @@ class CsvImporterTest {
         };
         assertThatThrownBy(() -> CsvImporter.importFiles(ImportRequest.of(p), cancelled)).isInstanceOf(CancelledException.class);
     }
+
+    @Test
+    void dataDictionaryDescriptionsAreAttached() throws IOException {
+        Path p = write("dd.csv", "age;income\n30;1000\n40;2000\n");
+        Path dict = write("dict.csv", "column,description\nage,Age in years\nincome,Yearly income in EUR\nghost,Not there\n");
+        ImportResult r = CsvImporter.importFiles(new ImportRequest(List.of(p), null, CsvOptions.detect(), null, dict), TaskContext.NONE);
+        assertThat(r.dataset().description("income")).contains("Yearly income in EUR");
+        assertThat(r.report().warnings()).anySatisfy(w -> assertThat(w).contains("ghost"));
+    }
 }
