@@ -129,7 +129,7 @@ public final class CsvImporter {
 
     /** A file read into memory as UTF-8 bytes. */
     private record Loaded(Path path, String name, byte[] bytes, int len, Charset charset, boolean bom,
-                          long sizeBytes, String sha256, boolean truncated) { }
+                          long sizeBytes, String sha256, boolean truncated, List<String> warnings) { }
 
     private static long sizeOf(Path f) {
         try {
@@ -187,13 +187,20 @@ public final class CsvImporter {
             bom = det.bom();
             skip = det.bomLength();
         }
-        byte[] utf8 = TextDecoding.toUtf8(raw, raw.length, cs, skip);
+        List<String> warnings = new ArrayList<>();
+        byte[] utf8;
+        if (opts.encoding() == null && det.invalidSequences() > 0) {
+            utf8 = new String(raw, skip, raw.length - skip, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            warnings.add(I18n.tr("csv.warn.invalidUtf8", name, det.invalidSequences()));
+        } else {
+            utf8 = TextDecoding.toUtf8(raw, raw.length, cs, skip);
+        }
         boolean blank = true;
         for (byte b : utf8) {
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') { blank = false; break; }
         }
         if (blank) throw new UserException("csv.error.empty", name);
-        return new Loaded(file, name, utf8, utf8.length, cs, bom, size, sha, truncated);
+        return new Loaded(file, name, utf8, utf8.length, cs, bom, size, sha, truncated, warnings);
     }
 
     static String sha256(byte[] b) {
@@ -251,6 +258,7 @@ public final class CsvImporter {
 
     private static Plan plan(Loaded l, CsvOptions o) {
         Plan p = new Plan();
+        p.warnings.addAll(l.warnings);
         if (o.delimiter() != null && o.delimiter() > 127) {
             throw new UserException("csv.error.delimiter", String.valueOf(o.delimiter()));
         }

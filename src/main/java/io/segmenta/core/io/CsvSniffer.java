@@ -45,11 +45,32 @@ final class CsvSniffer {
             double score = score(fieldCounts(b, sampleLen, d, quote, 200));
             if (score > bestScore) { bestScore = score; best = d; }
         }
-        if (bestScore <= 0) {
+        if (bestScore <= 0 && mostlyNumericTokens(b, sampleLen, quote)) {
+            // whitespace-separated numeric data (e.g. the CDNOW transaction log); never for plain text
+            // lines such as a single column of full names
             double s = score(fieldCounts(b, sampleLen, ' ', quote, 200));
-            if (s > 0) return ' ';
+            if (s > 0.9) return ' ';
         }
         return best;
+    }
+
+    private static boolean mostlyNumericTokens(byte[] b, int len, char quote) {
+        CsvTokenizer t = new CsvTokenizer(b, len, ' ', quote, 1);
+        ValueParser vp = new ValueParser('.', '\0');
+        int p = 0, numeric = 0, total = 0;
+        try {
+            for (int r = 0; r < 200 && (p = t.next(p)) >= 0; r++) {
+                if (r == 0) continue; // may be a header
+                for (int i = 0; i < t.count; i++) {
+                    total++;
+                    if (vp.parseDouble(b, t.start[i], t.stop[i])) numeric++;
+                }
+                if (p >= len) break;
+            }
+        } catch (CsvTokenizer.UnclosedQuoteException e) {
+            return false;
+        }
+        return total > 0 && numeric * 2 >= total;
     }
 
     /** Share of records with the modal field count, weighted up slightly by that count; 0 when it is 1. */

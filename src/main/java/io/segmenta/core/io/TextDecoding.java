@@ -17,7 +17,9 @@ final class TextDecoding {
     private TextDecoding() { }
 
     /** Result of detection: the charset, whether a BOM was present and how many bytes it took. */
-    record Detected(Charset charset, boolean bom, int bomLength) { }
+    record Detected(Charset charset, boolean bom, int bomLength, long invalidSequences) {
+        Detected(Charset charset, boolean bom, int bomLength) { this(charset, bom, bomLength, 0); }
+    }
 
     static Detected detect(byte[] b, int len, String fileName) {
         if (len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
@@ -38,6 +40,12 @@ final class TextDecoding {
             checkNotBinary(b, probe, zeroEven + zeroOdd, fileName);
         }
         if (isValidUtf8(b, 0, len)) return new Detected(StandardCharsets.UTF_8, false, 0);
+        // Mostly UTF-8 with a few broken bytes (a bad copy-paste): keep UTF-8 and report the replacements,
+        // rather than turning every accented letter of the file into mojibake.
+        long[] counts = utf8Counts(b, len);
+        if (counts[0] >= 10 && counts[1] * 10 <= counts[0]) {
+            return new Detected(StandardCharsets.UTF_8, false, 0, counts[1]);
+        }
         return new Detected(WINDOWS_1252, false, 0);
     }
 
@@ -57,6 +65,25 @@ final class TextDecoding {
         if (zeros > 0 || control > Math.max(8, probe / 100)) {
             throw new UserException("csv.error.binary", fileName, firstBad < 0 ? 0 : firstBad);
         }
+    }
+
+    /** {valid multi-byte sequences, invalid bytes} over the whole buffer. */
+    static long[] utf8Counts(byte[] b, int len) {
+        long valid = 0, invalid = 0;
+        int i = 0;
+        while (i < len) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) { i++; continue; }
+            int n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            boolean ok = n > 0;
+            if (ok) {
+                for (int k = 1; k <= n; k++) {
+                    if (i + k >= len || (b[i + k] & 0xC0) != 0x80) { ok = false; break; }
+                }
+            }
+            if (ok) { valid++; i += n + 1; } else { invalid++; i++; }
+        }
+        return new long[]{valid, invalid};
     }
 
     /** Strict UTF-8 validation (no overlongs, no surrogates), with an ASCII fast path. */

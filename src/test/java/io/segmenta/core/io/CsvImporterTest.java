@@ -389,4 +389,27 @@ class CsvImporterTest {
         assertThat(r.dataset().description("income")).contains("Yearly income in EUR");
         assertThat(r.report().warnings()).anySatisfy(w -> assertThat(w).contains("ghost"));
     }
+
+    @Test
+    void mostlyUtf8WithOneBrokenByteKeepsAccentsAndWarns() throws IOException {
+        StringBuilder sb = new StringBuilder("provincia;n\n");
+        for (int i = 0; i < 30; i++) sb.append("Cádiz;").append(i).append('\n');
+        byte[] good = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[good.length + 4];
+        System.arraycopy(good, 0, bad, 0, good.length);
+        bad[good.length] = 'X'; bad[good.length + 1] = (byte) 0xE9; bad[good.length + 2] = ';'; bad[good.length + 3] = '9';
+        Path p = dir.resolve("broken.csv");
+        Files.write(p, bad);
+        ImportResult r = imp(p);
+        assertThat(r.settings().encoding()).isEqualTo("UTF-8");
+        assertThat(((StringColumn) r.dataset().column("provincia")).getString(0)).isEqualTo("Cádiz");
+        assertThat(r.report().warnings()).anySatisfy(w -> assertThat(w).contains("invalid byte"));
+    }
+
+    @Test
+    void singleColumnOfNamesIsNotSplitOnSpaces() throws IOException {
+        ImportResult r = imp(write("names.csv", "full name\nAna García López\nLuis Pérez\nEva María Ruiz Sanz\n"));
+        assertThat(r.dataset().columnCount()).isEqualTo(1);
+        assertThat(r.dataset().column(0).format(0)).isEqualTo("Ana García López");
+    }
 }
