@@ -1,10 +1,16 @@
 package io.segmenta.app;
 
-/** JavaFX application (being written). */
+import javafx.application.Application;
+
+/**
+ * Starts the GUI. Kept apart from {@link SegmentaFxApplication} so that {@code io.segmenta.Main} (which must
+ * not extend Application) can launch JavaFX from the class path.
+ */
 public final class SegmentaApp {
     private SegmentaApp() { }
 
+    /** Launches the GUI and returns when the last window closes. Arguments: none, "gui [project]" or "project.segmenta". */
     public static void launchApp(String[] args) {
-        throw new IllegalStateException("GUI being written");
+        Application.launch(SegmentaFxApplication.class, args);
     }
 }
