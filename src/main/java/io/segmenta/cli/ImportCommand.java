@@ -13,6 +13,7 @@ import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +84,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dictionary", paramLabel = "FILE", description = "Data dictionary: column, description")
     Path dictionary;
 
+    @Option(names = "--replace", description = "Replace a dataset of the same --name in the project")
+    boolean replace;
+
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
 
@@ -141,11 +145,18 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CsvOptions o = options();
+        Project existing = null;
+        if (project != null && Files.exists(project)) {
+            existing = ProjectStore.open(project); // fail on a bad project before the long work
+            if (name != null && existing.dataset(name).isPresent() && !replace) {
+                throw new UserException("cli.import.exists", name, project.toString());
+            }
+        }
         ImportRequest req = new ImportRequest(files, name, o, sourceColumn, dictionary);
         ImportResult r = CsvImporter.importFiles(req, TaskContext.NONE);
         Path saved = null;
         if (project != null) {
-            Project p = Files.exists(project) ? ProjectStore.open(project) : Project.empty();
+            Project p = existing != null ? existing : Project.empty();
             String dsName = name != null ? name : p.uniqueDatasetName(r.dataset().name());
             Dataset ds = r.dataset().withName(dsName);
             p = p.withDataset(new DatasetEntry(ds, "import", r.settings(), r.sources(), r.report(), Instant.now(), null));

@@ -66,6 +66,11 @@ class ImportCommandTest {
         Project back = ProjectStore.open(proj);
         assertThat(back.datasets()).extracting(d -> d.name()).containsExactly("customers", "customers_2");
         assertThat(back.datasets().get(0).settings().delimiter()).isEqualTo(',');
+        Run clash = run("import", p.toString(), "--project", proj.toString(), "--name", "customers");
+        assertThat(clash.code()).isEqualTo(3);
+        assertThat(clash.err()).contains("--replace");
+        assertThat(run("import", p.toString(), "--project", proj.toString(), "--name", "customers", "--replace").code()).isZero();
+        assertThat(ProjectStore.open(proj).datasets()).hasSize(2);
     }
 
     @Test

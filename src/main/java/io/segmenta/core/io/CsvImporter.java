@@ -66,7 +66,7 @@ public final class CsvImporter {
     public static CsvPreview preview(Path file, CsvOptions options, int maxRows) {
         CsvOptions opts = options == null ? CsvOptions.detect() : options;
         Loaded l = load(file, opts, PREVIEW_BYTES, false);
-        Plan plan = plan(l, opts);
+        Plan plan = plan(l, opts, Set.of());
         List<List<String>> rows = new ArrayList<>();
         CsvTokenizer t = new CsvTokenizer(l.bytes, l.len, plan.delim, plan.quote, plan.dataLine);
         int p = plan.dataStart;
@@ -99,10 +99,10 @@ public final class CsvImporter {
         long totalBytes = 0;
         for (Path f : files) totalBytes += sizeOf(f);
         Progress progress = new Progress(c, totalBytes);
-        CsvOptions opts = request.options();
-        Map<String, ColumnType> retype = new HashMap<>();
+        final CsvOptions opts = request.options();
+        Set<String> retype = new HashSet<>();
         for (int attempt = 0; ; attempt++) {
-            Outcome out = importOnce(request, opts, progress);
+            Outcome out = importOnce(request, opts, progress, retype);
             if (attempt == 0) {
                 // A column whose sample looked typed but whose rows often are not: read it as text instead.
                 for (int j = 0; j < out.plan.names.length; j++) {
@@ -110,13 +110,10 @@ public final class CsvImporter {
                     long coerced = out.coerced[j];
                     long nonMissing = out.rows - out.missingBefore[j];
                     if (coerced > 0 && coerced > Math.max(0, 0.02 * nonMissing)) {
-                        retype.put(out.plan.names[j], ColumnType.CATEGORICAL);
+                        retype.add(out.plan.names[j]);
                     }
                 }
                 if (!retype.isEmpty()) {
-                    Map<String, ColumnType> types = new LinkedHashMap<>(opts.columnTypes());
-                    types.putAll(retype);
-                    opts = opts.withColumnTypes(types);
                     progress.restart();
                     continue;
                 }
@@ -256,7 +253,11 @@ public final class CsvImporter {
         }
     }
 
-    private static Plan plan(Loaded l, CsvOptions o) {
+    /**
+     * @param asText columns to read as strings (categorical or text decided from the data), because a first
+     *               pass found too many values that did not fit the type their sample suggested
+     */
+    private static Plan plan(Loaded l, CsvOptions o, Set<String> asText) {
         Plan p = new Plan();
         p.warnings.addAll(l.warnings);
         if (o.delimiter() != null && o.delimiter() > 127) {
@@ -363,6 +364,8 @@ public final class CsvImporter {
                 if (forced == ColumnType.DATE || forced == ColumnType.DATETIME) {
                     p.layouts[j] = inf.layout() != null ? inf.layout() : bestLayout(vals, vp, p.dayFirst);
                 }
+            } else if (asText.contains(p.names[j])) {
+                p.types[j] = ColumnType.CATEGORICAL;
             } else {
                 p.types[j] = inf.type();
                 p.layouts[j] = inf.layout();
@@ -579,7 +582,7 @@ public final class CsvImporter {
         long[] missingBefore;
     }
 
-    private static Outcome importOnce(ImportRequest req, CsvOptions opts, Progress progress) {
+    private static Outcome importOnce(ImportRequest req, CsvOptions opts, Progress progress, Set<String> asText) {
         Outcome out = new Outcome();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -594,7 +597,7 @@ public final class CsvImporter {
                 Loaded l = load(f, opts, 0, true);
                 Plan plan;
                 if (fi == 0) {
-                    plan = plan(l, opts);
+                    plan = plan(l, opts, asText);
                     out.plan = plan;
                 } else {
                     plan = partitionPlan(l, out.plan, opts);
@@ -626,7 +629,7 @@ public final class CsvImporter {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         for (int i = 0; i < first.names.length; i++) types.put(first.names[i], first.types[i]);
         o = o.withColumnTypes(types);
-        Plan p = plan(l, o);
+        Plan p = plan(l, o, Set.of());
         if (!Arrays.equals(p.names, first.names)) {
             List<String> missing = new ArrayList<>(Arrays.asList(first.names));
             missing.removeAll(Arrays.asList(p.names));
