@@ -141,6 +141,7 @@ public final class CsvImporter {
         if (Files.isDirectory(file)) throw new UserException("csv.error.isDirectory", file.toString());
         if (!Files.exists(file)) throw new UserException("csv.error.notFound", file.toString());
         if (!Files.isReadable(file)) throw new UserException("csv.error.notReadable", file.toString());
+        if (!Files.isRegularFile(file)) throw new UserException("csv.error.notRegular", file.toString());
         byte[] raw;
         long size;
         boolean truncated = false;
