@@ -35,11 +35,11 @@ public final class SegmentaFxApplication extends Application {
         runner = new FxTaskRunner();
         FxDialogs dialogs = new FxDialogs(() -> stage);
         MainViewModel vm = new MainViewModel(runner, dialogs, ProjectPersistence.STORE, settingsStore, settings);
-        new MainWindow(stage, vm, () -> {
+        MainWindow window = new MainWindow(stage, vm, () -> {
             stage.hide();
             Platform.exit();
         });
-        stage.show();
+        window.showFillingScreen();
         startupProject.ifPresent(p -> vm.project().load(p));
     }
 

@@ -106,7 +106,8 @@ class MainWindowFxTest {
         assertThat(table.getItems()).isInstanceOf(RowIndexList.class).hasSize(5);
         Label ageHeader = robot.lookup("#header-age").queryAs(Label.class);
         assertThat(((FontIcon) ageHeader.getGraphic()).getIconCode()).isEqualTo(MaterialDesignD.DECIMAL);
-        assertThat(robot.lookup("120.5").tryQuery()).as("decimal shown with the locale").isPresent();
+        assertThat(robot.lookup("120.50").tryQuery()).as("two decimals down the spend column, locale separators").isPresent();
+        assertThat(robot.lookup("33.00").tryQuery()).isPresent();
         assertThat(((Stage) robot.window(0)).getTitle()).contains("unsaved");
     }
 

@@ -55,6 +55,8 @@ import java.util.function.Function;
  */
 public final class ImportWizardView {
     private static final int SAMPLE_VALUES = 3;
+    /** Wide enough for the longest type name in English and Spanish ("Número decimal", "Fecha y hora"). */
+    private static final double TYPE_COMBO_WIDTH = 190;
 
     private final ImportWizardViewModel vm;
     private final Disposer disposer = new Disposer();
@@ -158,9 +160,13 @@ public final class ImportWizardView {
             if (!b.equals(vm.headerProperty().get())) vm.headerProperty().set(b);
         });
 
+        // the check box sits on the combo boxes' line, centred on them, not on their captions
+        HBox headerHolder = new HBox(header);
+        headerHolder.setAlignment(Pos.CENTER_LEFT);
+        headerHolder.minHeightProperty().bind(delimiter.heightProperty());
         FlowPane settings = new FlowPane(18, 10,
                 labelled("ui.import.delimiter", delimiter), labelled("ui.import.encoding", encoding),
-                labelled("ui.import.decimal", decimal), labelled("ui.import.dates", dates), labelled(null, header));
+                labelled("ui.import.decimal", decimal), labelled("ui.import.dates", dates), labelled(null, headerHolder));
         settings.setAlignment(Pos.BOTTOM_LEFT);
 
         TextField name = new TextField();
@@ -214,7 +220,7 @@ public final class ImportWizardView {
         TabPane tabs = new TabPane(new Tab(I18n.tr("ui.import.tab.columns"), columnsGrid()),
                 new Tab(I18n.tr("ui.import.tab.rows"), rowsTable()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        tabs.getStyleClass().add("preview-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         ProgressBar busy = new ProgressBar();
@@ -256,8 +262,13 @@ public final class ImportWizardView {
         grid.setHgap(14);
         grid.setVgap(6);
         grid.setPadding(new Insets(10, 12, 10, 12));
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(),
-                new ColumnConstraints(), new ColumnConstraints(120, 300, Double.MAX_VALUE));
+        // name, detected type, type and tokens keep their full width; only the sample values give way
+        for (int i = 0; i < 4; i++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setMinWidth(Region.USE_PREF_SIZE);
+            grid.getColumnConstraints().add(cc);
+        }
+        grid.getColumnConstraints().add(new ColumnConstraints(120, 300, Double.MAX_VALUE));
         Runnable fill = () -> {
             grid.getChildren().clear();
             String[] heads = {"ui.import.col.name", "ui.import.col.detected", "ui.import.col.type", "ui.import.col.missing", "ui.import.col.sample"};
@@ -278,7 +289,8 @@ public final class ImportWizardView {
                 type.setId("type-" + c.name());
                 type.setConverter(converter(Icons::typeName));
                 type.valueProperty().bindBidirectional(c.typeProperty());
-                type.setPrefWidth(150);
+                type.setPrefWidth(TYPE_COMBO_WIDTH);
+                type.setMinWidth(TYPE_COMBO_WIDTH);
                 TextField tokens = new TextField();
                 tokens.setId("missing-" + c.name());
                 tokens.setPromptText(I18n.tr("ui.import.col.missing.prompt"));

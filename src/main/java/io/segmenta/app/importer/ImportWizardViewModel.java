@@ -317,7 +317,8 @@ public final class ImportWizardViewModel {
         CsvOptions o = CsvOptions.detect()
                 .withDelimiter(delimiter.get())
                 .withQuote(detectedQuote)
-                .withEncoding(encoding.get() == null ? null : Charset.forName(encoding.get()))
+                // the preview read only the start of the file: let the import detect the encoding on all of it
+                .withEncoding(overridden.contains(Setting.ENCODING) && encoding.get() != null ? Charset.forName(encoding.get()) : null)
                 .withDecimal(decimal.get())
                 .withHeader(header.get())
                 .withDayFirst(dayFirst.get());

@@ -84,11 +84,14 @@ public final class JoinView {
         VBox keys = new VBox(6);
         Runnable fillKeys = () -> {
             keys.getChildren().clear();
+            int index = 0;
             for (KeyPairRow k : List.copyOf(vm.keys())) {
                 ComboBox<String> l = new ComboBox<>(vm.leftColumns());
+                l.setId("joinKeyLeft-" + index);
                 l.valueProperty().bindBidirectional(k.leftColumnProperty());
                 l.setPrefWidth(200);
                 ComboBox<String> r = new ComboBox<>(vm.rightColumns());
+                r.setId("joinKeyRight-" + index++);
                 r.valueProperty().bindBidirectional(k.rightColumnProperty());
                 r.setPrefWidth(200);
                 Button remove = new Button(null, Icons.icon(MaterialDesignC.CLOSE));

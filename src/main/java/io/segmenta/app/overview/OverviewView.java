@@ -11,12 +11,19 @@ import io.segmenta.app.ui.Icons;
 import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.util.I18n;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,15 +34,22 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Key figures of the project as TilesFX tiles, or an invitation to import when the project is empty. */
 public final class OverviewView {
     public static final double TILE_WIDTH = 230;
-    public static final double TILE_HEIGHT = 170;
+    public static final double TILE_MIN_WIDTH = 190;
+    public static final double TILE_HEIGHT = 160;
+    public static final double TILE_GAP = 16;
+    private static final double TABLE_ROW_HEIGHT = 36;
+    private static final double TABLE_HEADER_HEIGHT = 48;
 
     private final OverviewViewModel vm;
     private final Disposer disposer = new Disposer();
@@ -47,7 +61,11 @@ public final class OverviewView {
     private Tile missingTile;
     private Tile lastImportTile;
 
-    public OverviewView(OverviewViewModel vm, ProjectViewModel project, Runnable importAction, boolean dark) {
+    /**
+     * @param openDataset shows the named dataset on the Data page (double-click or Enter in the table)
+     */
+    public OverviewView(OverviewViewModel vm, ProjectViewModel project, Runnable importAction, Consumer<String> openDataset,
+                        boolean dark) {
         this.vm = vm;
         this.dark = dark;
         root.getStyleClass().add("overview");
@@ -77,7 +95,7 @@ public final class OverviewView {
                 .title(I18n.tr("ui.overview.tile.missing"))
                 .text(I18n.tr("ui.overview.tile.missing.text"))
                 .minValue(0).maxValue(100).decimals(1)
-                .unit("%")
+                .unit("")
                 .valueVisible(false)
                 .locale(I18n.locale())
                 .animated(false))
@@ -92,20 +110,36 @@ public final class OverviewView {
                 .textVisible(true))
                 .build();
         lastImportTile.setId("tileLastImport");
-        for (Tile t : List.of(datasetsTile, rowsTile, columnsTile, missingTile, lastImportTile)) {
+        List<Tile> all = List.of(datasetsTile, rowsTile, columnsTile, missingTile, lastImportTile);
+        for (Tile t : all) {
             t.setPrefSize(TILE_WIDTH, TILE_HEIGHT);
-            t.setMinSize(TILE_WIDTH, TILE_HEIGHT);
+            t.setMinSize(TILE_MIN_WIDTH, TILE_HEIGHT);
             t.setMaxSize(TILE_WIDTH, TILE_HEIGHT);
             t.getStyleClass().add("overview-tile");
         }
-        FlowPane tiles = new FlowPane(16, 16, datasetsTile, rowsTile, columnsTile, missingTile, lastImportTile);
+        FlowPane tiles = new FlowPane(TILE_GAP, TILE_GAP);
+        tiles.getChildren().setAll(all);
         tiles.setId("overviewTiles");
+        // the tiles share the width: as many per row as fit at their minimum width, then stretched to fill it
+        tiles.widthProperty().addListener((o, a, w) -> {
+            double avail = w.doubleValue() - 1;
+            if (avail <= 0) return;
+            int perRow = (int) Math.max(1, Math.min(all.size(), Math.floor((avail + TILE_GAP) / (TILE_MIN_WIDTH + TILE_GAP))));
+            double width = Math.floor((avail - (perRow - 1) * TILE_GAP) / perRow);
+            for (Tile t : all) {
+                t.setPrefWidth(width);
+                t.setMaxWidth(width);
+            }
+        });
 
-        Label hint = new Label(I18n.tr("ui.overview.hint"), Icons.icon(MaterialDesignD.DATABASE_OUTLINE));
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        Label tableTitle = new Label(I18n.tr("ui.overview.datasets.title"));
+        tableTitle.getStyleClass().add(Styles.TITLE_4);
+        Label hint = new Label(I18n.tr("ui.overview.datasets.hint"));
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
+        VBox tableBox = new VBox(8, new VBox(2, tableTitle, hint), datasetTable(openDataset));
 
-        VBox filled = new VBox(24, header, tiles, hint);
+        VBox filled = new VBox(24, header, tiles, tableBox);
         filled.setPadding(new Insets(28, 32, 28, 32));
         ScrollPane scroll = new ScrollPane(filled);
         scroll.setFitToWidth(true);
@@ -121,6 +155,79 @@ public final class OverviewView {
         disposer.add(vm.columnsProperty().subscribe(n -> columnsTile.setValue(n.doubleValue())));
         disposer.add(vm.missingShareProperty().subscribe(n -> missingTile.setValue(n.doubleValue() * 100)));
         disposer.add(vm.lastImportProperty().subscribe(this::showLastImport));
+    }
+
+    /** One row per dataset: what a marketer checks first (how many customers, how complete, where from). */
+    private TableView<DatasetEntry> datasetTable(Consumer<String> openDataset) {
+        TableView<DatasetEntry> table = new TableView<>(vm.datasets());
+        table.setId("overviewDatasets");
+        table.getStyleClass().addAll(Styles.STRIPED, "overview-datasets");
+        table.setFixedCellSize(TABLE_ROW_HEIGHT);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // tall enough for every dataset, so the page scrolls rather than the table
+        table.prefHeightProperty().bind(Bindings.size(vm.datasets()).multiply(TABLE_ROW_HEIGHT).add(TABLE_HEADER_HEIGHT));
+        table.minHeightProperty().bind(table.prefHeightProperty());
+        table.maxHeightProperty().bind(table.prefHeightProperty());
+
+        TableColumn<DatasetEntry, DatasetEntry> name = new TableColumn<>(I18n.tr("ui.overview.col.dataset"));
+        name.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(DatasetEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                if (empty || e == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    setText(e.name());
+                    setGraphic(Icons.icon("join".equals(e.origin()) ? MaterialDesignT.TABLE_MERGE_CELLS : MaterialDesignT.TABLE_LARGE));
+                }
+            }
+        });
+        name.getStyleClass().add("dataset-name-column");
+        name.setPrefWidth(220);
+        table.getColumns().add(name);
+        table.getColumns().add(textColumn("ui.overview.col.rows", 120, true, e -> Formats.integer(e.dataset().rowCount())));
+        table.getColumns().add(textColumn("ui.overview.col.columns", 100, true, e -> Formats.integer(e.dataset().columnCount())));
+        table.getColumns().add(textColumn("ui.overview.col.missing", 130, true,
+                e -> Formats.percent(OverviewViewModel.missingShare(e.dataset()))));
+        table.getColumns().add(textColumn("ui.overview.col.origin", 150, false, e -> I18n.tr(switch (e.origin()) {
+            case "import" -> "ui.overview.origin.import";
+            case "join" -> "ui.overview.origin.join";
+            default -> "ui.overview.origin.other";
+        })));
+        table.getColumns().add(textColumn("ui.overview.col.added", 200, false, e -> Formats.dateTime(e.createdAt())));
+        table.getColumns().forEach(c -> {
+            c.setSortable(false);
+            c.setReorderable(false);
+        });
+
+        table.setRowFactory(t -> {
+            TableRow<DatasetEntry> row = new TableRow<>();
+            row.setOnMouseClicked(ev -> {
+                if (ev.getButton() == MouseButton.PRIMARY && ev.getClickCount() == 2 && !row.isEmpty()) {
+                    openDataset.accept(row.getItem().name());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(ev -> {
+            DatasetEntry sel = table.getSelectionModel().getSelectedItem();
+            if (ev.getCode() == KeyCode.ENTER && sel != null) {
+                openDataset.accept(sel.name());
+                ev.consume();
+            }
+        });
+        return table;
+    }
+
+    private static TableColumn<DatasetEntry, String> textColumn(String key, double width, boolean numeric,
+                                                                Function<DatasetEntry, String> text) {
+        TableColumn<DatasetEntry, String> c = new TableColumn<>(I18n.tr(key));
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(text.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        if (numeric) c.getStyleClass().add("numeric-column");
+        return c;
     }
 
     private void showLastImport(DatasetEntry e) {

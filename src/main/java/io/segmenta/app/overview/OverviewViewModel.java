@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 
 /** Key figures of the project for the overview tiles, recomputed whenever the project changes. */
@@ -24,6 +26,8 @@ public final class OverviewViewModel {
     private final ReadOnlyDoubleWrapper missingShare = new ReadOnlyDoubleWrapper(this, "missingShare");
     private final ReadOnlyObjectWrapper<DatasetEntry> lastImport = new ReadOnlyObjectWrapper<>(this, "lastImport");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
+    private final ObservableList<DatasetEntry> datasetList = FXCollections.observableArrayList();
+    private final ObservableList<DatasetEntry> datasetListReadOnly = FXCollections.unmodifiableObservableList(datasetList);
 
     public OverviewViewModel(ObservableValue<Project> project) {
         project.subscribe(this::recompute);
@@ -48,6 +52,7 @@ public final class OverviewViewModel {
             if ("import".equals(e.origin()) && (last == null || !e.createdAt().isBefore(last.createdAt()))) last = e;
         }
         lastImport.set(last);
+        datasetList.setAll(p.datasets());
         empty.set(p.datasets().isEmpty());
     }
 
@@ -62,6 +67,15 @@ public final class OverviewViewModel {
 
     /** The most recently imported dataset, or null. */
     public ReadOnlyObjectProperty<DatasetEntry> lastImportProperty() { return lastImport.getReadOnlyProperty(); }
+
+    /** The project's datasets in project order, for the inventory table under the tiles. */
+    public ObservableList<DatasetEntry> datasets() { return datasetListReadOnly; }
+
+    /** Missing cells of one dataset over its cells, 0..1. */
+    public static double missingShare(Dataset d) {
+        long cells = (long) d.rowCount() * d.columnCount();
+        return cells == 0 ? 0 : (double) d.missingCells() / cells;
+    }
 
     public ReadOnlyBooleanProperty emptyProperty() { return empty.getReadOnlyProperty(); }
 }

@@ -117,7 +117,8 @@ public final class MainView {
         overviewView = null;
         dataView = null;
         Node n = switch (s == null ? Section.OVERVIEW : s) {
-            case OVERVIEW -> (overviewView = new OverviewView(vm.overview(), vm.project(), vm::importCsv, vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
+            case OVERVIEW -> (overviewView = new OverviewView(vm.overview(), vm.project(), vm::importCsv, vm::openDataset,
+                    vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
             case DATA -> (dataView = new DataView(vm.data(), vm::importCsv, vm::join, vm.canJoinBinding())).root();
         };
         content.getChildren().setAll(n);

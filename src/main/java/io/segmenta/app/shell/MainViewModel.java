@@ -199,6 +199,12 @@ public final class MainViewModel {
         return out;
     }
 
+    /** Shows the named dataset on the Data page. */
+    public void openDataset(String name) {
+        data.select(name);
+        if (data.getSelected() != null && name.equals(data.getSelected().name())) selectedSection.set(Section.DATA);
+    }
+
     public void join() {
         if (joinDialog.get() != null || !canJoin.get()) return;
         JoinViewModel vm = new JoinViewModel(runner, project, this::addNotice);

@@ -9,9 +9,11 @@ import io.segmenta.app.join.JoinViewModel;
 import io.segmenta.core.util.I18n;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -66,6 +68,23 @@ public final class MainWindow {
     }
 
     public Stage stage() { return stage; }
+
+    /**
+     * Shows the main window over the whole usable area of the primary screen (without the task bar or dock)
+     * and asks the window manager to maximise it, so the workbench never opens as a small window with
+     * empty screen around it. Without a window manager the explicit bounds alone fill the screen.
+     */
+    public void showFillingScreen() {
+        Rectangle2D b = Screen.getPrimary().getVisualBounds();
+        stage.setX(b.getMinX());
+        stage.setY(b.getMinY());
+        stage.setMinWidth(Math.min(stage.getMinWidth(), b.getWidth()));
+        stage.setMinHeight(Math.min(stage.getMinHeight(), b.getHeight()));
+        stage.setWidth(b.getWidth());
+        stage.setHeight(b.getHeight());
+        stage.setMaximized(true);
+        stage.show();
+    }
 
     public MainView view() { return view; }
 

@@ -84,9 +84,15 @@ public final class CsvImporter {
         List<CsvPreview.PreviewColumn> cols = new ArrayList<>();
         for (int i = 0; i < plan.names.length; i++) {
             ValueParser.DateLayout lay = plan.layouts[i];
-            boolean id = TypeInference.idLikeName(plan.names[i]);
-            cols.add(new CsvPreview.PreviewColumn(plan.names[i], plan.types[i], id,
-                    lay == null ? null : lay.pattern(plan.types[i] == ColumnType.DATETIME)));
+            ColumnType type = plan.types[i];
+            int distinct = plan.sampleDistinct[i], n = plan.sampleValues[i];
+            if (type == ColumnType.CATEGORICAL && !plan.overridden[i] && !TypeInference.isCategorical(distinct, n)) {
+                type = ColumnType.TEXT; // as the import will decide on the whole file
+            }
+            boolean id = TypeInference.idLikeName(plan.names[i])
+                    || (n >= 20 && distinct == n && type != ColumnType.DECIMAL && type != ColumnType.DATE && type != ColumnType.DATETIME);
+            cols.add(new CsvPreview.PreviewColumn(plan.names[i], type, id,
+                    lay == null ? null : lay.pattern(type == ColumnType.DATETIME)));
         }
         return new CsvPreview(l.name, plan.settings(l), cols, rows, plan.warnings);
     }
@@ -220,6 +226,8 @@ public final class CsvImporter {
         ColumnType[] types;
         ValueParser.DateLayout[] layouts;
         boolean[] overridden;
+        int[] sampleDistinct;
+        int[] sampleValues;
         byte[][][] missing; // per column, tokens as UTF-8
         boolean[][] missingFirstByte; // per column: can a token start with this byte?
         int maxMissingLen;
@@ -349,6 +357,8 @@ public final class CsvImporter {
         p.types = new ColumnType[ncol];
         p.layouts = new ValueParser.DateLayout[ncol];
         p.overridden = new boolean[ncol];
+        p.sampleDistinct = new int[ncol];
+        p.sampleValues = new int[ncol];
         for (int j = 0; j < ncol; j++) {
             List<String> vals = new ArrayList<>();
             for (String[] r : sample) {
@@ -357,6 +367,8 @@ public final class CsvImporter {
                     if (!p.isMissing(j, b, 0, b.length)) vals.add(r[j]);
                 }
             }
+            p.sampleValues[j] = vals.size();
+            p.sampleDistinct[j] = new HashSet<>(vals).size();
             ColumnType forced = o.columnTypes().get(p.names[j]);
             TypeInference.Inferred inf = TypeInference.infer(vals, vp, p.dayFirst);
             if (forced != null) {

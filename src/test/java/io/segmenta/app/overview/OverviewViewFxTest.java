@@ -29,6 +29,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
 class OverviewViewFxTest {
     private OverviewView view;
     private ProjectViewModel project;
+    private final java.util.List<String> opened = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -36,7 +37,7 @@ class OverviewViewFxTest {
         project = new ProjectViewModel(new SameThreadTaskRunner(), ProjectPersistence.STORE, new ScriptedDialogs(), n -> { });
         project.addDataset(TestData.entry("customers", 1000));
         project.addDataset(TestData.entry("orders", 5));
-        view = new OverviewView(new OverviewViewModel(project.projectProperty()), project, () -> { }, false);
+        view = new OverviewView(new OverviewViewModel(project.projectProperty()), project, () -> { }, opened::add, false);
         stage.setScene(new Scene(view.root(), 1300, 700));
         stage.show();
     }
