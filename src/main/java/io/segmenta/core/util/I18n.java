@@ -16,7 +16,8 @@ public final class I18n {
      * file and a Spanish {@code _es} file under resources/io/segmenta/i18n/.
      */
     public static final List<String> BUNDLES = List.of(
-            "io.segmenta.i18n.messages", "io.segmenta.i18n.project", "io.segmenta.i18n.data", "io.segmenta.i18n.ui");
+            "io.segmenta.i18n.messages", "io.segmenta.i18n.project", "io.segmenta.i18n.data", "io.segmenta.i18n.ui",
+            "io.segmenta.i18n.eda");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.of("es"));
 
     private static volatile Locale locale = initialLocale();
