@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code segmenta bench …}: speed and memory benchmarks, run on demand (never as timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Targets are checked here, not in unit tests.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.ProjectSaveBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.ProjectSaveBench.class, BenchCommand.ProfileBench.class, BenchCommand.KMeansBench.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -118,4 +118,122 @@ public final class BenchCommand implements Runnable {
             return 0;
         }
     }
+
+    @Command(name = "profile", mixinStandardHelpOptions = true,
+            description = {"Times the Explore column profile (all columns), a histogram and box plots on the ROWS x 20",
+                    "columns file of 'bench import' (generated unless --file is given). Targets for 1M rows:",
+                    "profile <= 1.5 s, histogram or box plot <= 200 ms."})
+    static final class ProfileBench implements Callable<Integer> {
+        @Option(names = "--rows", defaultValue = "1000000", description = "Rows to generate (default ${DEFAULT-VALUE})")
+        int rows;
+
+        @Option(names = "--file", description = "Use this CSV instead of generating one")
+        Path file;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Timed runs after a warm-up (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            io.segmenta.core.bench.ProfileBenchmark.Result r = io.segmenta.core.bench.ProfileBenchmark.run(file, rows, runs,
+                    line -> { out.println(line); out.flush(); });
+            out.printf(Locale.ROOT, "%n%,d rows x %d columns, %d processors, %d runs (medians):%n", r.rows(), r.columns(),
+                    r.processors(), r.runs());
+            out.printf(Locale.ROOT, "  profile            %.3f s (first run %.3f s; target 1.5 s)%n", r.profileMedianSeconds(),
+                    r.profileFirstSeconds());
+            out.printf(Locale.ROOT, "  profile + target   %.3f s%n", r.profileWithTargetMedianSeconds());
+            out.printf(Locale.ROOT, "  histogram          %.0f ms (target 200 ms)%n", r.histogramMedianSeconds() * 1000);
+            out.printf(Locale.ROOT, "  box plot           %.0f ms (target 200 ms)%n", r.boxPlotMedianSeconds() * 1000);
+            out.printf(Locale.ROOT, "  box plot, grouped  %.0f ms%n", r.groupedBoxPlotMedianSeconds() * 1000);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "kmeans", mixinStandardHelpOptions = true,
+            description = {"Times the elbow sweep's k-means (k = K-MIN..K-MAX, RESTARTS k-means++ restarts per k) on generated",
+                    "ROWS x DIMS Gaussian blobs, then scikit-learn's KMeans on the same numbers (/usr/bin/python3 with",
+                    "python3-sklearn), and reports the time ratio and the worst inertia difference."})
+    static final class KMeansBench implements Callable<Integer> {
+        @Option(names = "--rows", defaultValue = "1000000", description = "Rows (default ${DEFAULT-VALUE})")
+        int rows;
+
+        @Option(names = "--dims", defaultValue = "10", description = "Columns (default ${DEFAULT-VALUE})")
+        int dims;
+
+        @Option(names = "--k-min", defaultValue = "2", description = "Smallest k (default ${DEFAULT-VALUE})")
+        int kMin;
+
+        @Option(names = "--k-max", defaultValue = "10", description = "Largest k (default ${DEFAULT-VALUE})")
+        int kMax;
+
+        @Option(names = "--restarts", defaultValue = "3", description = "Restarts per k (default ${DEFAULT-VALUE})")
+        int restarts;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed for the data and k-means (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", description = "Threads for Segmenta (default: all processors, at least 2)")
+        Integer threads;
+
+        @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with scikit-learn (default ${DEFAULT-VALUE})")
+        String python;
+
+        @Option(names = "--json", description = "Print the result as JSON")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (rows < 20 || dims < 1 || kMin < 2 || kMax < kMin || restarts < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Need --rows >= 20, --dims >= 1, 2 <= --k-min <= --k-max, --restarts >= 1");
+            }
+            int t = threads == null ? io.segmenta.core.segment.Workers.defaultThreads() : Math.max(1, threads);
+            var r = io.segmenta.core.bench.KMeansBenchmark.run(rows, dims, kMin, kMax, restarts, seed, t, python, line -> {
+                if (!json) { out.println(line); out.flush(); }
+            });
+            if (json) {
+                var n = Json.object();
+                n.put("rows", r.rows());
+                n.put("dims", r.dims());
+                n.put("k_min", r.kMin());
+                n.put("k_max", r.kMax());
+                n.put("restarts", r.restarts());
+                n.put("threads", r.threads());
+                n.put("segmenta_seconds", r.javaSeconds());
+                n.put("metrics_seconds", r.metricsSeconds());
+                var ji = n.putArray("segmenta_inertia");
+                for (double v : r.javaInertia()) ji.add(v);
+                n.put("sklearn", r.sklearnVersion());
+                if (r.sklearnSeconds() != null) {
+                    n.put("sklearn_seconds", r.sklearnSeconds());
+                    var si = n.putArray("sklearn_inertia");
+                    for (double v : r.sklearnInertia()) si.add(v);
+                    n.put("ratio", r.ratio());
+                    n.put("worst_inertia_diff", r.worstInertiaDiff());
+                }
+                out.println(Json.write(n));
+            } else {
+                out.printf(Locale.ROOT, "%nSegmenta k-means: %.2f s (%d threads); metrics %.2f s%n",
+                        r.javaSeconds(), r.threads(), r.metricsSeconds());
+                if (r.sklearnSeconds() != null) {
+                    out.printf(Locale.ROOT, "%s KMeans: %.2f s  ->  ratio Segmenta/sklearn = %.2f; worst inertia difference %+.3f%%%n",
+                            r.sklearnVersion(), r.sklearnSeconds(), r.ratio(), 100 * r.worstInertiaDiff());
+                } else {
+                    out.println(r.sklearnVersion());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
 }

@@ -1,0 +1,81 @@
+package io.segmenta.cli;
+
+import io.segmenta.core.data.StringColumn;
+import io.segmenta.core.project.Project;
+import io.segmenta.core.project.ProjectStore;
+import io.segmenta.core.segment.Segmentation;
+import io.segmenta.core.segment.SegmentationArtifacts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SegmentCommandTest {
+    @TempDir
+    Path dir;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        return SegmentaCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void writesAssignmentsBriefAndProject() throws IOException {
+        Path csv = ElbowCommandTest.writeBlobs(dir);
+        Path assignments = dir.resolve("assignments.csv");
+        Path brief = dir.resolve("brief.md");
+        Path project = dir.resolve("p.segmenta");
+        int code = run("segment", csv.toString(), "--features", "income,visits", "--k", "3", "--seed", "1", "--restarts", "3",
+                "--out", assignments.toString(), "--brief", brief.toString(), "--describe", "channel", "--project", project.toString());
+        assertThat(code).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(assignments);
+        assertThat(lines).hasSize(601);
+        assertThat(lines.get(0)).isEqualTo("row,customer_id,segment,segment_name");
+        assertThat(lines.get(1)).startsWith("1,C1000,");
+        assertThat(out.toString()).contains("3 segments fitted on 600 rows").contains("200 rows (33%)");
+
+        String md = Files.readString(brief);
+        assertThat(md).startsWith("# Brief for creatives: customers").contains("## Segment 1 — ").contains("200 customers (33%)")
+                .contains("have channel “");
+
+        Project p = ProjectStore.open(project);
+        assertThat(p.datasets()).hasSize(1);
+        StringColumn seg = (StringColumn) p.datasets().get(0).dataset().column("segment");
+        assertThat(seg.dictionary()).hasSize(3);
+        Segmentation s = SegmentationArtifacts.fromArtifact(p.artifacts().get(0));
+        assertThat(s.k()).isEqualTo(3);
+        assertThat(s.datasetName()).isEqualTo(p.datasets().get(0).name());
+        assertThat(s.sizes()).containsExactly(200, 200, 200);
+        assertThat(seg.getString(0)).isEqualTo(s.names().get(s.assignment()[0]));
+        assertThat(lines.get(1)).contains(seg.getString(0));
+    }
+
+    @Test
+    void segmentFromAProjectDatasetAndBadK() throws IOException {
+        Path csv = ElbowCommandTest.writeBlobs(dir);
+        Path project = dir.resolve("p.segmenta");
+        assertThat(run("import", csv.toString(), "--project", project.toString(), "--name", "cust")).isZero();
+        Path assignments = dir.resolve("a.csv");
+        Path html = dir.resolve("brief.html");
+        int code = run("segment", "--project", project.toString(), "--dataset", "cust", "--features", "income,visits,channel",
+                "--k", "3", "--out", assignments.toString(), "--brief", html.toString(), "--json");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"segments\"").contains("\"size\" : 200");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
+        Project p = ProjectStore.open(project);
+        assertThat(p.dataset("cust").orElseThrow().dataset().columnNames()).contains("segment");
+        assertThat(p.artifacts()).extracting(a -> a.name()).containsExactly("segments_3");
+
+        assertThat(run("segment", csv.toString(), "--features", "income", "--k", "700", "--out", assignments.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("fewer than k = 700");
+    }
+}
