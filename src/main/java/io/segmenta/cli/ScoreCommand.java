@@ -1,0 +1,120 @@
+package io.segmenta.cli;
+
+import io.segmenta.core.data.Dataset;
+import io.segmenta.core.io.CsvWriter;
+import io.segmenta.core.model.ModelIO;
+import io.segmenta.core.model.ModelScorer;
+import io.segmenta.core.model.ScoringPolicy;
+import io.segmenta.core.model.TrainedModel;
+import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
+import io.segmenta.core.util.UserException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code segmenta score}: applies a saved model to a CSV file (or a project dataset) and writes the scores. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Score customers with a saved model: score, decile, tier and recommended action per row.",
+                "Columns are matched by name; extra columns are ignored; missing ones are an error listing them.",
+                "Exit codes: 0 ok, 2 usage error, 3 bad input."})
+public final class ScoreCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILE.csv", description = "CSV file to score (or --project with --dataset)")
+    Path file;
+
+    @Option(names = "--project", paramLabel = "P.segmenta", description = "Project holding the dataset")
+    Path project;
+
+    @Option(names = "--dataset", description = "Dataset of --project")
+    String dataset;
+
+    @Option(names = "--model", required = true, paramLabel = "M.segmodel", description = "Model file")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "scored.csv", description = "Write the input with the scored columns here")
+    Path out;
+
+    @Option(names = "--use", description = "churn, purchase or ltv (default: ltv for regression, churn when the target is named so, else purchase)")
+    String use;
+
+    @Option(names = "--cutoffs", paramLabel = "A,B,C", description = "Three descending tier cut-offs (probabilities; quantiles for ltv)")
+    String cutoffs;
+
+    @Option(names = "--prefix", description = "Prefix of the scored column names (default: the target name and _)")
+    String prefix;
+
+    @Option(names = "--json", description = "Print a summary as JSON")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        if (file != null && project != null) throw new CommandLine.ParameterException(spec.commandLine(), "Give either FILE.csv or --project, not both");
+        if (file == null && (project == null || dataset == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give FILE.csv, or --project with --dataset");
+        }
+        TrainedModel m = ModelIO.read(model);
+        ScoringPolicy policy = use == null ? ScoringPolicy.defaultFor(m) : ScoringPolicy.defaults(ScoringPolicy.Use.fromKey(use));
+        if (cutoffs != null) {
+            List<Double> c = new ArrayList<>();
+            try {
+                for (String s : cutoffs.split(",")) c.add(Double.parseDouble(s.strip()));
+            } catch (NumberFormatException e) {
+                throw new UserException("model.cli.badList", "cutoffs", cutoffs);
+            }
+            policy = policy.withCutoffs(c);
+        }
+        Dataset ds = ModelCliSupport.load(file, project, dataset).dataset();
+        ModelScorer.ScoreResult r = ModelScorer.score(m, ds, policy, TaskContext.NONE);
+        String px = prefix != null ? prefix : ModelScorer.defaultPrefix(m);
+        Dataset scored = r.appendTo(ds, px, I18n.locale());
+        CsvWriter.write(scored, out, CsvWriter.Options.defaults(), TaskContext.NONE);
+        long[] counts = r.tierCounts();
+        if (json) {
+            ObjectNode n = Json.object();
+            n.put("model", m.name());
+            n.put("model_file", model.toString());
+            n.put("rows", r.rows());
+            n.put("out", out.toString());
+            n.put("use", r.policy().use().key());
+            ArrayNode cut = n.putArray("cutoffs");
+            r.policy().cutoffs().forEach(cut::add);
+            ArrayNode cv = n.putArray("cutoff_values");
+            for (double v : r.cutoffValues()) cv.add(v);
+            ArrayNode cols = n.putArray("columns");
+            ModelScorer.scoredColumnNames(px).forEach(cols::add);
+            ArrayNode tiers = n.putArray("tiers");
+            for (int t = 0; t < 4; t++) {
+                tiers.addObject().put("tier", r.policy().tierName(t, Locale.ENGLISH))
+                        .put("action", r.policy().actionName(t, Locale.ENGLISH)).put("rows", counts[t]);
+            }
+            double mean = 0;
+            for (double s : r.scores()) mean += s;
+            n.put("mean_score", r.rows() == 0 ? 0 : mean / r.rows());
+            o.println(Json.write(n));
+        } else {
+            o.printf(Locale.ROOT, "Scored    %,d rows with %s%n", r.rows(), m.name());
+            for (int t = 0; t < 4; t++) {
+                o.printf(Locale.ROOT, "  %-22s %-28s %,d%n", r.policy().tierName(t, I18n.locale()),
+                        r.policy().actionName(t, I18n.locale()), counts[t]);
+            }
+            o.println("Written   " + out);
+        }
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,325 @@
+package io.segmenta.cli;
+
+import io.segmenta.core.data.Dataset;
+import io.segmenta.core.io.CsvWriter;
+import io.segmenta.core.model.Algorithm;
+import io.segmenta.core.model.CrossValidation;
+import io.segmenta.core.model.Evaluation;
+import io.segmenta.core.model.FeatureImportance;
+import io.segmenta.core.model.HyperParameters;
+import io.segmenta.core.model.Leaderboard;
+import io.segmenta.core.model.LeakageFlag;
+import io.segmenta.core.model.Metrics;
+import io.segmenta.core.model.ModelIO;
+import io.segmenta.core.model.ModelTrainer;
+import io.segmenta.core.model.Task;
+import io.segmenta.core.model.TrainedModel;
+import io.segmenta.core.model.TrainingOptions;
+import io.segmenta.core.project.Project;
+import io.segmenta.core.project.ProjectStore;
+import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
+import io.segmenta.core.util.UserException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code segmenta train}: trains a model on a CSV file or a project dataset and evaluates it on a test part. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a churn, conversion or lifetime-value model and evaluate it on a held-out test part.",
+                "Algorithms: logistic, random-forest, gbm, ensemble (classification); ridge (alias linear), random-forest,",
+                "gbm, ensemble (regression). The neural network (mlp) is not part of this build yet.",
+                "Exit codes: 0 ok, 2 usage error, 3 bad input."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILE.csv", description = "CSV file to train on (or --project with --dataset)")
+    Path file;
+
+    @Option(names = "--project", paramLabel = "P.segmenta", description = "Project holding the dataset; the model is saved in it")
+    Path project;
+
+    @Option(names = "--dataset", description = "Dataset of --project")
+    String dataset;
+
+    @Option(names = "--target", required = true, description = "Column to predict")
+    String target;
+
+    @Option(names = "--positive", description = "Target value that is the positive class (default: true/1/yes, else the rarer value)")
+    String positive;
+
+    @Option(names = "--task", description = "classification or regression (default: inferred from the target)")
+    String task;
+
+    @Option(names = "--algorithm", defaultValue = "gbm", description = "logistic, ridge|linear, random-forest, gbm or ensemble (default ${DEFAULT-VALUE})")
+    String algorithm;
+
+    @Option(names = "--exclude", paramLabel = "COL,…", description = "Columns not to use as features (repeatable or comma-separated)")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--features", paramLabel = "COL,…", description = "Use only these columns as features")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--test-size", defaultValue = "0.2", description = "Share of rows held out for testing (default ${DEFAULT-VALUE})")
+    double testSize;
+
+    @Option(names = "--validation-size", defaultValue = "0.1", description = "Share of the other rows held out for validation (default ${DEFAULT-VALUE})")
+    double validationSize;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the learners (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--cv", defaultValue = "0", description = "k-fold cross-validation on the non-test rows (0 = none)")
+    int cv;
+
+    @Option(names = "--class-weights", description = "Weight classes inversely to their frequency")
+    boolean classWeights;
+
+    @Option(names = "--trees", description = "Trees / boosting stages")
+    Integer trees;
+
+    @Option(names = "--depth", description = "Maximum tree depth")
+    Integer depth;
+
+    @Option(names = "--learning-rate", description = "Boosting learning rate")
+    Double learningRate;
+
+    @Option(names = "--l2", description = "L2 penalty (1/C for logistic regression, alpha for ridge, leaf penalty for gbm)")
+    Double l2;
+
+    @Option(names = "--epochs", description = "Neural network epochs (accepted for the MLP; ignored by the other algorithms)")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Neural network batch size (ignored by the other algorithms)")
+    Integer batchSize;
+
+    @Option(names = "--lr", description = "Neural network learning rate (ignored by the other algorithms)")
+    Double lr;
+
+    @Option(names = "--device", description = "auto, cpu or gpu for the neural network (ignored by the other algorithms)")
+    String device;
+
+    @Option(names = "--model-out", paramLabel = "M.segmodel", description = "Write the model file here")
+    Path modelOut;
+
+    @Option(names = "--metrics-out", paramLabel = "metrics.csv", description = "Write the classification report and ROC AUC (or MAE, RMSE, R²) here")
+    Path metricsOut;
+
+    @Option(names = "--history-out", paramLabel = "history.png", description = "Draw loss and metric per stage (training and validation) into a PNG")
+    Path historyOut;
+
+    @Option(names = "--json", description = "Print the result as JSON")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private CommandLine.ParameterException usage(String msg) {
+        return new CommandLine.ParameterException(spec.commandLine(), msg);
+    }
+
+    TrainingOptions options(String datasetName) {
+        Algorithm a;
+        try {
+            a = Algorithm.fromKey(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw usage("--algorithm: unknown '" + algorithm + "'; use logistic, ridge, linear, random-forest, gbm or ensemble");
+        }
+        Task t;
+        try {
+            t = Task.fromKey(task);
+        } catch (IllegalArgumentException e) {
+            throw usage("--task: use classification or regression, not '" + task + "'");
+        }
+        if (epochs != null && epochs < 1) throw usage("--epochs must be at least 1");
+        if (batchSize != null && batchSize < 1) throw usage("--batch-size must be at least 1");
+        if (lr != null && !(lr > 0)) throw usage("--lr must be positive");
+        if (device != null && !List.of("auto", "cpu", "gpu").contains(device.toLowerCase(Locale.ROOT))) {
+            throw usage("--device: use auto, cpu or gpu, not '" + device + "'");
+        }
+        HyperParameters hp = HyperParameters.defaults(a);
+        if (trees != null) hp = hp.withTrees(trees);
+        if (depth != null) hp = hp.withMaxDepth(depth);
+        if (learningRate != null) hp = hp.withLearningRate(learningRate);
+        if (l2 != null) hp = hp.withL2(l2);
+        return new TrainingOptions(datasetName, target, positive, t, ModelCliSupport.list(features),
+                ModelCliSupport.list(exclude), a, List.of(), hp, testSize, validationSize, cv, classWeights, seed);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (file != null && project != null) throw usage("Give either FILE.csv or --project, not both");
+        if (file == null && (project == null || dataset == null)) throw usage("Give FILE.csv, or --project with --dataset");
+        TrainingOptions preview = options(dataset != null ? dataset : "dataset"); // usage errors before reading data
+        List<String> notes = new ArrayList<>();
+        if (epochs != null || batchSize != null || lr != null || device != null) {
+            notes.add(I18n.tr("model.options.mlpIgnored", preview.algorithm().key()));
+        }
+        ModelCliSupport.Input in = ModelCliSupport.load(file, project, dataset);
+        Dataset ds = in.dataset();
+        TrainingOptions o = options(ds.name());
+        ModelTrainer.TrainingRun run = ModelTrainer.train(ds, o, TaskContext.NONE, null);
+        TrainedModel m = run.model();
+        for (LeakageFlag f : m.info().leakage()) notes.add(f.message());
+        if (modelOut != null) ModelIO.write(m, modelOut);
+        if (metricsOut != null) writeMetrics(m.info().evaluation(), metricsOut);
+        if (historyOut != null && !m.info().histories().isEmpty()) {
+            try {
+                ModelHistoryChart.write(m.info().histories().get(m.info().histories().size() - 1), historyOut);
+            } catch (IOException e) {
+                throw new UserException(e, "model.file.writeFailed", historyOut.toString(), String.valueOf(e.getMessage()));
+            }
+        }
+        if (in.project() != null) {
+            Project p = in.project();
+            for (TrainedModel x : run.all()) p = p.withArtifact(ModelIO.toArtifact(x));
+            ProjectStore.save(p, project, TaskContext.NONE);
+        }
+        if (json) {
+            out.println(Json.write(toJson(ds, run, notes)));
+        } else {
+            printText(out, ds, run);
+            for (String n : notes) err.println("segmenta: note: " + n);
+        }
+        out.flush();
+        err.flush();
+        return 0;
+    }
+
+    ObjectNode toJson(Dataset ds, ModelTrainer.TrainingRun run, List<String> notes) {
+        TrainedModel m = run.model();
+        ObjectNode n = Json.object();
+        n.put("dataset", ds.name());
+        n.put("rows", ds.rowCount());
+        n.put("target", m.info().target().column());
+        n.put("positive", m.info().target().positive());
+        n.put("task", m.task().key());
+        n.put("algorithm", m.info().algorithm().key());
+        n.put("model_name", m.name());
+        n.put("train_rows", m.info().trainRows());
+        n.put("validation_rows", m.info().validationRows());
+        n.put("test_rows", m.info().testRows());
+        n.put("dropped_rows", m.info().droppedRows());
+        n.put("seed", m.info().options().seed());
+        n.put("train_seconds", m.info().trainSeconds());
+        ArrayNode feats = n.putArray("features");
+        m.requiredColumns().forEach(feats::add);
+        ObjectNode metrics = n.putObject("metrics");
+        m.info().evaluation().summary().forEach((k, v) -> putNumber(metrics, k, v));
+        ArrayNode lb = n.putArray("leaderboard");
+        for (Leaderboard.Entry e : Leaderboard.of(run.all()).entries()) {
+            ObjectNode x = lb.addObject();
+            x.put("name", e.name());
+            x.put("algorithm", e.algorithm());
+            ObjectNode mm = x.putObject("metrics");
+            e.metrics().forEach((k, v) -> putNumber(mm, k, v));
+            x.put("train_seconds", e.trainSeconds());
+        }
+        ArrayNode leak = n.putArray("leakage");
+        m.info().leakage().forEach(f -> leak.addObject().put("feature", f.feature()).put("auc", f.auc()));
+        ArrayNode imp = n.putArray("importance");
+        for (FeatureImportance fi : m.info().importance()) {
+            ObjectNode x = imp.addObject().put("feature", fi.feature()).put("permutation_mean", fi.permutationMean())
+                    .put("permutation_std", fi.permutationStd());
+            if (fi.nativeImportance() != null) x.put("native", fi.nativeImportance());
+        }
+        CrossValidation cvr = m.info().crossValidation();
+        if (cvr != null) {
+            ObjectNode c = n.putObject("cross_validation");
+            c.put("folds", cvr.folds());
+            c.put("metric", cvr.metric());
+            c.put("mean", cvr.mean());
+            c.put("std", cvr.std());
+            ArrayNode vals = c.putArray("values");
+            cvr.values().forEach(vals::add);
+        }
+        if (modelOut != null) n.put("model_out", modelOut.toString());
+        if (metricsOut != null) n.put("metrics_out", metricsOut.toString());
+        if (historyOut != null) n.put("history_out", historyOut.toString());
+        ArrayNode nn = n.putArray("notes");
+        notes.forEach(nn::add);
+        return n;
+    }
+
+    private static void putNumber(ObjectNode o, String k, Double v) {
+        if (v == null || !Double.isFinite(v)) o.putNull(k); else o.put(k, v);
+    }
+
+    /** Long format: metric, class, value (the classification report per class, then the overall figures). */
+    static void writeMetrics(Evaluation ev, Path file) {
+        List<List<String>> rows = new ArrayList<>();
+        if (ev.classification() != null) {
+            Evaluation.Classification c = ev.classification();
+            for (Metrics.ClassRow r : c.report().classes()) addReportRows(rows, r);
+            addReportRows(rows, c.report().macroAvg());
+            addReportRows(rows, c.report().weightedAvg());
+            rows.add(List.of("accuracy", "", num(c.report().accuracy())));
+        }
+        for (Map.Entry<String, Double> e : ev.summary().entrySet()) {
+            if (ev.classification() != null && List.of("accuracy", "precision", "recall", "f1").contains(e.getKey())) continue;
+            rows.add(List.of(e.getKey(), "", num(e.getValue())));
+        }
+        CsvWriter.writeRows(file, List.of("metric", "class", "value"), rows, CsvWriter.Options.defaults());
+    }
+
+    private static void addReportRows(List<List<String>> rows, Metrics.ClassRow r) {
+        rows.add(List.of("precision", r.label(), num(r.precision())));
+        rows.add(List.of("recall", r.label(), num(r.recall())));
+        rows.add(List.of("f1", r.label(), num(r.f1())));
+        rows.add(List.of("support", r.label(), Long.toString(r.support())));
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "";
+    }
+
+    private void printText(PrintWriter out, Dataset ds, ModelTrainer.TrainingRun run) {
+        TrainedModel m = run.model();
+        out.printf(Locale.ROOT, "Dataset   %s (%,d rows)%n", ds.name(), ds.rowCount());
+        out.printf(Locale.ROOT, "Target    %s (%s%s)%n", m.info().target().column(), m.task().key(),
+                m.info().target().positive() == null ? "" : ", positive = " + m.info().target().positive());
+        out.printf(Locale.ROOT, "Split     %,d train, %,d validation, %,d test (seed %d)%n", m.info().trainRows(),
+                m.info().validationRows(), m.info().testRows(), m.info().options().seed());
+        out.printf(Locale.ROOT, "Features  %d: %s%n", m.requiredColumns().size(), String.join(", ", m.requiredColumns()));
+        out.println("Test figures:");
+        for (Leaderboard.Entry e : Leaderboard.of(run.all()).entries()) {
+            StringBuilder sb = new StringBuilder();
+            e.metrics().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s %.4f", k, v)));
+            out.printf(Locale.ROOT, "  %-16s %6.1f s%s%n", e.algorithm(), e.trainSeconds(), sb);
+        }
+        if (m.info().evaluation().classification() != null) {
+            Evaluation.Classification c = m.info().evaluation().classification();
+            out.println("Classification report (threshold 0.5):");
+            out.printf(Locale.ROOT, "  %-14s %9s %9s %9s %9s%n", "", "precision", "recall", "f1", "support");
+            List<Metrics.ClassRow> all = new ArrayList<>(c.report().classes());
+            all.add(c.report().macroAvg());
+            all.add(c.report().weightedAvg());
+            for (Metrics.ClassRow r : all) {
+                out.printf(Locale.ROOT, "  %-14s %9.4f %9.4f %9.4f %9d%n", r.label(), r.precision(), r.recall(), r.f1(), r.support());
+            }
+        }
+        CrossValidation cvr = m.info().crossValidation();
+        if (cvr != null) out.printf(Locale.ROOT, "Cross-validation (%d folds) %s %.4f ± %.4f%n", cvr.folds(), cvr.metric(), cvr.mean(), cvr.std());
+        out.println("Permutation importance (test part):");
+        for (FeatureImportance fi : m.info().importance().subList(0, Math.min(10, m.info().importance().size()))) {
+            out.printf(Locale.ROOT, "  %-20s %8.4f ± %.4f%n", fi.feature(), fi.permutationMean(), fi.permutationStd());
+        }
+        if (modelOut != null) out.println("Model     " + modelOut);
+        if (metricsOut != null) out.println("Metrics   " + metricsOut);
+        if (historyOut != null) out.println("History   " + historyOut);
+        if (project != null) out.println("Saved to  " + project);
+    }
+}

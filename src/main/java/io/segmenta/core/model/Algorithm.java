@@ -1,0 +1,43 @@
+package io.segmenta.core.model;
+
+import java.util.Locale;
+
+/**
+ * Learning algorithms. {@link #LOGISTIC} is for classification only, {@link #RIDGE} (linear regression with
+ * an L2 penalty; penalty 0 gives ordinary least squares) for regression only; the tree methods and the
+ * ensemble serve both tasks.
+ */
+public enum Algorithm {
+    LOGISTIC("logistic"), RIDGE("ridge"), RANDOM_FOREST("random-forest"), GBM("gbm"), ENSEMBLE("ensemble");
+
+    private final String key;
+
+    Algorithm(String key) { this.key = key; }
+
+    /** Stable name used by the CLI, JSON and model files ("random-forest"). */
+    public String key() { return key; }
+
+    public boolean supports(Task task) {
+        return switch (this) {
+            case LOGISTIC -> task == Task.CLASSIFICATION;
+            case RIDGE -> task == Task.REGRESSION;
+            default -> true;
+        };
+    }
+
+    /** The linear model of a task: logistic regression or ridge. */
+    public static Algorithm linearFor(Task task) { return task == Task.CLASSIFICATION ? LOGISTIC : RIDGE; }
+
+    /** Parses {@link #key()} (also "linear" for ridge, "random_forest", "rf"). */
+    public static Algorithm fromKey(String key) {
+        String k = key.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        return switch (k) {
+            case "linear", "ridge" -> RIDGE;
+            case "rf", "random-forest", "forest" -> RANDOM_FOREST;
+            case "gbm", "gradient-boosting", "boosting" -> GBM;
+            case "logistic", "logit" -> LOGISTIC;
+            case "ensemble" -> ENSEMBLE;
+            default -> throw new IllegalArgumentException("Unknown algorithm '" + key + "'");
+        };
+    }
+}

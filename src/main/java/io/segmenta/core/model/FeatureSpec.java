@@ -1,0 +1,39 @@
+package io.segmenta.core.model;
+
+import io.segmenta.core.data.ColumnType;
+
+import java.util.List;
+
+/**
+ * How one input column becomes one model feature; learned on the training rows only and applied unchanged
+ * at scoring time. Data only.
+ *
+ * @param name        column name
+ * @param kind        numeric (numbers, dates as days since 1970), boolean (0/1) or categorical (a code)
+ * @param trainedType the column's type at training time; other types are coerced to it at scoring
+ * @param impute      value used for a missing cell: the training median (numeric), the most frequent
+ *                    value (boolean, 0/1) or the most frequent level's code 0 (categorical)
+ * @param mean        training mean after imputation, for the scaling of linear models
+ * @param scale       training standard deviation (population) after imputation; 1 when constant
+ * @param levels      categorical levels by training frequency, most frequent first: level i has code i and
+ *                    any other value (unseen or too rare to keep) the code {@code levels.size()}
+ * @param missingInTraining training rows where the value was missing
+ */
+public record FeatureSpec(String name, Kind kind, ColumnType trainedType, double impute, double mean, double scale,
+                          List<String> levels, int missingInTraining) {
+    /** Most categorical levels kept; the rest share the "other" code. */
+    public static final int MAX_LEVELS = 62;
+
+    public enum Kind { NUMERIC, BOOLEAN, CATEGORICAL }
+
+    public FeatureSpec {
+        levels = levels == null ? List.of() : List.copyOf(levels);
+        if (!(scale > 0) || Double.isInfinite(scale)) scale = 1;
+    }
+
+    /** The code of values not among {@link #levels()} (categorical). */
+    public int otherCode() { return levels.size(); }
+
+    /** Codes of a categorical feature (levels plus "other"); 1 for the others. */
+    public int width() { return kind == Kind.CATEGORICAL ? levels.size() + 1 : 1; }
+}

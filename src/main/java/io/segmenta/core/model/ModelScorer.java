@@ -1,0 +1,133 @@
+package io.segmenta.core.model;
+
+import io.segmenta.core.data.Column;
+import io.segmenta.core.data.Dataset;
+import io.segmenta.core.data.DoubleColumn;
+import io.segmenta.core.data.LongColumn;
+import io.segmenta.core.data.StringColumn;
+import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
+import io.segmenta.core.util.UserException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Applies a model to a dataset: a score, a decile, a tier and a recommended action per row. Columns are
+ * matched by name; extra ones are ignored, types are coerced as at training time, unseen categories use the
+ * model's "other" code, and missing columns are one {@link UserException} listing them all.
+ */
+public final class ModelScorer {
+    private ModelScorer() { }
+
+    /**
+     * Scores of every row.
+     *
+     * @param scores   probability (classification) or predicted value (regression)
+     * @param deciles  1 = the highest tenth of scores … 10 = the lowest
+     * @param tiers    tier index per row, 0 = best
+     * @param policy   the cut-offs used
+     * @param cutoffValues the score values the cut-offs stand for (quantile values for LTV)
+     */
+    public record ScoreResult(double[] scores, int[] deciles, int[] tiers, ScoringPolicy policy, double[] cutoffValues) {
+        public int rows() { return scores.length; }
+
+        /** The scored columns: {prefix}score, {prefix}decile, {prefix}tier, {prefix}action (names in {@code l}). */
+        public List<Column> columns(String prefix, Locale l) {
+            String px = prefix == null ? "" : prefix;
+            long[] dec = new long[deciles.length];
+            for (int i = 0; i < dec.length; i++) dec[i] = deciles[i];
+            String[] tierNames = new String[4], actions = new String[4];
+            for (int t = 0; t < 4; t++) { tierNames[t] = policy.tierName(t, l); actions[t] = policy.actionName(t, l); }
+            return List.of(
+                    new DoubleColumn(px + "score", scores.clone(), new BitSet()),
+                    new LongColumn(px + "decile", dec, new BitSet()),
+                    new StringColumn(px + "tier", tiers.clone(), tierNames, new BitSet(), true, false),
+                    new StringColumn(px + "action", tiers.clone(), actions, new BitSet(), true, false));
+        }
+
+        /** {@code ds} with the scored columns appended (replacing columns of the same names). */
+        public Dataset appendTo(Dataset ds, String prefix, Locale l) {
+            if (ds.rowCount() != scores.length) throw new IllegalArgumentException("row count differs");
+            Dataset out = ds;
+            for (Column c : columns(prefix, l)) out = out.withColumn(c);
+            return out;
+        }
+
+        /** Rows per tier, best first. */
+        public long[] tierCounts() {
+            long[] c = new long[4];
+            for (int t : tiers) c[t]++;
+            return c;
+        }
+    }
+
+    public static ScoreResult score(TrainedModel model, Dataset ds, ScoringPolicy policy, TaskContext ctx) {
+        TaskContext c = ctx == null ? TaskContext.NONE : ctx;
+        List<String> missing = model.missingColumns(ds);
+        if (!missing.isEmpty()) {
+            throw new UserException("model.score.missingColumns", String.join(", ", missing), ds.name());
+        }
+        int n = ds.rowCount();
+        double[] scores = new double[n];
+        int block = 262_144;
+        for (int from = 0; from < n; from += block) {
+            c.checkCancelled();
+            int to = Math.min(n, from + block);
+            int[] rows = null;
+            if (from != 0 || to != n) {
+                rows = new int[to - from];
+                for (int i = 0; i < rows.length; i++) rows[i] = from + i;
+            }
+            double[] s = model.predict(ds, rows);
+            System.arraycopy(s, 0, scores, from, s.length);
+            c.progress(to, n, I18n.tr("model.progress.scoring", to, n));
+        }
+        return assign(scores, policy == null ? ScoringPolicy.defaultFor(model) : policy);
+    }
+
+    /** Deciles and tiers of given scores. */
+    public static ScoreResult assign(double[] scores, ScoringPolicy policy) {
+        int n = scores.length;
+        int[] order = Metrics.descending(scores);
+        int[] deciles = new int[n];
+        for (int rank = 0; rank < n; rank++) deciles[order[rank]] = 1 + (int) ((long) rank * 10 / n);
+        double[] cut = new double[3];
+        if (policy.use() == ScoringPolicy.Use.LTV) {
+            double[] sorted = scores.clone();
+            Arrays.sort(sorted);
+            for (int k = 0; k < 3; k++) cut[k] = n == 0 ? 0 : quantile(sorted, policy.cutoffs().get(k));
+        } else {
+            for (int k = 0; k < 3; k++) cut[k] = policy.cutoffs().get(k);
+        }
+        int[] tiers = new int[n];
+        for (int i = 0; i < n; i++) {
+            double s = scores[i];
+            tiers[i] = s >= cut[0] ? 0 : s >= cut[1] ? 1 : s >= cut[2] ? 2 : 3;
+        }
+        return new ScoreResult(scores, deciles, tiers, policy, cut);
+    }
+
+    /** numpy's default ('linear') quantile of sorted values. */
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** A default column prefix for scored columns, e.g. "y_". */
+    public static String defaultPrefix(TrainedModel m) {
+        return m.info().target().column() + "_";
+    }
+
+    /** Names of the columns scoring adds. */
+    public static List<String> scoredColumnNames(String prefix) {
+        List<String> l = new ArrayList<>();
+        for (String s : new String[]{"score", "decile", "tier", "action"}) l.add(prefix + s);
+        return l;
+    }
+}

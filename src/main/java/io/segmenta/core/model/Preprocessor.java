@@ -1,0 +1,262 @@
+package io.segmenta.core.model;
+
+import io.segmenta.core.data.BooleanColumn;
+import io.segmenta.core.data.Column;
+import io.segmenta.core.data.Dataset;
+import io.segmenta.core.data.DateTimeColumn;
+import io.segmenta.core.data.DoubleColumn;
+import io.segmenta.core.data.LongColumn;
+import io.segmenta.core.data.StringColumn;
+import io.segmenta.core.util.UserException;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The preprocessing part of a model: imputation, categorical coding with an "other" bucket for unseen
+ * values, and the scaling used by linear models. Fitted on the training rows only; {@link #transform}
+ * applies exactly the same steps at evaluation and scoring time, coercing column types as needed
+ * (a number read as text, an integer column that became decimal…) and never failing on an unseen category.
+ *
+ * @param features one spec per feature, in model order
+ */
+public record Preprocessor(List<FeatureSpec> features) {
+    static final double MILLIS_PER_DAY = 86_400_000.0;
+    private static final Set<String> YES = Set.of("yes", "true", "1", "si", "sí", "y", "s", "t");
+    private static final Set<String> NO = Set.of("no", "false", "0", "n", "f");
+
+    public Preprocessor {
+        features = List.copyOf(features);
+    }
+
+    public List<String> names() { return features.stream().map(FeatureSpec::name).toList(); }
+
+    /** Learns the preprocessing of {@code names} from the training rows of {@code ds}. */
+    public static Preprocessor fit(Dataset ds, List<String> names, int[] trainRows) {
+        List<FeatureSpec> specs = new ArrayList<>();
+        for (String name : names) specs.add(fitOne(ds.column(name), trainRows));
+        return new Preprocessor(specs);
+    }
+
+    private static FeatureSpec fitOne(Column c, int[] rows) {
+        int missing = 0;
+        for (int r : rows) if (c.isMissing(r)) missing++;
+        switch (c) {
+            case StringColumn s -> {
+                String[] dict = s.dictionary();
+                int[] codes = s.rawCodes();
+                long[] counts = new long[dict.length];
+                for (int r : rows) if (!s.isMissing(r)) counts[codes[r]]++;
+                Integer[] order = new Integer[dict.length];
+                for (int i = 0; i < order.length; i++) order[i] = i;
+                Arrays.sort(order, Comparator.<Integer>comparingLong(i -> -counts[i]).thenComparing(i -> dict[i]));
+                List<String> levels = new ArrayList<>();
+                for (int i : order) {
+                    if (counts[i] == 0 || levels.size() == FeatureSpec.MAX_LEVELS) break;
+                    levels.add(dict[i]);
+                }
+                return new FeatureSpec(c.name(), FeatureSpec.Kind.CATEGORICAL, c.type(), 0, 0, 1, levels, missing);
+            }
+            case BooleanColumn b -> {
+                long t = 0, n = 0;
+                for (int r : rows) if (!b.isMissing(r)) { n++; if (b.getBoolean(r)) t++; }
+                double impute = n > 0 && 2 * t > n ? 1 : 0;
+                double[] v = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) v[i] = b.isMissing(rows[i]) ? impute : (b.getBoolean(rows[i]) ? 1 : 0);
+                return new FeatureSpec(c.name(), FeatureSpec.Kind.BOOLEAN, c.type(), impute, mean(v), std(v), List.of(), missing);
+            }
+            default -> {
+                double[] v = new double[rows.length];
+                int k = 0;
+                for (int r : rows) {
+                    double x = numeric(c, r);
+                    if (!Double.isNaN(x)) v[k++] = x;
+                }
+                double median = 0;
+                if (k > 0) {
+                    double[] s = Arrays.copyOf(v, k);
+                    Arrays.sort(s);
+                    median = k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2;
+                }
+                double[] all = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    double x = numeric(c, rows[i]);
+                    all[i] = Double.isNaN(x) ? median : x;
+                }
+                return new FeatureSpec(c.name(), FeatureSpec.Kind.NUMERIC, c.type(), median, mean(all), std(all), List.of(), missing);
+            }
+        }
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return v.length == 0 ? 0 : s / v.length;
+    }
+
+    private static double std(double[] v) {
+        if (v.length == 0) return 1;
+        double m = mean(v), s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return Math.sqrt(s / v.length);
+    }
+
+    private static Map<String, Integer> index(List<String> levels) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) m.put(levels.get(i), i);
+        return m;
+    }
+
+    /** Numeric view at training time: numbers as is, dates in days since 1970, booleans 0/1. */
+    private static double numeric(Column c, int row) {
+        if (c.isMissing(row)) return Double.NaN;
+        return switch (c) {
+            case DateTimeColumn t -> t.getEpochMillis(row) / MILLIS_PER_DAY;
+            default -> c.getDouble(row);
+        };
+    }
+
+    /** Columns the model needs that {@code ds} lacks, in model order. */
+    public List<String> missingColumns(Dataset ds) {
+        List<String> m = new ArrayList<>();
+        for (FeatureSpec f : features) if (ds.find(f.name()).isEmpty()) m.add(f.name());
+        return m;
+    }
+
+    /** Every row of {@code ds}. */
+    public FeatureFrame transform(Dataset ds) { return transform(ds, null); }
+
+    /**
+     * The given rows of {@code ds} (null = all), preprocessed. Columns are found by name; extra columns are
+     * ignored; a missing one is a {@link UserException} listing all that are missing.
+     */
+    public FeatureFrame transform(Dataset ds, int[] rows) {
+        List<String> missing = missingColumns(ds);
+        if (!missing.isEmpty()) throw new UserException("model.score.missingColumns", String.join(", ", missing), ds.name());
+        int n = rows == null ? ds.rowCount() : rows.length;
+        double[][] cols = new double[features.size()][];
+        for (int f = 0; f < features.size(); f++) {
+            FeatureSpec spec = features.get(f);
+            cols[f] = column(spec, ds.column(spec.name()), rows, n);
+        }
+        return new FeatureFrame(n, cols, features);
+    }
+
+    private static double[] column(FeatureSpec spec, Column c, int[] rows, int n) {
+        double[] out = new double[n];
+        switch (spec.kind()) {
+            case CATEGORICAL -> {
+                Map<String, Integer> index = index(spec.levels());
+                int other = spec.otherCode();
+                if (c instanceof StringColumn s) {
+                    String[] dict = s.dictionary();
+                    int[] map = new int[dict.length];
+                    for (int i = 0; i < dict.length; i++) map[i] = index.getOrDefault(dict[i], other);
+                    int[] codes = s.rawCodes();
+                    for (int i = 0; i < n; i++) {
+                        int r = rows == null ? i : rows[i];
+                        out[i] = s.isMissing(r) ? spec.impute() : map[codes[r]];
+                    }
+                } else {
+                    Map<String, Integer> seen = new HashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        int r = rows == null ? i : rows[i];
+                        if (c.isMissing(r)) { out[i] = spec.impute(); continue; }
+                        String text = categoryText(c, r);
+                        out[i] = seen.computeIfAbsent(text, t -> index.getOrDefault(t, other));
+                    }
+                }
+            }
+            case BOOLEAN -> {
+                for (int i = 0; i < n; i++) {
+                    int r = rows == null ? i : rows[i];
+                    double v = booleanValue(c, r);
+                    out[i] = Double.isNaN(v) ? spec.impute() : v;
+                }
+            }
+            case NUMERIC -> {
+                if (c instanceof DoubleColumn d && rows == null) {
+                    double[] raw = d.rawValues();
+                    for (int i = 0; i < n; i++) out[i] = raw[i] == raw[i] ? raw[i] : spec.impute();
+                } else if (c instanceof StringColumn s) {
+                    String[] dict = s.dictionary();
+                    double[] parsed = new double[dict.length];
+                    for (int i = 0; i < dict.length; i++) parsed[i] = parseNumber(dict[i]);
+                    int[] codes = s.rawCodes();
+                    for (int i = 0; i < n; i++) {
+                        int r = rows == null ? i : rows[i];
+                        double v = s.isMissing(r) ? Double.NaN : parsed[codes[r]];
+                        out[i] = Double.isNaN(v) ? spec.impute() : v;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        int r = rows == null ? i : rows[i];
+                        double v = numeric(c, r);
+                        out[i] = Double.isNaN(v) ? spec.impute() : v;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String categoryText(Column c, int r) {
+        return switch (c) {
+            case LongColumn l -> Long.toString(l.getLong(r));
+            case DoubleColumn d -> TargetEncoding.text(d.getDouble(r));
+            default -> c.format(r);
+        };
+    }
+
+    private static double booleanValue(Column c, int r) {
+        if (c.isMissing(r)) return Double.NaN;
+        return switch (c) {
+            case BooleanColumn b -> b.getBoolean(r) ? 1 : 0;
+            case StringColumn s -> {
+                String t = s.getString(r).strip().toLowerCase(Locale.ROOT);
+                yield YES.contains(t) ? 1 : NO.contains(t) ? 0 : Double.NaN;
+            }
+            default -> {
+                double v = c.getDouble(r);
+                yield Double.isNaN(v) ? Double.NaN : (v != 0 ? 1 : 0);
+            }
+        };
+    }
+
+    /** A number written as text: plain, with a decimal comma, or an ISO date / date-time (days since 1970). */
+    static double parseNumber(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) return Double.NaN;
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException ignored) {
+            // try the other forms
+        }
+        if (t.indexOf(',') >= 0 && t.indexOf('.') < 0) {
+            try {
+                return Double.parseDouble(t.replace(',', '.'));
+            } catch (NumberFormatException ignored) {
+                // not a decimal comma either
+            }
+        }
+        try {
+            return LocalDate.parse(t).toEpochDay();
+        } catch (RuntimeException ignored) {
+            // not a date
+        }
+        try {
+            LocalDateTime dt = LocalDateTime.parse(t.replace(' ', 'T'));
+            return DateTimeColumn.toMillis(dt) / MILLIS_PER_DAY;
+        } catch (RuntimeException ignored) {
+            return Double.NaN;
+        }
+    }
+}

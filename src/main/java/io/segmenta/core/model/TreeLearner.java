@@ -1,0 +1,384 @@
+package io.segmenta.core.model;
+
+import io.segmenta.core.task.TaskContext;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Histogram tree growing shared by gradient boosting and the random forest. Numeric features are cut into
+ * at most 255 quantile bins on the training rows; categorical features keep one bin per code and split
+ * into two sets of categories (ordered by mean gradient, as LightGBM does). Each node's histogram of
+ * gradient, hessian and row count is built from the rows of the smaller child only; the larger child's is
+ * the parent's minus it. Split gain is the second-order one of XGBoost with an L2 penalty on leaf values;
+ * with gradient −y and hessian 1 it is the variance reduction of a regression (or Gini-equivalent) tree.
+ */
+final class TreeLearner {
+    private static final int PARALLEL_MIN_ROWS = 16_384;
+
+    final int n;
+    final int p;
+    final byte[] bins;
+    final int[] nBins;
+    final int[] offset;
+    final int totalBins;
+    final double[][] thresholds;
+    final boolean[] categorical;
+
+    private TreeLearner(int n, int p, byte[] bins, int[] nBins, double[][] thresholds, boolean[] categorical) {
+        this.n = n;
+        this.p = p;
+        this.bins = bins;
+        this.nBins = nBins;
+        this.thresholds = thresholds;
+        this.categorical = categorical;
+        this.offset = new int[p];
+        int o = 0;
+        for (int f = 0; f < p; f++) { offset[f] = o; o += nBins[f]; }
+        this.totalBins = o;
+    }
+
+    /** Bins the training frame. */
+    static TreeLearner bin(FeatureFrame frame, int maxBins) {
+        int n = frame.rows(), p = frame.width();
+        byte[] bins = new byte[n * p];
+        int[] nb = new int[p];
+        double[][] thr = new double[p][];
+        boolean[] cat = new boolean[p];
+        for (int f = 0; f < p; f++) {
+            double[] col = frame.columns()[f];
+            FeatureSpec spec = frame.specs().get(f);
+            if (spec.kind() == FeatureSpec.Kind.CATEGORICAL) {
+                cat[f] = true;
+                nb[f] = spec.width();
+                thr[f] = new double[0];
+                for (int i = 0; i < n; i++) bins[i * p + f] = (byte) (int) col[i];
+            } else {
+                double[] t = cuts(col, maxBins);
+                thr[f] = t;
+                nb[f] = t.length + 1;
+                for (int i = 0; i < n; i++) {
+                    int b = Arrays.binarySearch(t, col[i]);
+                    bins[i * p + f] = (byte) (b >= 0 ? b : -b - 1);
+                }
+            }
+        }
+        return new TreeLearner(n, p, bins, nb, thr, cat);
+    }
+
+    /** Split points: midpoints between distinct values when few, else distinct quantiles below the maximum. */
+    static double[] cuts(double[] col, int maxBins) {
+        double[] s = col.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        if (n == 0) return new double[0];
+        double[] distinct = new double[Math.min(n, maxBins + 1)];
+        int d = 0;
+        for (int i = 0; i < n && d <= maxBins; i++) {
+            if (d == 0 || s[i] != distinct[d - 1]) {
+                if (d == distinct.length) { d++; break; }
+                distinct[d++] = s[i];
+            }
+        }
+        if (d <= maxBins) {
+            double[] t = new double[d - 1];
+            for (int i = 0; i + 1 < d; i++) t[i] = distinct[i] + (distinct[i + 1] - distinct[i]) / 2;
+            return t;
+        }
+        double[] t = new double[maxBins - 1];
+        int k = 0;
+        double max = s[n - 1];
+        for (int q = 1; q < maxBins; q++) {
+            double v = s[(int) ((long) q * n / maxBins)];
+            if (v >= max) break;
+            if (k == 0 || v > t[k - 1]) t[k++] = v;
+        }
+        return Arrays.copyOf(t, k);
+    }
+
+    /** How a tree is grown. */
+    record Params(int maxDepth, int minLeaf, double minHess, double lambda, double leafScale, int mtry, boolean parallel) { }
+
+    private record Work(int node, int start, int end, int depth, double[] hist, double g, double h, double c) { }
+
+    private static final class Best {
+        int feature = -1;
+        int bin;
+        long mask;
+        double gain;
+        double gl, hl, cl;
+    }
+
+    /** Growable flat arrays of a tree. */
+    private static final class Nodes {
+        byte[] kind = new byte[64];
+        int[] feature = new int[64];
+        double[] threshold = new double[64];
+        long[] mask = new long[64];
+        int[] left = new int[64];
+        int[] right = new int[64];
+        double[] value = new double[64];
+        int size;
+
+        int add() {
+            if (size == kind.length) {
+                int m = size * 2;
+                kind = Arrays.copyOf(kind, m);
+                feature = Arrays.copyOf(feature, m);
+                threshold = Arrays.copyOf(threshold, m);
+                mask = Arrays.copyOf(mask, m);
+                left = Arrays.copyOf(left, m);
+                right = Arrays.copyOf(right, m);
+                value = Arrays.copyOf(value, m);
+            }
+            return size++;
+        }
+
+        Tree toTree() {
+            return new Tree(Arrays.copyOf(kind, size), Arrays.copyOf(feature, size), Arrays.copyOf(threshold, size),
+                    Arrays.copyOf(mask, size), Arrays.copyOf(left, size), Arrays.copyOf(right, size), Arrays.copyOf(value, size));
+        }
+    }
+
+    /**
+     * Grows one tree on rows {@code idx[0..count)} (reordered in place).
+     *
+     * @param g       gradient per row
+     * @param h       hessian per row
+     * @param w       row count weight (bootstrap multiplicity), null = 1
+     * @param gainAcc split gain added per feature
+     * @param leafOut when not null, each grown row's leaf value is added to it
+     */
+    Tree grow(double[] g, double[] h, double[] w, int[] idx, int count, Params prm, SplittableRandom rnd,
+              double[] gainAcc, TaskContext ctx, double[] leafOut) {
+        Nodes nodes = new Nodes();
+        ArrayDeque<double[]> pool = new ArrayDeque<>();
+        int[] perm = new int[p];
+        for (int f = 0; f < p; f++) perm[f] = f;
+        int root = nodes.add();
+        double[] rootHist = take(pool);
+        histogram(g, h, w, idx, 0, count, rootHist, prm.parallel());
+        double G = 0, H = 0, C = 0;
+        if (p > 0) {
+            for (int b = 0; b < nBins[0]; b++) {
+                G += rootHist[3 * b];
+                H += rootHist[3 * b + 1];
+                C += rootHist[3 * b + 2];
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int r = idx[i];
+                G += g[r];
+                H += h[r];
+                C += w == null ? 1 : w[r];
+            }
+        }
+        ArrayDeque<Work> stack = new ArrayDeque<>();
+        stack.push(new Work(root, 0, count, 0, canSplit(0, C, prm) ? rootHist : null, G, H, C));
+        if (!canSplit(0, C, prm)) pool.push(rootHist);
+        int visited = 0;
+        Best best = new Best();
+        while (!stack.isEmpty()) {
+            if ((++visited & 31) == 0) ctx.checkCancelled();
+            Work wk = stack.pop();
+            best.feature = -1;
+            best.gain = 1e-12;
+            if (wk.hist() != null) findSplit(wk, prm, rnd, perm, best);
+            if (best.feature < 0) {
+                leaf(nodes, wk, prm, idx, leafOut);
+                if (wk.hist() != null) pool.push(wk.hist());
+                continue;
+            }
+            int f = best.feature;
+            gainAcc[f] += best.gain;
+            int mid = partition(idx, wk.start(), wk.end(), f, best);
+            int node = wk.node();
+            nodes.kind[node] = categorical[f] ? Tree.CATEGORICAL : Tree.NUMERIC;
+            nodes.feature[node] = f;
+            nodes.threshold[node] = categorical[f] ? 0 : thresholds[f][best.bin];
+            nodes.mask[node] = categorical[f] ? best.mask : 0;
+            int l = nodes.add(), r = nodes.add();
+            nodes.left[node] = l;
+            nodes.right[node] = r;
+            double gl = best.gl, hl = best.hl, cl = best.cl;
+            double gr = wk.g() - gl, hr = wk.h() - hl, cr = wk.c() - cl;
+            int d = wk.depth() + 1;
+            boolean needL = canSplit(d, cl, prm), needR = canSplit(d, cr, prm);
+            double[] histL = null, histR = null;
+            double[] parent = wk.hist();
+            boolean leftSmaller = mid - wk.start() <= wk.end() - mid;
+            if (needL || needR) {
+                double[] small = take(pool);
+                if (leftSmaller) histogram(g, h, w, idx, wk.start(), mid, small, prm.parallel());
+                else histogram(g, h, w, idx, mid, wk.end(), small, prm.parallel());
+                for (int k = 0; k < parent.length; k++) parent[k] -= small[k];
+                if (leftSmaller) { histL = small; histR = parent; } else { histL = parent; histR = small; }
+                if (!needL) { pool.push(histL); histL = null; }
+                if (!needR) { pool.push(histR); histR = null; }
+            } else {
+                pool.push(parent);
+            }
+            stack.push(new Work(r, mid, wk.end(), d, histR, gr, hr, cr));
+            stack.push(new Work(l, wk.start(), mid, d, histL, gl, hl, cl));
+        }
+        return nodes.toTree();
+    }
+
+    private double[] take(ArrayDeque<double[]> pool) {
+        double[] a = pool.poll();
+        if (a == null) return new double[3 * totalBins];
+        Arrays.fill(a, 0);
+        return a;
+    }
+
+    private static boolean canSplit(int depth, double c, Params prm) {
+        return depth < prm.maxDepth() && c >= 2.0 * prm.minLeaf();
+    }
+
+    private static void leaf(Nodes nodes, Work wk, Params prm, int[] idx, double[] leafOut) {
+        double v = -wk.g() / (wk.h() + prm.lambda()) * prm.leafScale();
+        if (!Double.isFinite(v)) v = 0;
+        int node = wk.node();
+        nodes.kind[node] = Tree.LEAF;
+        nodes.value[node] = v;
+        if (leafOut != null) for (int i = wk.start(); i < wk.end(); i++) leafOut[idx[i]] += v;
+    }
+
+    private void findSplit(Work wk, Params prm, SplittableRandom rnd, int[] perm, Best best) {
+        double lambda = prm.lambda();
+        double G = wk.g(), H = wk.h(), C = wk.c();
+        double parentScore = G * G / (H + lambda);
+        double[] hist = wk.hist();
+        int tries = Math.min(p, prm.mtry());
+        if (tries < p) {
+            for (int i = 0; i < tries; i++) {
+                int j = i + rnd.nextInt(p - i);
+                int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
+            }
+        }
+        double minLeaf = prm.minLeaf(), minHess = prm.minHess();
+        for (int i = 0; i < tries; i++) {
+            int f = tries < p ? perm[i] : i;
+            int base = offset[f], nb = nBins[f];
+            if (nb < 2) continue;
+            if (!categorical[f]) {
+                double gl = 0, hl = 0, cl = 0;
+                for (int b = 0; b < nb - 1; b++) {
+                    int k = 3 * (base + b);
+                    gl += hist[k];
+                    hl += hist[k + 1];
+                    cl += hist[k + 2];
+                    if (cl < minLeaf || hl < minHess) continue;
+                    double cr = C - cl, hr = H - hl;
+                    if (cr < minLeaf) break;
+                    if (hr < minHess) continue;
+                    double gr = G - gl;
+                    double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parentScore;
+                    if (gain > best.gain) {
+                        best.gain = gain; best.feature = f; best.bin = b; best.gl = gl; best.hl = hl; best.cl = cl;
+                    }
+                }
+            } else {
+                int[] used = new int[nb];
+                double[] ratio = new double[nb];
+                int k = 0;
+                for (int b = 0; b < nb; b++) {
+                    int q = 3 * (base + b);
+                    if (hist[q + 2] > 0.5) {
+                        ratio[b] = hist[q] / (hist[q + 1] + lambda + 1e-12);
+                        used[k++] = b;
+                    }
+                }
+                if (k < 2) continue;
+                for (int a = 1; a < k; a++) { // insertion sort of the used bins by ratio
+                    int x = used[a];
+                    int c = a - 1;
+                    while (c >= 0 && ratio[used[c]] > ratio[x]) { used[c + 1] = used[c]; c--; }
+                    used[c + 1] = x;
+                }
+                double gl = 0, hl = 0, cl = 0;
+                long mask = 0;
+                for (int a = 0; a < k - 1; a++) {
+                    int b = used[a];
+                    int q = 3 * (base + b);
+                    gl += hist[q];
+                    hl += hist[q + 1];
+                    cl += hist[q + 2];
+                    mask |= 1L << b;
+                    if (cl < minLeaf || hl < minHess) continue;
+                    double cr = C - cl, hr = H - hl;
+                    if (cr < minLeaf) break;
+                    if (hr < minHess) continue;
+                    double gr = G - gl;
+                    double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parentScore;
+                    if (gain > best.gain) {
+                        best.gain = gain; best.feature = f; best.mask = mask; best.gl = gl; best.hl = hl; best.cl = cl;
+                    }
+                }
+            }
+        }
+    }
+
+    private int partition(int[] idx, int start, int end, int f, Best best) {
+        int i = start, j = end - 1;
+        boolean cat = categorical[f];
+        int bin = best.bin;
+        long mask = best.mask;
+        while (i <= j) {
+            int b = bins[idx[i] * p + f] & 0xFF;
+            boolean left = cat ? ((mask >>> b) & 1L) != 0 : b <= bin;
+            if (left) {
+                i++;
+            } else {
+                int t = idx[i]; idx[i] = idx[j]; idx[j] = t;
+                j--;
+            }
+        }
+        return i;
+    }
+
+    private void histogram(double[] g, double[] h, double[] w, int[] idx, int start, int end, double[] out, boolean parallel) {
+        int rows = end - start;
+        int threads = ModelExecutor.threads();
+        if (!parallel || threads < 2 || rows < PARALLEL_MIN_ROWS) {
+            histogramRange(g, h, w, idx, start, end, out);
+            return;
+        }
+        List<Runnable> jobs = new ArrayList<>();
+        double[][] parts = new double[threads][];
+        for (int t = 0; t < threads; t++) {
+            int from = start + (int) ((long) rows * t / threads), to = start + (int) ((long) rows * (t + 1) / threads);
+            int tt = t;
+            jobs.add(() -> {
+                double[] local = tt == 0 ? out : new double[out.length];
+                histogramRange(g, h, w, idx, from, to, local);
+                parts[tt] = local;
+            });
+        }
+        ModelExecutor.runAll(jobs);
+        for (int t = 1; t < threads; t++) {
+            double[] part = parts[t];
+            for (int k = 0; k < out.length; k++) out[k] += part[k];
+        }
+    }
+
+    private void histogramRange(double[] g, double[] h, double[] w, int[] idx, int start, int end, double[] out) {
+        final int p = this.p;
+        final byte[] bins = this.bins;
+        final int[] off = this.offset;
+        for (int i = start; i < end; i++) {
+            int r = idx[i];
+            double gi = g[r], hi = h[r], ci = w == null ? 1 : w[r];
+            int base = r * p;
+            for (int f = 0; f < p; f++) {
+                int k = 3 * (off[f] + (bins[base + f] & 0xFF));
+                out[k] += gi;
+                out[k + 1] += hi;
+                out[k + 2] += ci;
+            }
+        }
+    }
+}

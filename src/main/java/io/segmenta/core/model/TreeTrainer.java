@@ -1,0 +1,165 @@
+package io.segmenta.core.model;
+
+import io.segmenta.core.task.TaskContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/** Trains gradient-boosted trees and random forests with {@link TreeLearner}. */
+final class TreeTrainer {
+    private TreeTrainer() { }
+
+    /**
+     * Gradient boosting: logistic loss for classification, squared error for regression; leaves are
+     * −G/(H+λ) × learning rate.
+     *
+     * @param w row weights (class weights), never null
+     */
+    static TreeEnsemble gbm(FeatureFrame train, double[] y, double[] w, FeatureFrame val, double[] yVal, Task task,
+                            HyperParameters hp, long seed, TaskContext ctx, HistoryRecorder rec) {
+        TreeLearner learner = TreeLearner.bin(train, hp.maxBins());
+        int n = train.rows(), p = train.width();
+        boolean cls = task == Task.CLASSIFICATION;
+        double sw = 0, swy = 0;
+        for (int i = 0; i < n; i++) { sw += w[i]; swy += w[i] * y[i]; }
+        double base;
+        if (cls) {
+            double p0 = Math.min(1 - 1e-6, Math.max(1e-6, swy / sw));
+            base = Math.log(p0 / (1 - p0));
+        } else {
+            base = swy / sw;
+        }
+        double[] f = new double[n];
+        java.util.Arrays.fill(f, base);
+        int nv = val == null ? 0 : val.rows();
+        double[] fv = new double[nv];
+        java.util.Arrays.fill(fv, base);
+        double[] g = new double[n], h = new double[n];
+        int[] idx = new int[n];
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) perm[i] = i;
+        double[] gain = new double[p];
+        List<Tree> trees = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        TreeLearner.Params prm = new TreeLearner.Params(hp.maxDepth(), hp.minLeaf(), 1e-3, Math.max(hp.l2(), 1e-6),
+                hp.learningRate(), p, true);
+        int sampleSize = hp.subsample() >= 1 ? n : Math.max(1, (int) Math.round(hp.subsample() * n));
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestStage = 0, since = 0;
+        for (int t = 0; t < hp.trees(); t++) {
+            ctx.checkCancelled();
+            if (cls) {
+                for (int i = 0; i < n; i++) {
+                    double pr = LinearPredictor.sigmoid(f[i]);
+                    g[i] = w[i] * (pr - y[i]);
+                    h[i] = Math.max(w[i] * pr * (1 - pr), 1e-16);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    g[i] = w[i] * (f[i] - y[i]);
+                    h[i] = w[i];
+                }
+            }
+            int count;
+            if (sampleSize < n) {
+                for (int i = 0; i < sampleSize; i++) {
+                    int j = i + rnd.nextInt(n - i);
+                    int tmp = perm[i]; perm[i] = perm[j]; perm[j] = tmp;
+                }
+                System.arraycopy(perm, 0, idx, 0, sampleSize);
+                count = sampleSize;
+            } else {
+                for (int i = 0; i < n; i++) idx[i] = i;
+                count = n;
+            }
+            Tree tree = learner.grow(g, h, null, idx, count, prm, rnd, gain, ctx, count == n ? f : null);
+            if (count < n) tree.addTo(train.columns(), f, 1.0, 0, n);
+            if (nv > 0) tree.addTo(val.columns(), fv, 1.0, 0, nv);
+            trees.add(tree);
+            rec.record(t + 1, f, nv > 0 ? fv : null, 1.0, cls);
+            if (hp.earlyStoppingRounds() > 0 && nv > 0) {
+                double vl = rec.lastValidationLoss();
+                if (vl < bestLoss - 1e-12) {
+                    bestLoss = vl;
+                    bestStage = t + 1;
+                    since = 0;
+                } else if (++since >= hp.earlyStoppingRounds()) {
+                    break;
+                }
+            }
+        }
+        if (hp.earlyStoppingRounds() > 0 && bestStage > 0 && bestStage < trees.size()) {
+            trees = new ArrayList<>(trees.subList(0, bestStage));
+            rec.markBest(bestStage);
+        }
+        return new TreeEnsemble(task, true, base, trees, normalise(gain));
+    }
+
+    /**
+     * Random forest: bootstrap samples, √p (classification) or p/3 (regression) features tried per split,
+     * leaves holding the (weighted) mean target, so the forest's mean is a probability for classification.
+     * Trees grow in parallel, one per worker; the result does not depend on the number of workers.
+     */
+    static TreeEnsemble forest(FeatureFrame train, double[] y, double[] w, FeatureFrame val, double[] yVal, Task task,
+                               HyperParameters hp, long seed, TaskContext ctx, HistoryRecorder rec) {
+        TreeLearner learner = TreeLearner.bin(train, hp.maxBins());
+        int n = train.rows(), p = train.width();
+        boolean cls = task == Task.CLASSIFICATION;
+        int mtry = hp.featureFraction() > 0 ? (int) Math.round(hp.featureFraction() * p)
+                : cls ? (int) Math.round(Math.sqrt(p)) : p / 3;
+        mtry = Math.max(1, Math.min(p, mtry));
+        TreeLearner.Params prm = new TreeLearner.Params(hp.maxDepth(), hp.minLeaf(), 1e-12, 0, 1.0, mtry, false);
+        double[] sumTrain = new double[n];
+        int nv = val == null ? 0 : val.rows();
+        double[] sumVal = new double[nv];
+        double[] gain = new double[p];
+        List<Tree> trees = new ArrayList<>();
+        int batch = Math.max(1, ModelExecutor.threads());
+        for (int t0 = 0; t0 < hp.trees(); t0 += batch) {
+            ctx.checkCancelled();
+            List<Callable<Object[]>> jobs = new ArrayList<>();
+            for (int t = t0; t < Math.min(hp.trees(), t0 + batch); t++) {
+                long treeSeed = seed * 1_000_003L + t;
+                jobs.add(() -> {
+                    SplittableRandom rnd = new SplittableRandom(treeSeed);
+                    int[] counts = new int[n];
+                    for (int i = 0; i < n; i++) counts[rnd.nextInt(n)]++;
+                    double[] g = new double[n], h = new double[n], c = new double[n];
+                    int[] idx = new int[n];
+                    int k = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (counts[i] == 0) continue;
+                        idx[k++] = i;
+                        double wt = w[i] * counts[i];
+                        g[i] = -y[i] * wt;
+                        h[i] = wt;
+                        c[i] = counts[i];
+                    }
+                    double[] localGain = new double[p];
+                    Tree tree = learner.grow(g, h, c, idx, k, prm, rnd, localGain, ctx, null);
+                    return new Object[]{tree, localGain};
+                });
+            }
+            for (Object[] r : ModelExecutor.invokeAll(jobs)) {
+                Tree tree = (Tree) r[0];
+                double[] lg = (double[]) r[1];
+                for (int f = 0; f < p; f++) gain[f] += lg[f];
+                trees.add(tree);
+                tree.addTo(train.columns(), sumTrain, 1.0, 0, n);
+                if (nv > 0) tree.addTo(val.columns(), sumVal, 1.0, 0, nv);
+                rec.record(trees.size(), sumTrain, nv > 0 ? sumVal : null, 1.0 / trees.size(), false);
+            }
+        }
+        return new TreeEnsemble(task, false, 0, trees, normalise(gain));
+    }
+
+    static double[] normalise(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        double[] out = v.clone();
+        if (s > 0) for (int i = 0; i < out.length; i++) out[i] /= s;
+        return out;
+    }
+}
