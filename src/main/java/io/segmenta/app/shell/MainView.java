@@ -2,6 +2,7 @@ package io.segmenta.app.shell;
 
 import atlantafx.base.theme.Styles;
 import io.segmenta.app.data.DataView;
+import io.segmenta.app.explore.ExploreView;
 import io.segmenta.app.overview.OverviewView;
 import io.segmenta.app.task.TaskHandle;
 import io.segmenta.app.ui.Disposer;
@@ -63,6 +64,7 @@ public final class MainView {
     private final Toasts toasts = new Toasts();
     private OverviewView overviewView;
     private DataView dataView;
+    private ExploreView exploreView;
 
     public MainView(MainViewModel vm, Runnable onQuit) {
         this.vm = vm;
@@ -114,12 +116,15 @@ public final class MainView {
     private void showSection(Section s) {
         if (overviewView != null) overviewView.dispose();
         if (dataView != null) dataView.dispose();
+        if (exploreView != null) exploreView.dispose();
         overviewView = null;
         dataView = null;
+        exploreView = null;
         Node n = switch (s == null ? Section.OVERVIEW : s) {
             case OVERVIEW -> (overviewView = new OverviewView(vm.overview(), vm.project(), vm::importCsv, vm::openDataset,
                     vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
             case DATA -> (dataView = new DataView(vm.data(), vm::importCsv, vm::join, vm.canJoinBinding())).root();
+            case EXPLORE -> (exploreView = new ExploreView(vm.explore(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
         };
         content.getChildren().setAll(n);
     }
@@ -227,6 +232,7 @@ public final class MainView {
             ToggleButton b = new ToggleButton(I18n.tr(s.key()), Icons.icon(switch (s) {
                 case OVERVIEW -> MaterialDesignV.VIEW_DASHBOARD_OUTLINE;
                 case DATA -> MaterialDesignD.DATABASE_OUTLINE;
+                case EXPLORE -> MaterialDesignC.CHART_BOX_OUTLINE;
             }, 18));
             b.setId("nav-" + s.name().toLowerCase(Locale.ROOT));
             b.setToggleGroup(group);
@@ -319,5 +325,6 @@ public final class MainView {
         disposer.dispose();
         if (overviewView != null) overviewView.dispose();
         if (dataView != null) dataView.dispose();
+        if (exploreView != null) exploreView.dispose();
     }
 }

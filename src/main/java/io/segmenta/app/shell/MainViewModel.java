@@ -1,6 +1,7 @@
 package io.segmenta.app.shell;
 
 import io.segmenta.app.data.DataViewModel;
+import io.segmenta.app.explore.ExploreViewModel;
 import io.segmenta.app.importer.ImportWizardViewModel;
 import io.segmenta.app.join.JoinViewModel;
 import io.segmenta.app.overview.OverviewViewModel;
@@ -53,6 +54,7 @@ public final class MainViewModel {
     private final ProjectViewModel project;
     private final OverviewViewModel overview;
     private final DataViewModel data;
+    private final ExploreViewModel explore;
 
     private final ObservableList<Section> sections = FXCollections.observableArrayList(Section.values());
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection", Section.OVERVIEW);
@@ -78,6 +80,7 @@ public final class MainViewModel {
         this.project = new ProjectViewModel(runner, persistence, dialogs, notifier);
         this.overview = new OverviewViewModel(project.projectProperty());
         this.data = new DataViewModel(project);
+        this.explore = new ExploreViewModel(runner, project.projectProperty(), notifier);
 
         if (settings.language() != null) I18n.setLocale(Locale.of(settings.language()));
         language.set(I18n.locale());
@@ -102,6 +105,8 @@ public final class MainViewModel {
     public OverviewViewModel overview() { return overview; }
 
     public DataViewModel data() { return data; }
+
+    public ExploreViewModel explore() { return explore; }
 
     public ObservableList<Section> sections() { return sections; }
 

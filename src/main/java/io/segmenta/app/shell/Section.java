@@ -3,7 +3,8 @@ package io.segmenta.app.shell;
 /** Areas of the left navigation. Only features that exist are listed. */
 public enum Section {
     OVERVIEW("ui.nav.overview"),
-    DATA("ui.nav.data");
+    DATA("ui.nav.data"),
+    EXPLORE("ui.nav.explore");
 
     private final String key;
 

@@ -43,6 +43,12 @@ public final class FxTaskRunner implements TaskRunner {
     public <T> TaskHandle<T> submit(String title, Function<TaskContext, T> work, Consumer<? super T> onSuccess,
                                     Consumer<? super Throwable> onFailure, Runnable onCancelled) {
         TaskHandle<T> handle = new TaskHandle<>(title);
+        if (executor.isShutdown()) {
+            // the app (or a test) is closing: late work, e.g. from a debounce timer, is dropped, not run
+            handle.cancel();
+            onFx(() -> handle.setState(TaskHandle.State.CANCELLED));
+            return handle;
+        }
         onFx(() -> running.add(handle));
         AtomicReference<Update> pending = new AtomicReference<>();
         AtomicBoolean scheduled = new AtomicBoolean();
@@ -63,26 +69,30 @@ public final class FxTaskRunner implements TaskRunner {
 
             @Override public boolean isCancelled() { return handle.isCancelRequested(); }
         };
-        executor.execute(() -> {
-            T result;
-            try {
-                result = work.apply(ctx);
-            } catch (CancelledException e) {
-                Platform.runLater(() -> finish(handle, TaskHandle.State.CANCELLED, onCancelled));
-                return;
-            } catch (Throwable e) {
-                Platform.runLater(() -> finish(handle, TaskHandle.State.FAILED, () -> onFailure.accept(e)));
-                return;
-            }
-            Platform.runLater(() -> {
-                if (handle.isCancelRequested()) {
-                    finish(handle, TaskHandle.State.CANCELLED, onCancelled);
-                } else {
-                    handle.setProgress(1);
-                    finish(handle, TaskHandle.State.SUCCEEDED, () -> onSuccess.accept(result));
+        try {
+            executor.execute(() -> {
+                T result;
+                try {
+                    result = work.apply(ctx);
+                } catch (CancelledException e) {
+                    Platform.runLater(() -> finish(handle, TaskHandle.State.CANCELLED, onCancelled));
+                    return;
+                } catch (Throwable e) {
+                    Platform.runLater(() -> finish(handle, TaskHandle.State.FAILED, () -> onFailure.accept(e)));
+                    return;
                 }
+                Platform.runLater(() -> {
+                    if (handle.isCancelRequested()) {
+                        finish(handle, TaskHandle.State.CANCELLED, onCancelled);
+                    } else {
+                        handle.setProgress(1);
+                        finish(handle, TaskHandle.State.SUCCEEDED, () -> onSuccess.accept(result));
+                    }
+                });
             });
-        });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            onFx(() -> finish(handle, TaskHandle.State.CANCELLED, () -> { }));
+        }
         return handle;
     }
 

@@ -44,6 +44,15 @@ public final class ColumnProfiler {
      * housing 0.608; 0.75 separates the leak with a wide margin on both sides.
      */
     public static final double LEAKAGE_AUC = 0.75;
+    /**
+     * A column at or above {@link #LEAKAGE_AUC} is flagged only when it stands out: it beats every other
+     * column's single-column AUC by at least this margin (bank-full: duration 0.808 vs month 0.654), or it
+     * reaches {@link #LEAKAGE_NEAR_PERFECT} on its own. Several strong, similar predictors — recency,
+     * frequency and monetary value for churn — are a real signal, not a leak.
+     */
+    public static final double LEAKAGE_MARGIN = 0.10;
+    /** A single column this predictive is flagged whatever the others do. */
+    public static final double LEAKAGE_NEAR_PERFECT = 0.95;
     /** Values needed on each side of a binary target before the leakage AUC is computed. */
     public static final int LEAKAGE_MIN_CASES = 5;
 
@@ -60,6 +69,7 @@ public final class ColumnProfiler {
             jobs.add(() -> profileColumn(col, rows, o.topN(), t, c));
         }
         List<ColumnProfile> out = EdaExecutor.invokeAll(jobs, c, I18n.tr("eda.progress.profile"));
+        if (target != null) out = flagLeakage(out, target.spec().column());
         return new DatasetProfile(ds.name(), ds.rowCount(), rows.length, out,
                 target == null ? null : target.spec(), o);
     }
@@ -393,9 +403,29 @@ public final class ColumnProfiler {
             String key = a.skew > 0 && a.min >= 0 ? "eda.flag.skewed.log" : "eda.flag.skewed";
             f.add(new Flag(Flag.Kind.SKEWED, key, List.of(a.skew)));
         }
-        if (leak != null && leak >= LEAKAGE_AUC) {
-            f.add(new Flag(Flag.Kind.LEAKAGE, "eda.flag.leakage", List.of(leak)));
-        }
         return f;
+    }
+
+    /** Adds the leakage flag to the columns that predict the target suspiciously well on their own. */
+    static List<ColumnProfile> flagLeakage(List<ColumnProfile> profiles, String targetColumn) {
+        List<ColumnProfile> out = new ArrayList<>(profiles.size());
+        for (ColumnProfile p : profiles) {
+            Double auc = p.leakageAuc();
+            boolean leak = false;
+            if (auc != null && !p.name().equals(targetColumn) && auc >= LEAKAGE_AUC) {
+                double others = 0.5;
+                for (ColumnProfile q : profiles) {
+                    if (q != p && q.leakageAuc() != null && !q.name().equals(targetColumn)) others = Math.max(others, q.leakageAuc());
+                }
+                leak = auc >= LEAKAGE_NEAR_PERFECT || auc - others >= LEAKAGE_MARGIN;
+            }
+            if (!leak) { out.add(p); continue; }
+            List<Flag> flags = new ArrayList<>(p.flags());
+            flags.add(new Flag(Flag.Kind.LEAKAGE, "eda.flag.leakage", List.of(auc)));
+            out.add(new ColumnProfile(p.name(), p.type(), p.count(), p.missing(), p.distinct(), p.mean(), p.std(),
+                    p.min(), p.p5(), p.p25(), p.median(), p.p75(), p.p95(), p.max(), p.skewness(), p.zeros(),
+                    p.modeShare(), p.topValues(), p.leakageAuc(), flags));
+        }
+        return out;
     }
 }

@@ -125,7 +125,8 @@ public record ModelSetup(TargetEncoding target, List<String> features, List<Excl
 
     /**
      * Single-feature ROC AUC of each feature on {@code rows}, through the Explore profiler's leakage check
-     * (io.segmenta.core.eda, threshold {@link ColumnProfiler#LEAKAGE_AUC}); classification only.
+     * (io.segmenta.core.eda: at least {@link ColumnProfiler#LEAKAGE_AUC} and standing out from the other
+     * columns); classification only.
      */
     static List<LeakageFlag> leakage(Dataset ds, TargetEncoding t, List<String> features, int[] rows, TaskContext ctx) {
         if (!t.classification() || rows.length == 0) return List.of();
@@ -142,7 +143,9 @@ public record ModelSetup(TargetEncoding target, List<String> features, List<Excl
         List<LeakageFlag> out = new ArrayList<>();
         for (ColumnProfile cp : profile.columns()) {
             if (cp.name().equals(t.column()) || cp.leakageAuc() == null) continue;
-            if (cp.leakageAuc() >= ColumnProfiler.LEAKAGE_AUC) out.add(new LeakageFlag(cp.name(), cp.leakageAuc()));
+            if (cp.flags().stream().anyMatch(f -> f.kind() == io.segmenta.core.eda.Flag.Kind.LEAKAGE)) {
+                out.add(new LeakageFlag(cp.name(), cp.leakageAuc()));
+            }
         }
         out.sort((a, b) -> Double.compare(b.auc(), a.auc()));
         return out;

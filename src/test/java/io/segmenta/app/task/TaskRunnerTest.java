@@ -127,4 +127,17 @@ class TaskRunnerTest {
         assertThat(events).containsExactly("cancelled", "cancelled2");
         r.shutdown();
     }
+
+    @Test
+    void workSubmittedAfterShutdownIsDroppedNotThrown() throws Exception {
+        FxTaskRunner r = new FxTaskRunner(1);
+        r.shutdown();
+        List<String> events = new ArrayList<>();
+        TaskHandle<String> h = r.submit("late", ctx -> "ran", v -> events.add("ok"), e -> events.add("fail"),
+                () -> events.add("cancelled"));
+        waitFor(5, TimeUnit.SECONDS, () -> h.getState() == TaskHandle.State.CANCELLED);
+        waitForFxEvents();
+        assertThat(events).isEmpty();
+        assertThat(r.running()).isEmpty();
+    }
 }
