@@ -3,6 +3,7 @@ package io.segmenta.app.shell;
 import atlantafx.base.theme.Styles;
 import io.segmenta.app.data.DataView;
 import io.segmenta.app.explore.ExploreView;
+import io.segmenta.app.segments.SegmentsView;
 import io.segmenta.app.overview.OverviewView;
 import io.segmenta.app.task.TaskHandle;
 import io.segmenta.app.ui.Disposer;
@@ -65,6 +66,7 @@ public final class MainView {
     private OverviewView overviewView;
     private DataView dataView;
     private ExploreView exploreView;
+    private SegmentsView segmentsView;
 
     public MainView(MainViewModel vm, Runnable onQuit) {
         this.vm = vm;
@@ -117,6 +119,8 @@ public final class MainView {
         if (overviewView != null) overviewView.dispose();
         if (dataView != null) dataView.dispose();
         if (exploreView != null) exploreView.dispose();
+        if (segmentsView != null) segmentsView.dispose();
+        segmentsView = null;
         overviewView = null;
         dataView = null;
         exploreView = null;
@@ -125,6 +129,7 @@ public final class MainView {
                     vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
             case DATA -> (dataView = new DataView(vm.data(), vm::importCsv, vm::join, vm.canJoinBinding())).root();
             case EXPLORE -> (exploreView = new ExploreView(vm.explore(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
+            case SEGMENTS -> (segmentsView = new SegmentsView(vm.segments(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
         };
         content.getChildren().setAll(n);
     }
@@ -233,6 +238,7 @@ public final class MainView {
                 case OVERVIEW -> MaterialDesignV.VIEW_DASHBOARD_OUTLINE;
                 case DATA -> MaterialDesignD.DATABASE_OUTLINE;
                 case EXPLORE -> MaterialDesignC.CHART_BOX_OUTLINE;
+                case SEGMENTS -> org.kordamp.ikonli.materialdesign2.MaterialDesignA.ACCOUNT_GROUP_OUTLINE;
             }, 18));
             b.setId("nav-" + s.name().toLowerCase(Locale.ROOT));
             b.setToggleGroup(group);
@@ -326,5 +332,6 @@ public final class MainView {
         if (overviewView != null) overviewView.dispose();
         if (dataView != null) dataView.dispose();
         if (exploreView != null) exploreView.dispose();
+        if (segmentsView != null) segmentsView.dispose();
     }
 }

@@ -2,6 +2,8 @@ package io.segmenta.app.shell;
 
 import io.segmenta.app.data.DataViewModel;
 import io.segmenta.app.explore.ExploreViewModel;
+import io.segmenta.app.segments.SegmentsDialogs;
+import io.segmenta.app.segments.SegmentsViewModel;
 import io.segmenta.app.importer.ImportWizardViewModel;
 import io.segmenta.app.join.JoinViewModel;
 import io.segmenta.app.overview.OverviewViewModel;
@@ -55,6 +57,7 @@ public final class MainViewModel {
     private final OverviewViewModel overview;
     private final DataViewModel data;
     private final ExploreViewModel explore;
+    private final SegmentsViewModel segments;
 
     private final ObservableList<Section> sections = FXCollections.observableArrayList(Section.values());
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection", Section.OVERVIEW);
@@ -81,6 +84,7 @@ public final class MainViewModel {
         this.overview = new OverviewViewModel(project.projectProperty());
         this.data = new DataViewModel(project);
         this.explore = new ExploreViewModel(runner, project.projectProperty(), notifier);
+        this.segments = new SegmentsViewModel(runner, project, SegmentsDialogs.fx(), notifier);
 
         if (settings.language() != null) I18n.setLocale(Locale.of(settings.language()));
         language.set(I18n.locale());
@@ -107,6 +111,8 @@ public final class MainViewModel {
     public DataViewModel data() { return data; }
 
     public ExploreViewModel explore() { return explore; }
+
+    public SegmentsViewModel segments() { return segments; }
 
     public ObservableList<Section> sections() { return sections; }
 

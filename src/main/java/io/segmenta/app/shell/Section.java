@@ -4,7 +4,8 @@ package io.segmenta.app.shell;
 public enum Section {
     OVERVIEW("ui.nav.overview"),
     DATA("ui.nav.data"),
-    EXPLORE("ui.nav.explore");
+    EXPLORE("ui.nav.explore"),
+    SEGMENTS("ui.nav.segments");
 
     private final String key;
 
