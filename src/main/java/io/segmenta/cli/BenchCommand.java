@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code segmenta bench …}: speed and memory benchmarks, run on demand (never as timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. Targets are checked here, not in unit tests.",
-        subcommands = {BenchCommand.ImportBench.class, BenchCommand.ProjectSaveBench.class, BenchCommand.ProfileBench.class, BenchCommand.KMeansBench.class, BenchCommand.ModelsBench.class})
+        subcommands = {BenchCommand.ImportBench.class, BenchCommand.ProjectSaveBench.class, BenchCommand.ProfileBench.class, BenchCommand.KMeansBench.class, BenchCommand.ModelsBench.class, BenchCommand.ClvBench.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -280,6 +280,67 @@ public final class BenchCommand implements Runnable {
                     if (row.note() != null) x.put("note", row.note());
                 }
                 out.println(Json.write(n));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "clv", mixinStandardHelpOptions = true,
+            description = {"Generates a BG/NBD transaction log (CUSTOMERS customers, about TRANSACTIONS rows, shuffled) and times the",
+                    "per-customer summary, the BG/NBD fit and the Gamma-Gamma fit; reports peak heap. Target for 1M customers",
+                    "and 10M transactions: <= 30 s for the three together."})
+    static final class ClvBench implements Callable<Integer> {
+        @Option(names = "--customers", defaultValue = "1000000", description = "Customers (default ${DEFAULT-VALUE})")
+        int customers;
+
+        @Option(names = "--transactions", defaultValue = "10000000", description = "Transactions (default ${DEFAULT-VALUE})")
+        int transactions;
+
+        @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--json", description = "Print the result as JSON")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (customers < 100 || transactions < customers) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Need --customers >= 100 and --transactions >= --customers");
+            }
+            var r = io.segmenta.core.bench.ClvBenchmark.run(customers, transactions, seed, line -> {
+                if (!json) { out.println(line); out.flush(); }
+            });
+            if (json) {
+                var n = Json.object();
+                n.put("customers", r.customers());
+                n.put("transactions", r.transactions());
+                n.put("summarised_customers", r.summarisedCustomers());
+                n.put("repeat_customers", r.repeatCustomers());
+                n.put("summary_s", r.summarySeconds());
+                n.put("bgnbd_s", r.bgnbdSeconds());
+                n.put("gamma_gamma_s", r.gammaGammaSeconds());
+                n.put("total_s", r.totalSeconds());
+                n.put("peak_heap_mb", r.peakHeapMb());
+                n.put("max_heap_mb", r.maxHeapMb());
+                n.put("bgnbd_converged", r.bgnbd().converged());
+                n.put("gamma_gamma_converged", r.gammaGamma().converged());
+                out.println(Json.write(n));
+            } else {
+                out.printf(Locale.ROOT, "%n%,d transactions, %,d customers: summary %.2f s + BG/NBD %.2f s + Gamma-Gamma %.2f s = %.2f s "
+                                + "(target 30 s); peak heap %.0f MB of %.0f MB%n", r.transactions(), r.summarisedCustomers(),
+                        r.summarySeconds(), r.bgnbdSeconds(), r.gammaGammaSeconds(), r.totalSeconds(), r.peakHeapMb(), r.maxHeapMb());
+                var b = r.bgnbd();
+                out.printf(Locale.ROOT, "BG/NBD r %.3f alpha %.2f a %.3f b %.3f (generated with r %.3f alpha %.2f a %.3f b %.3f)%n",
+                        b.values()[0], b.values()[1], b.values()[2], b.values()[3], r.trueBgnbd()[0], r.trueBgnbd()[1],
+                        r.trueBgnbd()[2], r.trueBgnbd()[3]);
+                var g = r.gammaGamma();
+                out.printf(Locale.ROOT, "Gamma-Gamma p %.3f q %.3f gamma %.3f (generated with p %.3f q %.3f gamma %.3f)%n",
+                        g.values()[0], g.values()[1], g.values()[2], r.trueGammaGamma()[0], r.trueGammaGamma()[1], r.trueGammaGamma()[2]);
             }
             out.flush();
             return 0;

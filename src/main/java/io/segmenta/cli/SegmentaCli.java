@@ -14,7 +14,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = SegmentaCli.Version.class,
         description = "Segmenta — a workbench for predictive marketing. Run without arguments to open the app.",
-        subcommands = {ImportCommand.class, InfoCommand.class, BenchCommand.class, JoinCommand.class, SampleCommand.class, ProfileCommand.class, ElbowCommand.class, SegmentCommand.class, TrainCommand.class, ScoreCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, InfoCommand.class, BenchCommand.class, JoinCommand.class, SampleCommand.class, ProfileCommand.class, ElbowCommand.class, SegmentCommand.class, TrainCommand.class, ScoreCommand.class, CampaignCommand.class, AbtestCommand.class, ClvCommand.class, CommandLine.HelpCommand.class})
 public final class SegmentaCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;

@@ -17,7 +17,8 @@ public final class I18n {
      */
     public static final List<String> BUNDLES = List.of(
             "io.segmenta.i18n.messages", "io.segmenta.i18n.project", "io.segmenta.i18n.data", "io.segmenta.i18n.ui",
-            "io.segmenta.i18n.eda", "io.segmenta.i18n.segment", "io.segmenta.i18n.model");
+            "io.segmenta.i18n.eda", "io.segmenta.i18n.segment", "io.segmenta.i18n.model",
+            "io.segmenta.i18n.clv", "io.segmenta.i18n.campaign");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.of("es"));
 
     private static volatile Locale locale = initialLocale();

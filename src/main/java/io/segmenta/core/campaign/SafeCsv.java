@@ -1,0 +1,31 @@
+package io.segmenta.core.campaign;
+
+import java.util.regex.Pattern;
+
+/**
+ * Neutralises spreadsheet formula injection (CSV injection) as OWASP recommends: a cell whose first character
+ * is {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is prefixed with a single quote so
+ * Excel, LibreOffice and Google Sheets show it as text instead of evaluating it. Plain numbers such as
+ * {@code -12.5}, {@code +1} or {@code -3,75} (decimal comma) and {@code 1e-5} are left alone: they cannot run
+ * anything and must stay numbers. RFC 4180 quoting is applied afterwards by the writer.
+ */
+public final class SafeCsv {
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][+-]?\\d+)?");
+
+    private SafeCsv() { }
+
+    /** Whether {@code cell} starts with a character a spreadsheet may read as the start of a formula. */
+    public static boolean isDangerous(String cell) {
+        if (cell == null || cell.isEmpty()) return false;
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    }
+
+    /** Whether {@code cell} is a plain decimal number (optional sign, digits, one '.' or ',', exponent). */
+    public static boolean isPlainNumber(String cell) { return cell != null && PLAIN_NUMBER.matcher(cell).matches(); }
+
+    /** The cell made safe: prefixed with {@code '} when dangerous and not a plain number. */
+    public static String neutralize(String cell) {
+        return isDangerous(cell) && !isPlainNumber(cell) ? "'" + cell : cell;
+    }
+}

@@ -1,0 +1,124 @@
+package io.segmenta.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class AbtestCommandTest {
+    @TempDir
+    Path dir;
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return SegmentaCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    /**
+     * Hillstrom-shaped results: 1000 customers per arm; conversions A 120, B 150, C 95, control 80; visits
+     * A 300, B 280, C 250, control 200; spend 25.0 per conversion.
+     */
+    private Path results() throws IOException {
+        StringBuilder sb = new StringBuilder("customer,segment,visit,conversion,spend\n");
+        String[] arms = {"A", "B", "C", "No E-Mail"};
+        int[] conv = {120, 150, 95, 80};
+        int[] visits = {300, 280, 250, 200};
+        int id = 0;
+        for (int a = 0; a < arms.length; a++) {
+            for (int i = 0; i < 1000; i++) {
+                boolean c = i < conv[a];
+                sb.append("U").append(++id).append(',').append(arms[a]).append(',').append(i < visits[a] ? 1 : 0).append(',')
+                        .append(c ? 1 : 0).append(',').append(c ? "25.0" : "0").append('\n');
+            }
+        }
+        Path f = dir.resolve("results.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void jsonFiguresMatchStatsmodels() throws IOException {
+        int code = run("abtest", results().toString(), "--arm", "segment", "--visit", "visit", "--conversion", "conversion",
+                "--spend", "spend", "--control", "No E-Mail", "--cost-per-send", "0.5", "--json");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        JsonNode a = j.path("arms").get(0);
+        assertThat(a.path("arm").stringValue()).isEqualTo("A");
+        assertThat(a.path("click_rate").doubleValue()).isEqualTo(0.3);
+        assertThat(a.path("conversion_rate").doubleValue()).isEqualTo(0.12);
+        assertThat(a.path("revenue_per_send").doubleValue()).isEqualTo(3.0);
+        assertThat(a.path("roi").doubleValue()).isCloseTo((3000 - 500) / 500.0, within(1e-12));
+        assertThat(a.path("incremental_revenue_per_send").doubleValue()).isCloseTo(3.0 - 2.0, within(1e-12));
+        JsonNode control = j.path("arms").get(3);
+        assertThat(control.path("arm").stringValue()).isEqualTo("No E-Mail");
+        assertThat(control.path("cost").doubleValue()).isZero();
+        assertThat(control.path("roi").isNull()).isTrue();
+        JsonNode conv = null;
+        for (JsonNode m : j.path("metrics")) if (m.path("metric").stringValue().equals("conversion")) conv = m;
+        assertThat(conv).isNotNull();
+        // statsmodels proportions_ztest([120, 80], [1000, 1000]) and multipletests(method='holm'), see StatisticsTest
+        JsonNode first = conv.path("comparisons").get(0);
+        assertThat(first.path("arm").stringValue() + "/" + first.path("versus").stringValue()).isEqualTo("A/No E-Mail");
+        assertThat(first.path("z").doubleValue()).isCloseTo(2.9814239699997187, within(1e-12));
+        assertThat(first.path("p_value").doubleValue()).isCloseTo(0.0028691127920766196, within(1e-14));
+        assertThat(first.path("p_holm").doubleValue()).isCloseTo(0.011476451168306478, within(1e-12));
+        // proportion_confint(120, 1000, method='wilson')
+        assertThat(conv.path("rates").get(0).path("wilson").path("low").doubleValue()).isCloseTo(0.10129926060130912, within(1e-12));
+        assertThat(conv.path("bayes").get(1).path("probability_best").doubleValue()).isCloseTo(0.9750225327342711, within(1e-7));
+        assertThat(j.path("recommendation").path("decision").stringValue()).isEqualTo("declare_winner");
+        assertThat(j.path("recommendation").path("leader").stringValue()).isEqualTo("B");
+        assertThat(j.path("recommendation").path("next_wave").path("per_arm").longValue()).isPositive();
+    }
+
+    @Test
+    void textJoinedToAnExportedListAndAggregated() throws IOException {
+        Path customers = CampaignCommandTest.customers(dir);
+        Path list = dir.resolve("list.csv");
+        assertThat(run("campaign", customers.toString(), "--segments", "segment", "--id", "customer_id", "--size", "300",
+                "--creatives", "2", "--holdout", "60", "--seed", "3", "--out", list.toString())).as(err.toString()).isZero();
+        List<String> rows = Files.readAllLines(list);
+        StringBuilder res = new StringBuilder("customer_id,converted,revenue\n");
+        for (int i = 1; i < rows.size(); i += 2) {
+            String id = rows.get(i).substring(0, rows.get(i).indexOf(','));
+            res.append(id).append(',').append(i % 3 == 0 ? "yes" : "no").append(',').append(i % 3 == 0 ? "10" : "0").append('\n');
+        }
+        Path r = dir.resolve("res.csv");
+        Files.writeString(r, res.toString());
+        int code = run("abtest", r.toString(), "--list", list.toString(), "--id", "customer_id", "--conversion", "converted",
+                "--revenue", "revenue");
+        assertThat(code).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("Joined    300 listed customers, 150 with results").contains("holdout")
+                .contains("Per segment x arm").contains("Recommendation (");
+
+        Path agg = dir.resolve("agg.csv");
+        Files.writeString(agg, "creative,sends,delivered,opens,clicks,orders,revenue\nA,1000,980,300,60,12,600\nB,1000,970,310,80,25,1250\n");
+        code = run("abtest", agg.toString(), "--aggregated", "--arm", "creative", "--sends", "sends", "--delivered", "delivered",
+                "--opened", "opens", "--clicked", "clicks", "--converted", "orders", "--revenue", "revenue", "--cost-per-send", "0.2");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("98.000%").contains("30.612%").contains("2.500%").contains("1,250.000");
+    }
+
+    @Test
+    void errorsExitTwoOrThree() throws IOException {
+        Path f = results();
+        assertThat(run("abtest", f.toString())).isEqualTo(2);
+        assertThat(run("abtest", f.toString(), "--arm", "segment", "--conversion", "conversion", "--control", "Nobody")).isEqualTo(3);
+        assertThat(err.toString()).contains("Nobody").contains("No E-Mail");
+        assertThat(run("abtest", f.toString(), "--arm", "nope", "--conversion", "conversion")).isEqualTo(3);
+    }
+}

@@ -1,0 +1,130 @@
+package io.segmenta.cli;
+
+import io.segmenta.core.campaign.CampaignArtifacts;
+import io.segmenta.core.campaign.CampaignBuilder;
+import io.segmenta.core.campaign.CampaignList;
+import io.segmenta.core.project.Project;
+import io.segmenta.core.project.ProjectStore;
+import io.segmenta.core.task.TaskContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CampaignCommandTest {
+    @TempDir
+    Path dir;
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return SegmentaCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    /** 600 customers in 3 segments (300/200/100), ids K0001…, every 4th with a formula-like note. */
+    static Path customers(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("customer_id,segment,email,p_buy,spend\n");
+        for (int i = 1; i <= 600; i++) {
+            String seg = i % 6 < 3 ? "Loyal" : i % 6 < 5 ? "New" : "Lapsed";
+            sb.append(String.format("K%04d,%s,%s,%s,%s%n", i, seg, i % 4 == 0 ? "=HYPERLINK(x)" : "k" + i + "@mail.com",
+                    (i * 37 % 100) / 100.0, i % 5 == 0 ? "-" + i + ".5" : Integer.toString(i)));
+        }
+        Path f = dir.resolve("customers.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void buildsAnExactSafeListWithManifestAndIsReproducible() throws IOException {
+        Path csv = customers(dir);
+        Path sup = dir.resolve("unsub.csv");
+        Files.writeString(sup, "customer_id\nK0001\nK0002\nK0003\nZZZ\n");
+        Path list = dir.resolve("list.csv");
+        String[] args = {"campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "300", "--creatives", "3",
+                "--holdout", "0.1", "--suppress", sup.toString(), "--score", "p_buy", "--seed", "42", "--out", list.toString(),
+                "--delimiter", ";", "--bom", "--json"};
+        assertThat(run(args)).as(err.toString()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertThat(j.path("seed").longValue()).isEqualTo(42);
+        assertThat(j.path("funnel").path("suppressed").intValue()).isEqualTo(3);
+        assertThat(j.path("funnel").path("population").intValue()).isEqualTo(597);
+        assertThat(j.path("totals").path("holdout").intValue()).isEqualTo(30);
+        assertThat(j.path("totals").path("per_creative").path("A").intValue()).isEqualTo(90);
+        int total = 0;
+        for (JsonNode c : j.path("counts")) total += c.path("count").intValue();
+        assertThat(total).isEqualTo(300);
+        assertThat(j.path("source_hash").stringValue()).hasSize(64);
+        byte[] first = Files.readAllBytes(list);
+        assertThat(first[0] & 0xFF).isEqualTo(0xEF);
+        List<String> lines = new String(first, 3, first.length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("customer_id;email;segment_id;segment;creative;group;score;action");
+        assertThat(lines).hasSize(301);
+        assertThat(lines.stream().skip(1).filter(l -> l.contains(";'=HYPERLINK(x);"))).isNotEmpty();
+        assertThat(lines.stream().skip(1).noneMatch(l -> l.contains(";=HYPERLINK"))).isTrue();
+        assertThat(lines.stream().skip(1).filter(l -> l.contains(";holdout;")).count()).isEqualTo(30);
+        assertThat(lines.stream().noneMatch(l -> l.startsWith("K0001;") || l.startsWith("K0002;"))).isTrue();
+        JsonNode manifest = new ObjectMapper().readTree(Files.readString(dir.resolve("list.manifest.json")));
+        assertThat(manifest.path("segmenta_version").stringValue()).isEqualTo(SegmentaCli.version());
+        assertThat(manifest.path("source").path("hash").stringValue()).isEqualTo(j.path("source_hash").stringValue());
+
+        assertThat(run(args)).isZero();
+        assertThat(Files.readAllBytes(list)).isEqualTo(first);
+    }
+
+    @Test
+    void fromAProjectSavesTheListAndItRebuildsIdentically() throws IOException {
+        Path csv = customers(dir);
+        Path project = dir.resolve("p.segmenta");
+        assertThat(run("import", csv.toString(), "--project", project.toString(), "--name", "cust")).as(err.toString()).isZero();
+        Path list = dir.resolve("wave1.csv");
+        int code = run("campaign", "--project", project.toString(), "--dataset", "cust", "--segments", "segment", "--id", "customer_id",
+                "--size", "60", "--creatives", "3", "--allocation", "per-segment", "--holdout", "6", "--filter", "p_buy>=0.1",
+                "--top", "200", "--by", "p_buy", "--seed", "7", "--out", list.toString(), "--name", "wave1");
+        assertThat(code).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("Preview").contains("Lapsed").contains("holdout").contains("Saved     campaign \"wave1\"");
+        Project p = ProjectStore.open(project);
+        CampaignList saved = CampaignArtifacts.fromArtifact(p.artifacts().stream().filter(a -> a.kind().equals("campaign")).findFirst().orElseThrow());
+        assertThat(saved.size()).isEqualTo(60);
+        assertThat(saved.funnel().population()).isEqualTo(200);
+        CampaignList again = CampaignBuilder.rebuild(p.dataset("cust").orElseThrow().dataset(), saved, TaskContext.NONE);
+        assertThat(again.assignments()).isEqualTo(saved.assignments());
+        List<String> lines = Files.readAllLines(list);
+        assertThat(lines).hasSize(61);
+        // per segment: Lapsed gets A, Loyal B, New C (alphabetical segments)
+        assertThat(lines.stream().filter(l -> l.contains(",Lapsed,A,treatment,"))).hasSize(18);
+        assertThat(lines.stream().filter(l -> l.contains(",Loyal,B,treatment,"))).hasSize(18);
+        assertThat(lines.stream().filter(l -> l.contains(",New,C,treatment,"))).hasSize(18);
+    }
+
+    @Test
+    void impossibleRequestsExitThreeAndUsageErrorsTwo() throws IOException {
+        Path csv = customers(dir);
+        Path list = dir.resolve("l.csv");
+        assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "700", "--seed", "1",
+                "--out", list.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("700").contains("600");
+        assertThat(list).doesNotExist();
+        assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "90", "--creatives", "2",
+                "--allocation", "per-segment", "--out", list.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("2 creatives for 3 segments");
+        assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "330", "--creatives", "3",
+                "--allocation", "per-segment", "--out", list.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("Segment Lapsed has 100 eligible customers, fewer than the 110");
+        assertThat(run("campaign", csv.toString(), "--size", "10", "--out", list.toString(), "--delimiter", "|")).isEqualTo(2);
+        assertThat(run("campaign", "--size", "10", "--out", list.toString())).isEqualTo(2);
+    }
+}
