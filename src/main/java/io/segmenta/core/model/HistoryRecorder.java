@@ -40,7 +40,10 @@ final class HistoryRecorder {
      * logistic link when {@code logit} (raw boosting scores).
      */
     void record(int stage, double[] train, double[] val, double scale, boolean logit) {
-        double[] t = loss(yTrain, train, scale, logit);
+        add(stage, loss(yTrain, train, scale, logit), val, scale, logit);
+    }
+
+    private void add(int stage, double[] t, double[] val, double scale, boolean logit) {
         Double vl = null, vm = null;
         if (val != null && yVal != null && yVal.length > 0) {
             double[] v = loss(yVal, val, scale, logit);
@@ -54,6 +57,14 @@ final class HistoryRecorder {
         valMetric.add(vm);
         listener.onStage(new HistoryPoint(member, stage, total, t[0], vl, t[1], vm));
         ctx.progress(progressBase + stage, progressTotal, I18n.tr("model.progress.stage", member, stage, total));
+    }
+
+    /**
+     * Records stage {@code stage} from the training loss and metric already computed by the learner and the
+     * validation raw scores (through the logistic link when {@code logit}).
+     */
+    void record(int stage, double trainLoss, double trainMetric, double[] val, boolean logit) {
+        add(stage, new double[]{trainLoss, trainMetric}, val, 1.0, logit);
     }
 
     /** Validation loss of the last stage, or NaN. */

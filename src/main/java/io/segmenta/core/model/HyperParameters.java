@@ -18,10 +18,12 @@ import io.segmenta.core.util.UserException;
  * @param earlyStoppingRounds stop boosting when the validation loss has not improved for this many stages
  *                           (0 = never; the model keeps the best stage)
  * @param maxIterations      Newton iterations of logistic regression
+ * @param minChildWeight     fewest hessian sum in a leaf of gradient boosting (XGBoost's min_child_weight:
+ *                           about 4 rows at p = 0.5 for classification, rows × weight for regression)
  */
 public record HyperParameters(int trees, int maxDepth, double learningRate, int minLeaf, double subsample,
                               double featureFraction, double l2, int maxBins, int earlyStoppingRounds,
-                              int maxIterations) {
+                              int maxIterations, double minChildWeight) {
     public HyperParameters {
         if (trees < 1 || trees > 100_000) throw new UserException("model.options.trees", trees);
         if (maxDepth < 1 || maxDepth > 40) throw new UserException("model.options.depth", maxDepth);
@@ -33,38 +35,55 @@ public record HyperParameters(int trees, int maxDepth, double learningRate, int 
         if (maxBins < 2 || maxBins > 255) throw new UserException("model.options.maxBins", maxBins);
         if (earlyStoppingRounds < 0) throw new UserException("model.options.earlyStopping", earlyStoppingRounds);
         if (maxIterations < 1) throw new UserException("model.options.maxIterations", maxIterations);
+        if (!(minChildWeight >= 0) || Double.isInfinite(minChildWeight)) {
+            throw new UserException("model.options.minChildWeight", minChildWeight);
+        }
     }
 
-    /** Defaults for an algorithm: 300 boosting stages of depth 6 at 0.1; 200 forest trees of depth 20. */
+    /** Without {@code minChildWeight}: 1, XGBoost's default (used by gradient boosting only). */
+    public HyperParameters(int trees, int maxDepth, double learningRate, int minLeaf, double subsample,
+                           double featureFraction, double l2, int maxBins, int earlyStoppingRounds, int maxIterations) {
+        this(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds,
+                maxIterations, 1.0);
+    }
+
+    /**
+     * Defaults for an algorithm: 300 boosting stages of depth 6 at 0.1 with XGBoost's leaf constraints (no row
+     * minimum, hessian sum ≥ 1, L2 penalty 1); 200 forest trees of depth 20.
+     */
     public static HyperParameters defaults(Algorithm a) {
         return switch (a) {
             case RANDOM_FOREST -> new HyperParameters(200, 20, 0.1, 3, 1.0, 0, 0, 255, 0, 100);
             case LOGISTIC, RIDGE -> new HyperParameters(100, 6, 0.1, 20, 1.0, 0, 1.0, 255, 0, 100);
-            case GBM, ENSEMBLE -> new HyperParameters(300, 6, 0.1, 20, 1.0, 0, 1.0, 255, 0, 100);
+            case GBM, ENSEMBLE -> new HyperParameters(300, 6, 0.1, 1, 1.0, 0, 1.0, 255, 0, 100, 1.0);
         };
     }
 
     public HyperParameters withTrees(int n) {
-        return new HyperParameters(n, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations);
+        return new HyperParameters(n, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
     }
 
     public HyperParameters withMaxDepth(int d) {
-        return new HyperParameters(trees, d, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations);
+        return new HyperParameters(trees, d, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
     }
 
     public HyperParameters withLearningRate(double r) {
-        return new HyperParameters(trees, maxDepth, r, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations);
+        return new HyperParameters(trees, maxDepth, r, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
     }
 
     public HyperParameters withMinLeaf(int m) {
-        return new HyperParameters(trees, maxDepth, learningRate, m, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations);
+        return new HyperParameters(trees, maxDepth, learningRate, m, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
     }
 
     public HyperParameters withL2(double v) {
-        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, v, maxBins, earlyStoppingRounds, maxIterations);
+        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, v, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
     }
 
     public HyperParameters withEarlyStoppingRounds(int r) {
-        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, r, maxIterations);
+        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, r, maxIterations, minChildWeight);
+    }
+
+    public HyperParameters withMinChildWeight(double v) {
+        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, v);
     }
 }

@@ -19,35 +19,29 @@ public record TreeEnsemble(Task task, boolean boosted, double base, List<Tree> t
 
     @Override
     public double[] predict(FeatureFrame frame) {
-        double[] acc = new double[frame.rows()];
         int n = frame.rows();
-        int chunks = n >= 20_000 ? Math.min(ModelExecutor.threads(), (n + 9_999) / 10_000) : 1;
+        double[] acc = new double[n];
+        if (boosted) java.util.Arrays.fill(acc, base);
+        if (n == 0) return acc;
+        CompiledTrees compiled = CompiledTrees.of(trees, frame.width());
+        double scale = boosted ? 1.0 : 1.0 / trees.size();
+        int chunks = n >= 8_192 ? Math.min(ModelExecutor.threads(), (n + 4_095) / 4_096) : 1;
         if (chunks <= 1) {
-            predictRange(frame.columns(), acc, 0, n);
+            predictRange(compiled, frame.columns(), acc, scale, 0, n);
         } else {
             java.util.List<Runnable> jobs = new java.util.ArrayList<>();
             for (int c = 0; c < chunks; c++) {
                 int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
-                jobs.add(() -> predictRange(frame.columns(), acc, from, to));
+                jobs.add(() -> predictRange(compiled, frame.columns(), acc, scale, from, to));
             }
             ModelExecutor.runAll(jobs);
         }
         return acc;
     }
 
-    private void predictRange(double[][] cols, double[] acc, int from, int to) {
-        final int block = 4096;
-        for (int b = from; b < to; b += block) {
-            int e = Math.min(to, b + block);
-            if (boosted) {
-                for (int i = b; i < e; i++) acc[i] = base;
-                for (Tree t : trees) t.addTo(cols, acc, 1.0, b, e);
-                if (task == Task.CLASSIFICATION) for (int i = b; i < e; i++) acc[i] = LinearPredictor.sigmoid(acc[i]);
-            } else {
-                double s = 1.0 / trees.size();
-                for (Tree t : trees) t.addTo(cols, acc, s, b, e);
-            }
-        }
+    private void predictRange(CompiledTrees compiled, double[][] cols, double[] acc, double scale, int from, int to) {
+        compiled.addTo(cols, acc, scale, from, to);
+        if (boosted && task == Task.CLASSIFICATION) for (int i = from; i < to; i++) acc[i] = LinearPredictor.sigmoid(acc[i]);
     }
 
     @Override

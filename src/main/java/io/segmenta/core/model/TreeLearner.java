@@ -11,13 +11,19 @@ import java.util.SplittableRandom;
 /**
  * Histogram tree growing shared by gradient boosting and the random forest. Numeric features are cut into
  * at most 255 quantile bins on the training rows; categorical features keep one bin per code and split
- * into two sets of categories (ordered by mean gradient, as LightGBM does). Each node's histogram of
- * gradient, hessian and row count is built from the rows of the smaller child only; the larger child's is
- * the parent's minus it. Split gain is the second-order one of XGBoost with an L2 penalty on leaf values;
- * with gradient −y and hessian 1 it is the variance reduction of a regression (or Gini-equivalent) tree.
+ * into two sets of categories (ordered by mean gradient, as LightGBM does) or, for boosting, one category
+ * against the rest. Each node's histogram of
+ * gradient and hessian (and row count, only when a minimum row count or row multiplicities ask for it) is
+ * built from the rows of the smaller child only; the larger child's is the parent's minus it. Large
+ * histograms are built in parallel over features, each feature by one worker in row order, so a tree does
+ * not depend on the number of workers. Rows are partitioned in place and stably (ascending row order within
+ * a node), which keeps the reads of bins and gradients sequential. Split gain is the second-order one of
+ * XGBoost with an L2 penalty on leaf values; with gradient −y and hessian 1 it is the variance reduction of
+ * a regression (or Gini-equivalent) tree.
  */
 final class TreeLearner {
-    private static final int PARALLEL_MIN_ROWS = 16_384;
+    /** Histogram updates (rows × features) from which a histogram is built in parallel. */
+    private static final long PARALLEL_MIN_WORK = 1L << 16;
 
     final int n;
     final int p;
@@ -99,8 +105,17 @@ final class TreeLearner {
         return Arrays.copyOf(t, k);
     }
 
-    /** How a tree is grown. */
-    record Params(int maxDepth, int minLeaf, double minHess, double lambda, double leafScale, int mtry, boolean parallel) { }
+    /**
+     * How a tree is grown.
+     *
+     * @param minLeaf fewest rows (counting bootstrap multiplicity) in a leaf; 1 or less needs no row counts
+     * @param minHess fewest hessian sum in a leaf (XGBoost's min_child_weight)
+     * @param lambda  L2 penalty on leaf values
+     * @param oneVsRest categorical splits send one category left (what XGBoost does on one-hot codes) rather
+     *                  than a set of categories ordered by mean gradient (which fits boosting stages' noise)
+     */
+    record Params(int maxDepth, int minLeaf, double minHess, double lambda, double leafScale, int mtry, boolean parallel,
+                  boolean oneVsRest) { }
 
     private record Work(int node, int start, int end, int depth, double[] hist, double g, double h, double c) { }
 
@@ -143,6 +158,38 @@ final class TreeLearner {
         }
     }
 
+    /** Per-tree state: gradients, hessians, row weights, the histogram layout and reusable buffers. */
+    private final class Grower {
+        final double[] g, h, w;
+        final int[] idx;
+        final int[] tmp;
+        final Params prm;
+        /** Doubles per bin: gradient, hessian and, when counted, rows. */
+        final int stride;
+        final ArrayDeque<double[]> pool = new ArrayDeque<>();
+
+        Grower(double[] g, double[] h, double[] w, int[] idx, int count, Params prm) {
+            this.g = g;
+            this.h = h;
+            this.w = w;
+            this.idx = idx;
+            this.tmp = new int[count];
+            this.prm = prm;
+            this.stride = w != null || prm.minLeaf() > 1 ? 3 : 2;
+        }
+
+        double[] take() {
+            double[] a = pool.poll();
+            if (a == null) return new double[stride * totalBins];
+            Arrays.fill(a, 0);
+            return a;
+        }
+
+        boolean canSplit(int depth, double c, double hess) {
+            return depth < prm.maxDepth() && c >= 2.0 * Math.max(1, prm.minLeaf()) && hess >= 2.0 * prm.minHess();
+        }
+    }
+
     /**
      * Grows one tree on rows {@code idx[0..count)} (reordered in place).
      *
@@ -154,31 +201,25 @@ final class TreeLearner {
      */
     Tree grow(double[] g, double[] h, double[] w, int[] idx, int count, Params prm, SplittableRandom rnd,
               double[] gainAcc, TaskContext ctx, double[] leafOut) {
+        Grower gr = new Grower(g, h, w, idx, count, prm);
         Nodes nodes = new Nodes();
-        ArrayDeque<double[]> pool = new ArrayDeque<>();
         int[] perm = new int[p];
         for (int f = 0; f < p; f++) perm[f] = f;
         int root = nodes.add();
-        double[] rootHist = take(pool);
-        histogram(g, h, w, idx, 0, count, rootHist, prm.parallel());
         double G = 0, H = 0, C = 0;
-        if (p > 0) {
-            for (int b = 0; b < nBins[0]; b++) {
-                G += rootHist[3 * b];
-                H += rootHist[3 * b + 1];
-                C += rootHist[3 * b + 2];
-            }
-        } else {
-            for (int i = 0; i < count; i++) {
-                int r = idx[i];
-                G += g[r];
-                H += h[r];
-                C += w == null ? 1 : w[r];
-            }
+        for (int i = 0; i < count; i++) {
+            int r = idx[i];
+            G += g[r];
+            H += h[r];
+            C += w == null ? 1 : w[r];
         }
         ArrayDeque<Work> stack = new ArrayDeque<>();
-        stack.push(new Work(root, 0, count, 0, canSplit(0, C, prm) ? rootHist : null, G, H, C));
-        if (!canSplit(0, C, prm)) pool.push(rootHist);
+        double[] rootHist = null;
+        if (p > 0 && gr.canSplit(0, C, H)) {
+            rootHist = gr.take();
+            histogram(gr, 0, count, rootHist);
+        }
+        stack.push(new Work(root, 0, count, 0, rootHist, G, H, C));
         int visited = 0;
         Best best = new Best();
         while (!stack.isEmpty()) {
@@ -186,15 +227,15 @@ final class TreeLearner {
             Work wk = stack.pop();
             best.feature = -1;
             best.gain = 1e-12;
-            if (wk.hist() != null) findSplit(wk, prm, rnd, perm, best);
+            if (wk.hist() != null) findSplit(gr, wk, rnd, perm, best);
             if (best.feature < 0) {
                 leaf(nodes, wk, prm, idx, leafOut);
-                if (wk.hist() != null) pool.push(wk.hist());
+                if (wk.hist() != null) gr.pool.push(wk.hist());
                 continue;
             }
             int f = best.feature;
             gainAcc[f] += best.gain;
-            int mid = partition(idx, wk.start(), wk.end(), f, best);
+            int mid = partition(gr, wk.start(), wk.end(), f, best);
             int node = wk.node();
             nodes.kind[node] = categorical[f] ? Tree.CATEGORICAL : Tree.NUMERIC;
             nodes.feature[node] = f;
@@ -203,39 +244,29 @@ final class TreeLearner {
             int l = nodes.add(), r = nodes.add();
             nodes.left[node] = l;
             nodes.right[node] = r;
-            double gl = best.gl, hl = best.hl, cl = best.cl;
-            double gr = wk.g() - gl, hr = wk.h() - hl, cr = wk.c() - cl;
+            double gl = best.gl, hl = best.hl;
+            double cl = gr.stride == 3 ? best.cl : mid - wk.start();
+            double gR = wk.g() - gl, hR = wk.h() - hl, cR = wk.c() - cl;
             int d = wk.depth() + 1;
-            boolean needL = canSplit(d, cl, prm), needR = canSplit(d, cr, prm);
+            boolean needL = gr.canSplit(d, cl, hl), needR = gr.canSplit(d, cR, hR);
             double[] histL = null, histR = null;
             double[] parent = wk.hist();
             boolean leftSmaller = mid - wk.start() <= wk.end() - mid;
             if (needL || needR) {
-                double[] small = take(pool);
-                if (leftSmaller) histogram(g, h, w, idx, wk.start(), mid, small, prm.parallel());
-                else histogram(g, h, w, idx, mid, wk.end(), small, prm.parallel());
+                double[] small = gr.take();
+                if (leftSmaller) histogram(gr, wk.start(), mid, small);
+                else histogram(gr, mid, wk.end(), small);
                 for (int k = 0; k < parent.length; k++) parent[k] -= small[k];
                 if (leftSmaller) { histL = small; histR = parent; } else { histL = parent; histR = small; }
-                if (!needL) { pool.push(histL); histL = null; }
-                if (!needR) { pool.push(histR); histR = null; }
+                if (!needL) { gr.pool.push(histL); histL = null; }
+                if (!needR) { gr.pool.push(histR); histR = null; }
             } else {
-                pool.push(parent);
+                gr.pool.push(parent);
             }
-            stack.push(new Work(r, mid, wk.end(), d, histR, gr, hr, cr));
+            stack.push(new Work(r, mid, wk.end(), d, histR, gR, hR, cR));
             stack.push(new Work(l, wk.start(), mid, d, histL, gl, hl, cl));
         }
         return nodes.toTree();
-    }
-
-    private double[] take(ArrayDeque<double[]> pool) {
-        double[] a = pool.poll();
-        if (a == null) return new double[3 * totalBins];
-        Arrays.fill(a, 0);
-        return a;
-    }
-
-    private static boolean canSplit(int depth, double c, Params prm) {
-        return depth < prm.maxDepth() && c >= 2.0 * prm.minLeaf();
     }
 
     private static void leaf(Nodes nodes, Work wk, Params prm, int[] idx, double[] leafOut) {
@@ -247,7 +278,10 @@ final class TreeLearner {
         if (leafOut != null) for (int i = wk.start(); i < wk.end(); i++) leafOut[idx[i]] += v;
     }
 
-    private void findSplit(Work wk, Params prm, SplittableRandom rnd, int[] perm, Best best) {
+    private void findSplit(Grower gr, Work wk, SplittableRandom rnd, int[] perm, Best best) {
+        Params prm = gr.prm;
+        final int s = gr.stride;
+        final boolean counted = s == 3;
         double lambda = prm.lambda();
         double G = wk.g(), H = wk.h(), C = wk.c();
         double parentScore = G * G / (H + lambda);
@@ -259,7 +293,7 @@ final class TreeLearner {
                 int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
             }
         }
-        double minLeaf = prm.minLeaf(), minHess = prm.minHess();
+        double minLeaf = counted ? Math.max(1, prm.minLeaf()) : 0, minHess = prm.minHess();
         for (int i = 0; i < tries; i++) {
             int f = tries < p ? perm[i] : i;
             int base = offset[f], nb = nBins[f];
@@ -267,16 +301,15 @@ final class TreeLearner {
             if (!categorical[f]) {
                 double gl = 0, hl = 0, cl = 0;
                 for (int b = 0; b < nb - 1; b++) {
-                    int k = 3 * (base + b);
+                    int k = s * (base + b);
                     gl += hist[k];
                     hl += hist[k + 1];
-                    cl += hist[k + 2];
+                    if (counted) cl += hist[k + 2];
                     if (cl < minLeaf || hl < minHess) continue;
                     double cr = C - cl, hr = H - hl;
-                    if (cr < minLeaf) break;
-                    if (hr < minHess) continue;
-                    double gr = G - gl;
-                    double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parentScore;
+                    if (cr < minLeaf || hr < minHess) break;
+                    double gr2 = G - gl;
+                    double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
                     if (gain > best.gain) {
                         best.gain = gain; best.feature = f; best.bin = b; best.gl = gl; best.hl = hl; best.cl = cl;
                     }
@@ -286,13 +319,29 @@ final class TreeLearner {
                 double[] ratio = new double[nb];
                 int k = 0;
                 for (int b = 0; b < nb; b++) {
-                    int q = 3 * (base + b);
-                    if (hist[q + 2] > 0.5) {
+                    int q = s * (base + b);
+                    if (counted ? hist[q + 2] > 0.5 : hist[q + 1] > 0) {
                         ratio[b] = hist[q] / (hist[q + 1] + lambda + 1e-12);
                         used[k++] = b;
                     }
                 }
                 if (k < 2) continue;
+                if (prm.oneVsRest()) { // one category against the others, as trees on one-hot codes split
+                    for (int a = 0; a < k; a++) {
+                        int b = used[a];
+                        int q = s * (base + b);
+                        double gl = hist[q], hl = hist[q + 1], cl = counted ? hist[q + 2] : 0;
+                        if (cl < minLeaf || hl < minHess) continue;
+                        double cr = C - cl, hr = H - hl;
+                        if (cr < minLeaf || hr < minHess) continue;
+                        double gr2 = G - gl;
+                        double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
+                        if (gain > best.gain) {
+                            best.gain = gain; best.feature = f; best.mask = 1L << b; best.gl = gl; best.hl = hl; best.cl = cl;
+                        }
+                    }
+                    continue;
+                }
                 for (int a = 1; a < k; a++) { // insertion sort of the used bins by ratio
                     int x = used[a];
                     int c = a - 1;
@@ -303,17 +352,16 @@ final class TreeLearner {
                 long mask = 0;
                 for (int a = 0; a < k - 1; a++) {
                     int b = used[a];
-                    int q = 3 * (base + b);
+                    int q = s * (base + b);
                     gl += hist[q];
                     hl += hist[q + 1];
-                    cl += hist[q + 2];
+                    if (counted) cl += hist[q + 2];
                     mask |= 1L << b;
                     if (cl < minLeaf || hl < minHess) continue;
                     double cr = C - cl, hr = H - hl;
-                    if (cr < minLeaf) break;
-                    if (hr < minHess) continue;
-                    double gr = G - gl;
-                    double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parentScore;
+                    if (cr < minLeaf || hr < minHess) break;
+                    double gr2 = G - gl;
+                    double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
                     if (gain > best.gain) {
                         best.gain = gain; best.feature = f; best.mask = mask; best.gl = gl; best.hl = hl; best.cl = cl;
                     }
@@ -322,62 +370,76 @@ final class TreeLearner {
         }
     }
 
-    private int partition(int[] idx, int start, int end, int f, Best best) {
-        int i = start, j = end - 1;
-        boolean cat = categorical[f];
-        int bin = best.bin;
-        long mask = best.mask;
-        while (i <= j) {
-            int b = bins[idx[i] * p + f] & 0xFF;
-            boolean left = cat ? ((mask >>> b) & 1L) != 0 : b <= bin;
-            if (left) {
-                i++;
-            } else {
-                int t = idx[i]; idx[i] = idx[j]; idx[j] = t;
-                j--;
+    /** Stable partition of {@code idx[start..end)}: rows going left first, both parts in their previous order. */
+    private int partition(Grower gr, int start, int end, int f, Best best) {
+        int[] idx = gr.idx, tmp = gr.tmp;
+        final byte[] bins = this.bins;
+        final int p = this.p;
+        int l = start, r = 0;
+        if (categorical[f]) {
+            long mask = best.mask;
+            for (int i = start; i < end; i++) {
+                int row = idx[i];
+                int b = bins[row * p + f] & 0xFF;
+                if (((mask >>> b) & 1L) != 0) idx[l++] = row;
+                else tmp[r++] = row;
+            }
+        } else {
+            int bin = best.bin;
+            for (int i = start; i < end; i++) {
+                int row = idx[i];
+                if ((bins[row * p + f] & 0xFF) <= bin) idx[l++] = row;
+                else tmp[r++] = row;
             }
         }
-        return i;
+        System.arraycopy(tmp, 0, idx, l, r);
+        return l;
     }
 
-    private void histogram(double[] g, double[] h, double[] w, int[] idx, int start, int end, double[] out, boolean parallel) {
+    private void histogram(Grower gr, int start, int end, double[] out) {
         int rows = end - start;
-        int threads = ModelExecutor.threads();
-        if (!parallel || threads < 2 || rows < PARALLEL_MIN_ROWS) {
-            histogramRange(g, h, w, idx, start, end, out);
+        int threads = Math.min(ModelExecutor.threads(), p);
+        if (!gr.prm.parallel() || threads < 2 || (long) rows * p < PARALLEL_MIN_WORK) {
+            histogramRange(gr, start, end, out, 0, p);
             return;
         }
-        List<Runnable> jobs = new ArrayList<>();
-        double[][] parts = new double[threads][];
+        List<Runnable> jobs = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
-            int from = start + (int) ((long) rows * t / threads), to = start + (int) ((long) rows * (t + 1) / threads);
-            int tt = t;
-            jobs.add(() -> {
-                double[] local = tt == 0 ? out : new double[out.length];
-                histogramRange(g, h, w, idx, from, to, local);
-                parts[tt] = local;
-            });
+            int f0 = p * t / threads, f1 = p * (t + 1) / threads;
+            jobs.add(() -> histogramRange(gr, start, end, out, f0, f1));
         }
         ModelExecutor.runAll(jobs);
-        for (int t = 1; t < threads; t++) {
-            double[] part = parts[t];
-            for (int k = 0; k < out.length; k++) out[k] += part[k];
-        }
     }
 
-    private void histogramRange(double[] g, double[] h, double[] w, int[] idx, int start, int end, double[] out) {
+    /** Adds rows {@code idx[start..end)} to the bins of features {@code [f0, f1)}. */
+    private void histogramRange(Grower gr, int start, int end, double[] out, int f0, int f1) {
         final int p = this.p;
         final byte[] bins = this.bins;
         final int[] off = this.offset;
-        for (int i = start; i < end; i++) {
-            int r = idx[i];
-            double gi = g[r], hi = h[r], ci = w == null ? 1 : w[r];
-            int base = r * p;
-            for (int f = 0; f < p; f++) {
-                int k = 3 * (off[f] + (bins[base + f] & 0xFF));
-                out[k] += gi;
-                out[k + 1] += hi;
-                out[k + 2] += ci;
+        final int[] idx = gr.idx;
+        final double[] g = gr.g, h = gr.h, w = gr.w;
+        if (gr.stride == 2) {
+            for (int i = start; i < end; i++) {
+                int r = idx[i];
+                double gi = g[r], hi = h[r];
+                int base = r * p;
+                for (int f = f0; f < f1; f++) {
+                    int k = (off[f] + (bins[base + f] & 0xFF)) << 1;
+                    out[k] += gi;
+                    out[k + 1] += hi;
+                }
+            }
+        } else {
+            for (int i = start; i < end; i++) {
+                int r = idx[i];
+                double gi = g[r], hi = h[r], ci = w == null ? 1 : w[r];
+                int base = r * p;
+                for (int f = f0; f < f1; f++) {
+                    int k = 3 * (off[f] + (bins[base + f] & 0xFF));
+                    out[k] += gi;
+                    out[k + 1] += hi;
+                    out[k + 2] += ci;
+                }
             }
         }
     }
