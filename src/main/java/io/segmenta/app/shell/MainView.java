@@ -3,6 +3,7 @@ package io.segmenta.app.shell;
 import atlantafx.base.theme.Styles;
 import io.segmenta.app.data.DataView;
 import io.segmenta.app.explore.ExploreView;
+import io.segmenta.app.models.ModelsView;
 import io.segmenta.app.segments.SegmentsView;
 import io.segmenta.app.overview.OverviewView;
 import io.segmenta.app.task.TaskHandle;
@@ -67,6 +68,7 @@ public final class MainView {
     private DataView dataView;
     private ExploreView exploreView;
     private SegmentsView segmentsView;
+    private ModelsView modelsView;
 
     public MainView(MainViewModel vm, Runnable onQuit) {
         this.vm = vm;
@@ -121,6 +123,8 @@ public final class MainView {
         if (exploreView != null) exploreView.dispose();
         if (segmentsView != null) segmentsView.dispose();
         segmentsView = null;
+        if (modelsView != null) modelsView.dispose();
+        modelsView = null;
         overviewView = null;
         dataView = null;
         exploreView = null;
@@ -130,6 +134,7 @@ public final class MainView {
             case DATA -> (dataView = new DataView(vm.data(), vm::importCsv, vm::join, vm.canJoinBinding())).root();
             case EXPLORE -> (exploreView = new ExploreView(vm.explore(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
             case SEGMENTS -> (segmentsView = new SegmentsView(vm.segments(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
+            case MODELS -> (modelsView = new ModelsView(vm.models(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
         };
         content.getChildren().setAll(n);
     }
@@ -239,6 +244,7 @@ public final class MainView {
                 case DATA -> MaterialDesignD.DATABASE_OUTLINE;
                 case EXPLORE -> MaterialDesignC.CHART_BOX_OUTLINE;
                 case SEGMENTS -> org.kordamp.ikonli.materialdesign2.MaterialDesignA.ACCOUNT_GROUP_OUTLINE;
+                case MODELS -> org.kordamp.ikonli.materialdesign2.MaterialDesignB.BRAIN;
             }, 18));
             b.setId("nav-" + s.name().toLowerCase(Locale.ROOT));
             b.setToggleGroup(group);
@@ -333,5 +339,6 @@ public final class MainView {
         if (dataView != null) dataView.dispose();
         if (exploreView != null) exploreView.dispose();
         if (segmentsView != null) segmentsView.dispose();
+        if (modelsView != null) modelsView.dispose();
     }
 }

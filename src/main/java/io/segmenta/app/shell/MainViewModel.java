@@ -2,6 +2,8 @@ package io.segmenta.app.shell;
 
 import io.segmenta.app.data.DataViewModel;
 import io.segmenta.app.explore.ExploreViewModel;
+import io.segmenta.app.models.ModelsDialogs;
+import io.segmenta.app.models.ModelsViewModel;
 import io.segmenta.app.segments.SegmentsDialogs;
 import io.segmenta.app.segments.SegmentsViewModel;
 import io.segmenta.app.importer.ImportWizardViewModel;
@@ -58,6 +60,7 @@ public final class MainViewModel {
     private final DataViewModel data;
     private final ExploreViewModel explore;
     private final SegmentsViewModel segments;
+    private final ModelsViewModel models;
 
     private final ObservableList<Section> sections = FXCollections.observableArrayList(Section.values());
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection", Section.OVERVIEW);
@@ -85,6 +88,7 @@ public final class MainViewModel {
         this.data = new DataViewModel(project);
         this.explore = new ExploreViewModel(runner, project.projectProperty(), notifier);
         this.segments = new SegmentsViewModel(runner, project, SegmentsDialogs.fx(), notifier);
+        this.models = new ModelsViewModel(runner, project, notifier, ModelsDialogs.fx());
 
         if (settings.language() != null) I18n.setLocale(Locale.of(settings.language()));
         language.set(I18n.locale());
@@ -113,6 +117,8 @@ public final class MainViewModel {
     public ExploreViewModel explore() { return explore; }
 
     public SegmentsViewModel segments() { return segments; }
+
+    public ModelsViewModel models() { return models; }
 
     public ObservableList<Section> sections() { return sections; }
 

@@ -5,7 +5,8 @@ public enum Section {
     OVERVIEW("ui.nav.overview"),
     DATA("ui.nav.data"),
     EXPLORE("ui.nav.explore"),
-    SEGMENTS("ui.nav.segments");
+    SEGMENTS("ui.nav.segments"),
+    MODELS("ui.nav.models");
 
     private final String key;
 
