@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EdaExecutor {
     /** Worker threads: the available processors, at most 4 (the work is memory-bound beyond that). */
-    static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final int THREADS = Math.max(1, Math.min(4, io.segmenta.core.task.Parallelism.threads()));
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {

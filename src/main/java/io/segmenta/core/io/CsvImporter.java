@@ -597,7 +597,7 @@ public final class CsvImporter {
 
     private static Outcome importOnce(ImportRequest req, CsvOptions opts, Progress progress, Set<String> asText) {
         Outcome out = new Outcome();
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int threads = io.segmenta.core.task.Parallelism.threads();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "segmenta-csv");
             th.setDaemon(true);
