@@ -1,6 +1,8 @@
 package io.segmenta.app.shell;
 
 import atlantafx.base.theme.Styles;
+import io.segmenta.app.campaigns.CampaignsView;
+import io.segmenta.app.clv.ClvView;
 import io.segmenta.app.data.DataView;
 import io.segmenta.app.explore.ExploreView;
 import io.segmenta.app.models.ModelsView;
@@ -69,6 +71,8 @@ public final class MainView {
     private ExploreView exploreView;
     private SegmentsView segmentsView;
     private ModelsView modelsView;
+    private ClvView clvView;
+    private CampaignsView campaignsView;
 
     public MainView(MainViewModel vm, Runnable onQuit) {
         this.vm = vm;
@@ -125,6 +129,10 @@ public final class MainView {
         segmentsView = null;
         if (modelsView != null) modelsView.dispose();
         modelsView = null;
+        if (clvView != null) clvView.dispose();
+        clvView = null;
+        if (campaignsView != null) campaignsView.dispose();
+        campaignsView = null;
         overviewView = null;
         dataView = null;
         exploreView = null;
@@ -135,6 +143,8 @@ public final class MainView {
             case EXPLORE -> (exploreView = new ExploreView(vm.explore(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
             case SEGMENTS -> (segmentsView = new SegmentsView(vm.segments(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
             case MODELS -> (modelsView = new ModelsView(vm.models(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
+            case CLV -> (clvView = new ClvView(vm.clv(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
+            case CAMPAIGNS -> (campaignsView = new CampaignsView(vm.campaigns(), vm.themeProperty().get() == MainViewModel.Theme.DARK)).root();
         };
         content.getChildren().setAll(n);
     }
@@ -245,6 +255,8 @@ public final class MainView {
                 case EXPLORE -> MaterialDesignC.CHART_BOX_OUTLINE;
                 case SEGMENTS -> org.kordamp.ikonli.materialdesign2.MaterialDesignA.ACCOUNT_GROUP_OUTLINE;
                 case MODELS -> org.kordamp.ikonli.materialdesign2.MaterialDesignB.BRAIN;
+                case CLV -> org.kordamp.ikonli.materialdesign2.MaterialDesignC.CASH_MULTIPLE;
+                case CAMPAIGNS -> org.kordamp.ikonli.materialdesign2.MaterialDesignE.EMAIL_FAST_OUTLINE;
             }, 18));
             b.setId("nav-" + s.name().toLowerCase(Locale.ROOT));
             b.setToggleGroup(group);
@@ -340,5 +352,7 @@ public final class MainView {
         if (exploreView != null) exploreView.dispose();
         if (segmentsView != null) segmentsView.dispose();
         if (modelsView != null) modelsView.dispose();
+        if (clvView != null) clvView.dispose();
+        if (campaignsView != null) campaignsView.dispose();
     }
 }

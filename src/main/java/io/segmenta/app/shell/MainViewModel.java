@@ -1,5 +1,9 @@
 package io.segmenta.app.shell;
 
+import io.segmenta.app.campaigns.CampaignsDialogs;
+import io.segmenta.app.campaigns.CampaignsViewModel;
+import io.segmenta.app.clv.ClvDialogs;
+import io.segmenta.app.clv.ClvViewModel;
 import io.segmenta.app.data.DataViewModel;
 import io.segmenta.app.explore.ExploreViewModel;
 import io.segmenta.app.models.ModelsDialogs;
@@ -61,6 +65,8 @@ public final class MainViewModel {
     private final ExploreViewModel explore;
     private final SegmentsViewModel segments;
     private final ModelsViewModel models;
+    private final ClvViewModel clv;
+    private final CampaignsViewModel campaigns;
 
     private final ObservableList<Section> sections = FXCollections.observableArrayList(Section.values());
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection", Section.OVERVIEW);
@@ -89,6 +95,8 @@ public final class MainViewModel {
         this.explore = new ExploreViewModel(runner, project.projectProperty(), notifier);
         this.segments = new SegmentsViewModel(runner, project, SegmentsDialogs.fx(), notifier);
         this.models = new ModelsViewModel(runner, project, notifier, ModelsDialogs.fx());
+        this.clv = new ClvViewModel(runner, project, notifier, ClvDialogs.fx());
+        this.campaigns = new CampaignsViewModel(runner, project, notifier, CampaignsDialogs.fx());
 
         if (settings.language() != null) I18n.setLocale(Locale.of(settings.language()));
         language.set(I18n.locale());
@@ -119,6 +127,10 @@ public final class MainViewModel {
     public SegmentsViewModel segments() { return segments; }
 
     public ModelsViewModel models() { return models; }
+
+    public ClvViewModel clv() { return clv; }
+
+    public CampaignsViewModel campaigns() { return campaigns; }
 
     public ObservableList<Section> sections() { return sections; }
 

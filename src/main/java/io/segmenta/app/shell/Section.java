@@ -6,7 +6,9 @@ public enum Section {
     DATA("ui.nav.data"),
     EXPLORE("ui.nav.explore"),
     SEGMENTS("ui.nav.segments"),
-    MODELS("ui.nav.models");
+    MODELS("ui.nav.models"),
+    CLV("ui.nav.clv"),
+    CAMPAIGNS("ui.nav.campaigns");
 
     private final String key;
 

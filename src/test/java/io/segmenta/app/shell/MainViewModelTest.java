@@ -33,7 +33,7 @@ class MainViewModelTest {
 
     @Test
     void onlyExistingFeaturesAreListed() {
-        assertThat(vm(null, AppSettings.defaults()).sections()).containsExactly(Section.OVERVIEW, Section.DATA, Section.EXPLORE, Section.SEGMENTS, Section.MODELS);
+        assertThat(vm(null, AppSettings.defaults()).sections()).containsExactly(Section.OVERVIEW, Section.DATA, Section.EXPLORE, Section.SEGMENTS, Section.MODELS, Section.CLV, Section.CAMPAIGNS);
     }
 
     @Test

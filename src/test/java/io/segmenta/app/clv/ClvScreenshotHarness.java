@@ -1,0 +1,89 @@
+package io.segmenta.app.clv;
+
+import io.segmenta.app.ScriptedDialogs;
+import io.segmenta.app.project.AppSettings;
+import io.segmenta.app.project.ProjectPersistence;
+import io.segmenta.app.shell.MainViewModel;
+import io.segmenta.app.shell.MainWindow;
+import io.segmenta.app.shell.Section;
+import io.segmenta.app.task.FxTaskRunner;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Not a test: opens the main window on the sample project, runs the Customer value analysis and takes a
+ * screenshot of a tab with ImageMagick's {@code import} (run under {@code xvfb-run}):
+ * <pre>
+ * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.clv.ClvScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [dark] [es]
+ * </pre>
+ * {@code tab} is 0 (summary) … 4 (validation), 4 by default.
+ */
+public final class ClvScreenshotHarness {
+    private ClvScreenshotHarness() { }
+
+    public static void main(String[] args) { Application.launch(App.class, args); }
+
+    /** The harness application. */
+    public static final class App extends Application {
+        private FxTaskRunner runner;
+
+        @Override
+        public void start(Stage stage) {
+            List<String> a = getParameters().getRaw();
+            Path out = Path.of(a.get(1));
+            int tab = a.size() > 2 && a.get(2).matches("\\d") ? Integer.parseInt(a.get(2)) : 4;
+            runner = new FxTaskRunner();
+            MainViewModel vm = new MainViewModel(runner, new ScriptedDialogs(), ProjectPersistence.STORE, null,
+                    new AppSettings(List.of(), a.contains("dark") ? "dark" : "light", a.contains("es") ? "es" : "en"));
+            MainWindow window = new MainWindow(stage, vm, Platform::exit);
+            window.showFillingScreen();
+            ClvViewModel c = vm.clv();
+            boolean[] started = {false};
+            vm.project().projectProperty().addListener((o, x, p) -> {
+                if (started[0]) return;
+                started[0] = true;
+                vm.selectedSectionProperty().set(Section.CLV);
+                later(3, () -> {
+                    c.run();
+                    c.runningProperty().addListener((oo, was, now) -> {
+                        if (!now) later(1, () -> {
+                            Node tp = Window.getWindows().get(0).getScene().getRoot().lookup("#clvView .tab-pane");
+                            ((TabPane) tp).getSelectionModel().select(tab);
+                            later(3, () -> shoot(out));
+                        });
+                    });
+                });
+            });
+            vm.project().load(Path.of(a.get(0)));
+        }
+
+        private static void later(double seconds, Runnable r) {
+            PauseTransition p = new PauseTransition(Duration.seconds(seconds));
+            p.setOnFinished(e -> r.run());
+            p.play();
+        }
+
+        private static void shoot(Path out) {
+            try {
+                new ProcessBuilder("import", "-window", "root", out.toString()).inheritIO().start().waitFor();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+            Platform.exit();
+        }
+
+        @Override
+        public void stop() {
+            if (runner != null) runner.shutdown();
+        }
+    }
+}
