@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Draws a training history (loss and metric per stage, training and validation) into a PNG, headless. */
+/**
+ * Draws a training history (loss and metric per stage or, for the neural network, per epoch; training and
+ * validation) into a PNG, headless.
+ */
 final class ModelHistoryChart {
     private ModelHistoryChart() { }
 
@@ -29,15 +32,22 @@ final class ModelHistoryChart {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, W, H);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            panel(g, 0, h.member() + " — " + h.lossName(), h.stages(), h.trainLoss(), h.validationLoss());
-            panel(g, W / 2, h.member() + " — " + h.metricName(), h.stages(), h.trainMetric(), h.validationMetric());
+            String axis = axisLabel(h);
+            panel(g, 0, h.member() + " — " + h.lossName(), axis, h.stages(), h.trainLoss(), h.validationLoss());
+            panel(g, W / 2, h.member() + " — " + h.metricName(), axis, h.stages(), h.trainMetric(), h.validationMetric());
         } finally {
             g.dispose();
         }
         ImageIO.write(img, "png", file.toFile());
     }
 
-    private static void panel(Graphics2D g, int x0, String title, List<Integer> stages, List<Double> train, List<Double> val) {
+    /** "epoch" for the neural network (one point per pass over the data), "stage" for the other learners. */
+    static String axisLabel(TrainingHistory h) {
+        return h.member().equals("mlp") || h.member().startsWith("mlp ") ? "epoch" : "stage";
+    }
+
+    private static void panel(Graphics2D g, int x0, String title, String axis, List<Integer> stages, List<Double> train,
+                              List<Double> val) {
         int left = x0 + PAD, right = x0 + W / 2 - 20, top = 40, bottom = H - PAD;
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (List<Double> l : List.of(train, val)) {
@@ -61,7 +71,7 @@ final class ModelHistoryChart {
         }
         g.drawString("1", left, bottom + 15);
         g.drawString(String.valueOf(n == 0 ? 0 : stages.get(n - 1)), right - 20, bottom + 15);
-        g.drawString("stage", (left + right) / 2 - 15, bottom + 30);
+        g.drawString(axis, (left + right) / 2 - 15, bottom + 30);
         g.setStroke(new BasicStroke(2f));
         line(g, train, n, left, right, top, bottom, min, max, TRAIN);
         line(g, val, n, left, right, top, bottom, min, max, VALID);

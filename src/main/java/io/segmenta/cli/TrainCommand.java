@@ -10,6 +10,8 @@ import io.segmenta.core.model.HyperParameters;
 import io.segmenta.core.model.Leaderboard;
 import io.segmenta.core.model.LeakageFlag;
 import io.segmenta.core.model.Metrics;
+import io.segmenta.core.model.MlpDevice;
+import io.segmenta.core.model.MlpParameters;
 import io.segmenta.core.model.ModelIO;
 import io.segmenta.core.model.ModelTrainer;
 import io.segmenta.core.model.Task;
@@ -39,8 +41,9 @@ import java.util.concurrent.Callable;
 /** {@code segmenta train}: trains a model on a CSV file or a project dataset and evaluates it on a test part. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a churn, conversion or lifetime-value model and evaluate it on a held-out test part.",
-                "Algorithms: logistic, random-forest, gbm, ensemble (classification); ridge (alias linear), random-forest,",
-                "gbm, ensemble (regression). The neural network (mlp) is not part of this build yet.",
+                "Algorithms: logistic, random-forest, gbm, mlp, ensemble (classification); ridge (alias linear), random-forest,",
+                "gbm, mlp, ensemble (regression). mlp is a neural network (DJL with PyTorch; --device auto|cpu|gpu, falling",
+                "back to the CPU with a note when no usable GPU is present).",
                 "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class TrainCommand implements Callable<Integer> {
 
@@ -62,8 +65,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", description = "classification or regression (default: inferred from the target)")
     String task;
 
-    @Option(names = "--algorithm", defaultValue = "gbm", description = "logistic, ridge|linear, random-forest, gbm or ensemble (default ${DEFAULT-VALUE})")
+    @Option(names = "--algorithm", defaultValue = "gbm", description = "logistic, ridge|linear, random-forest, gbm, mlp or ensemble (default ${DEFAULT-VALUE})")
     String algorithm;
+
+    @Option(names = "--members", paramLabel = "ALGO,…", description = "Algorithms an ensemble averages (default: linear, random-forest, gbm); mlp allowed")
+    List<String> members = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "COL,…", description = "Columns not to use as features (repeatable or comma-separated)")
     List<String> exclude = new ArrayList<>();
@@ -98,16 +104,28 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--l2", description = "L2 penalty (1/C for logistic regression, alpha for ridge, leaf penalty for gbm)")
     Double l2;
 
-    @Option(names = "--epochs", description = "Neural network epochs (accepted for the MLP; ignored by the other algorithms)")
+    @Option(names = "--epochs", description = "Neural network epochs, at most (default 20; ignored by the other algorithms)")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "Neural network batch size (ignored by the other algorithms)")
+    @Option(names = "--layers", description = "Neural network hidden layers (default 2)")
+    Integer layers;
+
+    @Option(names = "--units", description = "Neural network units per hidden layer (default 64)")
+    Integer units;
+
+    @Option(names = "--dropout", description = "Neural network dropout after each hidden layer (default 0.1)")
+    Double dropout;
+
+    @Option(names = "--patience", description = "Neural network early stopping: epochs without a better validation loss (default 5, 0 = off)")
+    Integer patience;
+
+    @Option(names = "--batch-size", description = "Neural network batch size (default 32; ignored by the other algorithms)")
     Integer batchSize;
 
-    @Option(names = "--lr", description = "Neural network learning rate (ignored by the other algorithms)")
+    @Option(names = "--lr", description = "Neural network learning rate of Adam (default 1e-3; ignored by the other algorithms)")
     Double lr;
 
-    @Option(names = "--device", description = "auto, cpu or gpu for the neural network (ignored by the other algorithms)")
+    @Option(names = "--device", description = "auto, cpu or gpu for the neural network (default auto; ignored by the other algorithms)")
     String device;
 
     @Option(names = "--model-out", paramLabel = "M.segmodel", description = "Write the model file here")
@@ -134,8 +152,17 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             a = Algorithm.fromKey(algorithm);
         } catch (IllegalArgumentException e) {
-            throw usage("--algorithm: unknown '" + algorithm + "'; use logistic, ridge, linear, random-forest, gbm or ensemble");
+            throw usage("--algorithm: unknown '" + algorithm + "'; use logistic, ridge, linear, random-forest, gbm, mlp or ensemble");
         }
+        List<Algorithm> memberAlgos = new ArrayList<>();
+        for (String mk : ModelCliSupport.list(members)) {
+            try {
+                memberAlgos.add(Algorithm.fromKey(mk));
+            } catch (IllegalArgumentException e) {
+                throw usage("--members: unknown '" + mk + "'; use logistic, ridge, linear, random-forest, gbm or mlp");
+            }
+        }
+        if (!memberAlgos.isEmpty() && a != Algorithm.ENSEMBLE) throw usage("--members needs --algorithm ensemble");
         Task t;
         try {
             t = Task.fromKey(task);
@@ -145,16 +172,32 @@ public final class TrainCommand implements Callable<Integer> {
         if (epochs != null && epochs < 1) throw usage("--epochs must be at least 1");
         if (batchSize != null && batchSize < 1) throw usage("--batch-size must be at least 1");
         if (lr != null && !(lr > 0)) throw usage("--lr must be positive");
-        if (device != null && !List.of("auto", "cpu", "gpu").contains(device.toLowerCase(Locale.ROOT))) {
+        MlpParameters.ComputeDevice dev;
+        try {
+            dev = MlpParameters.ComputeDevice.fromKey(device);
+        } catch (IllegalArgumentException e) {
             throw usage("--device: use auto, cpu or gpu, not '" + device + "'");
         }
+        if (layers != null && layers < 1) throw usage("--layers must be at least 1");
+        if (units != null && units < 1) throw usage("--units must be at least 1");
+        if (dropout != null && !(dropout >= 0 && dropout <= 0.9)) throw usage("--dropout must be between 0 and 0.9");
+        if (patience != null && patience < 0) throw usage("--patience cannot be negative");
         HyperParameters hp = HyperParameters.defaults(a);
         if (trees != null) hp = hp.withTrees(trees);
         if (depth != null) hp = hp.withMaxDepth(depth);
         if (learningRate != null) hp = hp.withLearningRate(learningRate);
         if (l2 != null) hp = hp.withL2(l2);
+        MlpParameters mlp = hp.mlp().withDevice(dev);
+        if (epochs != null) mlp = mlp.withEpochs(epochs);
+        if (batchSize != null) mlp = mlp.withBatchSize(batchSize);
+        if (lr != null) mlp = mlp.withLearningRate(lr);
+        if (layers != null) mlp = mlp.withLayers(layers);
+        if (units != null) mlp = mlp.withUnits(units);
+        if (dropout != null) mlp = mlp.withDropout(dropout);
+        if (patience != null) mlp = mlp.withPatience(patience);
+        hp = hp.withMlp(mlp);
         return new TrainingOptions(datasetName, target, positive, t, ModelCliSupport.list(features),
-                ModelCliSupport.list(exclude), a, List.of(), hp, testSize, validationSize, cv, classWeights, seed);
+                ModelCliSupport.list(exclude), a, memberAlgos, hp, testSize, validationSize, cv, classWeights, seed);
     }
 
     @Override
@@ -165,7 +208,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (file == null && (project == null || dataset == null)) throw usage("Give FILE.csv, or --project with --dataset");
         TrainingOptions preview = options(dataset != null ? dataset : "dataset"); // usage errors before reading data
         List<String> notes = new ArrayList<>();
-        if (epochs != null || batchSize != null || lr != null || device != null) {
+        boolean usesMlp = preview.algorithm() == Algorithm.MLP || preview.ensembleMembers().contains(Algorithm.MLP);
+        if (!usesMlp && (epochs != null || batchSize != null || lr != null || device != null || layers != null
+                || units != null || dropout != null || patience != null)) {
             notes.add(I18n.tr("model.options.mlpIgnored", preview.algorithm().key()));
         }
         ModelCliSupport.Input in = ModelCliSupport.load(file, project, dataset);
@@ -173,6 +218,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingOptions o = options(ds.name());
         ModelTrainer.TrainingRun run = ModelTrainer.train(ds, o, TaskContext.NONE, null);
         TrainedModel m = run.model();
+        MlpDevice.Choice deviceChoice = usesMlp ? MlpDevice.lastUsed().orElse(null) : null;
+        if (deviceChoice != null) notes.add(deviceChoice.message());
         for (LeakageFlag f : m.info().leakage()) notes.add(f.message());
         if (modelOut != null) ModelIO.write(m, modelOut);
         if (metricsOut != null) writeMetrics(m.info().evaluation(), metricsOut);
@@ -189,7 +236,13 @@ public final class TrainCommand implements Callable<Integer> {
             ProjectStore.save(p, project, TaskContext.NONE);
         }
         if (json) {
-            out.println(Json.write(toJson(ds, run, notes)));
+            ObjectNode jn = toJson(ds, run, notes);
+            if (deviceChoice != null) {
+                jn.putObject("device").put("requested", deviceChoice.requested().key()).put("used", deviceChoice.used())
+                        .put("detected_gpus", deviceChoice.detectedGpus()).put("engine", deviceChoice.engine())
+                        .put("fell_back", deviceChoice.fellBack()).put("message", deviceChoice.message());
+            }
+            out.println(Json.write(jn));
         } else {
             printText(out, ds, run);
             for (String n : notes) err.println("segmenta: note: " + n);

@@ -77,6 +77,40 @@ class TrainCommandTest {
     }
 
     @Test
+    void mlpTrainsWritesTheModelAndHistoryAndScores() throws IOException {
+        Path csv = churnCsv(dir, 800, 1);
+        Path model = dir.resolve("mlp.segmodel"), png = dir.resolve("mlp.png"), scored = dir.resolve("scored.csv");
+        Run r = run("train", csv.toString(), "--target", "churn", "--positive", "1", "--algorithm", "mlp",
+                "--epochs", "8", "--batch-size", "32", "--lr", "1e-2", "--layers", "1", "--units", "16", "--device", "gpu",
+                "--model-out", model.toString(), "--history-out", png.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertThat(n.get("algorithm").asString()).isEqualTo("mlp");
+        assertThat(n.get("metrics").get("roc_auc").asDouble()).isGreaterThan(0.7);
+        JsonNode d = n.get("device");
+        assertThat(d.get("requested").asString()).isEqualTo("gpu");
+        assertThat(n.get("notes").toString()).doesNotContain("ignored").contains(d.get("message").asString());
+        if (d.get("detected_gpus").asInt() == 0) { // this machine: CPU natives, the GPU request falls back
+            assertThat(d.get("used").asString()).isEqualTo("cpu");
+            assertThat(d.get("fell_back").asBoolean()).isTrue();
+        }
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 8);
+        assertThat(head).containsExactly(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+        Run s = run("score", csv.toString(), "--model", model.toString(), "--out", scored.toString(), "--json");
+        assertThat(s.code()).as(s.err()).isZero();
+        List<String> lines = Files.readAllLines(scored);
+        assertThat(lines).hasSize(801);
+        assertThat(lines.get(0)).endsWith("churn_score,churn_decile,churn_tier,churn_action");
+        double score = Double.parseDouble(lines.get(1).split(",")[5]);
+        assertThat(score).isBetween(0.0, 1.0);
+
+        Run ens = run("train", csv.toString(), "--target", "churn", "--positive", "1", "--algorithm", "ensemble",
+                "--members", "logistic,mlp", "--epochs", "3", "--units", "8", "--json");
+        assertThat(ens.code()).as(ens.err()).isZero();
+        assertThat(Json.MAPPER.readTree(ens.out()).get("leaderboard").toString()).contains("\"mlp\"", "\"logistic\"", "\"ensemble\"");
+    }
+
+    @Test
     void textOutputRegressionAndEnsemble() throws IOException {
         Path csv = churnCsv(dir, 500, 2);
         Run r = run("train", csv.toString(), "--target", "fee", "--algorithm", "ensemble", "--trees", "20", "--exclude", "churn");
@@ -92,7 +126,10 @@ class TrainCommandTest {
     @Test
     void usageAndInputErrors() throws IOException {
         Path csv = churnCsv(dir, 200, 3);
-        assertThat(run("train", csv.toString(), "--target", "churn", "--algorithm", "mlp").code()).isEqualTo(2);
+        assertThat(run("train", csv.toString(), "--target", "churn", "--algorithm", "mlp", "--device", "tpu").code()).isEqualTo(2);
+        assertThat(run("train", csv.toString(), "--target", "churn", "--algorithm", "mlp", "--dropout", "0.95").code()).isEqualTo(2);
+        assertThat(run("train", csv.toString(), "--target", "churn", "--members", "gbm,mlp").code()).isEqualTo(2);
+        assertThat(run("train", csv.toString(), "--target", "churn", "--algorithm", "ensemble", "--members", "gbm,svm").code()).isEqualTo(2);
         assertThat(run("train", csv.toString(), "--target", "churn", "--device", "tpu").code()).isEqualTo(2);
         assertThat(run("train", csv.toString(), "--target", "churn", "--epochs", "0").code()).isEqualTo(2);
         assertThat(run("train", "--target", "churn").code()).isEqualTo(2);

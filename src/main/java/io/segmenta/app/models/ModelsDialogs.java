@@ -11,11 +11,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The file choosers of the Models section (export scored rows, export and import a model file). Injected
+ * The file choosers of the Models section (a CSV file to score, export scored rows, export and import a
+ * model file). Injected
  * into the view model so that tests answer them; the application uses {@link #fx()}, native dialogs owned by
  * the focused window.
  */
 public interface ModelsDialogs {
+
+    /** A CSV file, outside the project, to score with the selected model; empty when the user cancelled. */
+    Optional<Path> chooseCsvToScore();
 
     /** Where to write the scored rows as CSV; empty when the user cancelled. */
     Optional<Path> chooseScoredCsvTarget(String suggestedName);
@@ -54,6 +58,12 @@ public interface ModelsDialogs {
                 if (f == null) return Optional.empty();
                 last = f.getParentFile();
                 return Optional.of(extension == null ? f.toPath() : withExtension(f.toPath(), extension));
+            }
+
+            @Override
+            public Optional<Path> chooseCsvToScore() {
+                FileChooser fc = chooser("ui.models.dialog.scoreFile", "ui.models.filter.csv", "*.csv");
+                return remember(fc.showOpenDialog(owner()), null);
             }
 
             @Override

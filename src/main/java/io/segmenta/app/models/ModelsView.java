@@ -398,7 +398,7 @@ public final class ModelsView {
 
         // algorithms
         VBox algos = new VBox(6);
-        for (Algorithm a : List.of(Algorithm.LOGISTIC, Algorithm.RIDGE, Algorithm.RANDOM_FOREST, Algorithm.GBM, Algorithm.ENSEMBLE)) {
+        for (Algorithm a : List.of(Algorithm.LOGISTIC, Algorithm.RIDGE, Algorithm.RANDOM_FOREST, Algorithm.GBM, Algorithm.MLP, Algorithm.ENSEMBLE)) {
             CheckBox cb = new CheckBox(I18n.tr("ui.models.algorithm." + a.key()));
             cb.setId("algo-" + a.key());
             bindBoth(cb.selectedProperty(), vm.algorithmProperty(a));
@@ -1059,6 +1059,10 @@ public final class ModelsView {
         score.getStyleClass().add(Styles.ACCENT);
         score.setOnAction(e -> vm.score());
         score.disableProperty().bind(vm.selectedModelProperty().isNull().or(vm.scoringProperty()));
+        Button scoreFile = new Button(I18n.tr("ui.models.score.file"), new FontIcon(MaterialDesignF.FILE_UPLOAD_OUTLINE));
+        scoreFile.setId("scoreFileButton");
+        scoreFile.setOnAction(e -> vm.scoreFile());
+        scoreFile.disableProperty().bind(vm.selectedModelProperty().isNull().or(vm.scoringProperty()));
         Label error = new Label();
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
@@ -1089,7 +1093,7 @@ public final class ModelsView {
         Button export = new Button(I18n.tr("ui.models.score.export"), new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
         export.setId("exportScoresButton");
         export.setOnAction(e -> vm.exportScored());
-        add.disableProperty().bind(vm.scoreResultProperty().isNull());
+        add.disableProperty().bind(vm.scoreResultProperty().isNull().or(vm.scoredFileProperty().isNotNull()));
         export.disableProperty().bind(vm.scoreResultProperty().isNull());
         disposer.add(vm.scoreResultProperty().subscribe((ModelScorer.ScoreResult r) -> {
             if (r == null) {
@@ -1101,10 +1105,13 @@ public final class ModelsView {
             List<long[]> items = new ArrayList<>();
             for (int i = 0; i < 4; i++) items.add(new long[]{i, counts[i], r.rows()});
             tiers.getItems().setAll(items);
-            resultNote.setText(I18n.tr("ui.models.score.summary", Formats.integer(r.rows()),
-                    String.join(", ", ModelScorer.scoredColumnNames(vm.scorePrefix()))));
+            String summary = I18n.tr("ui.models.score.summary", Formats.integer(r.rows()),
+                    String.join(", ", ModelScorer.scoredColumnNames(vm.scorePrefix())));
+            java.nio.file.Path file = vm.scoredFileProperty().get();
+            resultNote.setText(file == null ? summary
+                    : summary + " " + I18n.tr("ui.models.score.fileSource", file.getFileName().toString()));
         }));
-        HBox buttons = new HBox(10, score, add, export);
+        HBox buttons = new HBox(10, score, scoreFile, add, export);
         buttons.setAlignment(Pos.CENTER_LEFT);
         form.setMaxWidth(520);
         VBox box = new VBox(12, muted(I18n.tr("ui.models.score.intro")), form, cutNote, buttons, error, tiers, resultNote);

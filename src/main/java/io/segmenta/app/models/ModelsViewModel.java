@@ -8,7 +8,9 @@ import io.segmenta.app.ui.Icons;
 import io.segmenta.app.ui.Notifier;
 import io.segmenta.core.data.Column;
 import io.segmenta.core.data.Dataset;
+import io.segmenta.core.io.CsvImporter;
 import io.segmenta.core.io.CsvWriter;
+import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.model.Algorithm;
 import io.segmenta.core.model.Evaluation;
 import io.segmenta.core.model.HistoryPoint;
@@ -59,6 +61,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -148,10 +151,16 @@ public final class ModelsViewModel {
     private final ReadOnlyObjectWrapper<ModelScorer.ScoreResult> scoreResult = new ReadOnlyObjectWrapper<>(this, "scoreResult");
     private final ReadOnlyStringWrapper scoreError = new ReadOnlyStringWrapper(this, "scoreError");
     private final ReadOnlyBooleanWrapper scoring = new ReadOnlyBooleanWrapper(this, "scoring");
+    private final ReadOnlyObjectWrapper<Path> scoredFile = new ReadOnlyObjectWrapper<>(this, "scoredFile");
     private TrainedModel scoredModel;
     private Dataset scoredData;
     private long scoreGeneration;
-    private TaskHandle<ModelScorer.ScoreResult> scoreHandle;
+    private TaskHandle<?> scoreHandle;
+    /** True while the use and cut-offs are set from a model's saved (or default) policy, not by the user. */
+    private boolean applyingPolicy;
+
+    /** A CSV file imported and scored outside the project. */
+    private record FileScore(Dataset data, ModelScorer.ScoreResult result) { }
 
     /** Publishes live training points on the FX thread (or at once when tests run on one thread). */
     public ModelsViewModel(TaskRunner runner, ProjectViewModel project, Notifier notifier, ModelsDialogs dialogs) {
@@ -187,8 +196,21 @@ public final class ModelsViewModel {
         costPerContact.addListener((o, a, b) -> recomputeConfusion());
         scoreDataset.addListener((o, a, b) -> clearScore());
         scoringUse.addListener((o, a, b) -> {
-            if (b != null) setCutoffs(ScoringPolicy.defaults(b).cutoffs());
+            if (b == null) return;
+            boolean outer = applyingPolicy;
+            applyingPolicy = true;
+            try {
+                setCutoffs(ScoringPolicy.defaults(b).cutoffs());
+            } finally {
+                applyingPolicy = outer;
+            }
+            if (!outer) savePolicy();
         });
+        for (DoubleProperty c : List.of(cutoff1, cutoff2, cutoff3)) {
+            c.addListener((o, a, b) -> {
+                if (!applyingPolicy) savePolicy();
+            });
+        }
         projectChanged();
     }
 
@@ -297,6 +319,9 @@ public final class ModelsViewModel {
     public ReadOnlyStringProperty scoreErrorProperty() { return scoreError.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty scoringProperty() { return scoring.getReadOnlyProperty(); }
+
+    /** The CSV file (outside the project) whose scores are shown, or null when they are a project dataset's. */
+    public ReadOnlyObjectProperty<Path> scoredFileProperty() { return scoredFile.getReadOnlyProperty(); }
 
     // ============================================================================================== setup
 
@@ -593,8 +618,12 @@ public final class ModelsViewModel {
             named.add(x);
             artifacts.add(a);
         }
+        Set<String> names = new LinkedHashSet<>();
+        for (TrainedModel x : named) names.add(x.name());
         project.update(p -> {
-            Project q = p;
+            // a policy left under a new model's name (from a model deleted outside this view) is not its own
+            Project q = new Project(p.datasets(), p.artifacts().stream()
+                    .filter(a -> !(ScoringPolicy.ARTIFACT_KIND.equals(a.kind()) && names.contains(a.name()))).toList());
             for (Artifact a : artifacts) q = q.withArtifact(a);
             return q;
         });
@@ -678,13 +707,14 @@ public final class ModelsViewModel {
         return modelsOf(dataset.get()).stream().filter(m -> m.name().equals(e.name())).findFirst().orElse(null);
     }
 
-    /** Removes the selected model from the project. */
+    /** Removes the selected model, and the scoring policy saved for it, from the project. */
     public void deleteSelected() {
         TrainedModel m = selectedModel.get();
         if (m == null) return;
         selectedModel.set(null);
         project.update(p -> new Project(p.datasets(), p.artifacts().stream()
-                .filter(a -> !(ModelIO.ARTIFACT_KIND.equals(a.kind()) && a.name().equals(m.name()))).toList()));
+                .filter(a -> !((ModelIO.ARTIFACT_KIND.equals(a.kind()) || ScoringPolicy.ARTIFACT_KIND.equals(a.kind()))
+                        && a.name().equals(m.name()))).toList()));
         notifier.info(I18n.tr("ui.models.notice.deleted", m.name()));
     }
 
@@ -730,8 +760,7 @@ public final class ModelsViewModel {
         } else {
             recomputeConfusion();
         }
-        ScoringPolicy def = ScoringPolicy.defaultFor(m);
-        if (scoringUse.get() == def.use()) setCutoffs(def.cutoffs()); else scoringUse.set(def.use());
+        applyPolicy(savedPolicy(m).orElse(ScoringPolicy.defaultFor(m)));
         if (project.getProject().dataset(m.info().options().dataset()).isPresent()) scoreDataset.set(m.info().options().dataset());
     }
 
@@ -766,6 +795,52 @@ public final class ModelsViewModel {
         cutoff3.set(c.get(2));
     }
 
+    /** Shows a policy without saving it. */
+    private void applyPolicy(ScoringPolicy pol) {
+        boolean outer = applyingPolicy;
+        applyingPolicy = true;
+        try {
+            scoringUse.set(pol.use());
+            setCutoffs(pol.cutoffs());
+        } finally {
+            applyingPolicy = outer;
+        }
+    }
+
+    /**
+     * The scoring policy saved in the project for model {@code m} (an artifact of kind
+     * {@link ScoringPolicy#ARTIFACT_KIND} named like the model); empty when none or unreadable.
+     */
+    public Optional<ScoringPolicy> savedPolicy(TrainedModel m) {
+        for (Artifact a : project.getProject().artifacts()) {
+            if (ScoringPolicy.ARTIFACT_KIND.equals(a.kind()) && a.name().equals(m.name())) {
+                try {
+                    return Optional.of(ScoringPolicy.fromArtifact(a));
+                } catch (UserException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Saves the use and cut-offs the user set as the selected model's policy in the project, when they are
+     * valid and differ from what the model scores with now (its saved policy, else its default).
+     */
+    private void savePolicy() {
+        TrainedModel m = selectedModel.get();
+        if (m == null || !models.contains(m)) return;
+        ScoringPolicy pol;
+        try {
+            pol = policy();
+        } catch (UserException e) {
+            return; // shown when scoring; an invalid policy is never saved
+        }
+        if (pol.equals(savedPolicy(m).orElse(ScoringPolicy.defaultFor(m)))) return;
+        project.update(p -> p.withArtifact(pol.toArtifact(m.name(), m.info().options().dataset())));
+    }
+
     /** The scoring policy of the current use and cut-offs; throws a {@link UserException} when invalid. */
     public ScoringPolicy policy() {
         return ScoringPolicy.defaults(scoringUse.get()).withCutoffs(List.of(cutoff1.get(), cutoff2.get(), cutoff3.get()));
@@ -789,6 +864,7 @@ public final class ModelsViewModel {
         scoring.set(false);
         scoredModel = null;
         scoredData = null;
+        scoredFile.set(null);
     }
 
     /** Scores the selected dataset with the selected model (latest request wins). */
@@ -825,16 +901,62 @@ public final class ModelsViewModel {
                 });
     }
 
+    /**
+     * Scores a CSV file that is not in the project, chosen by the user: imported with the same reader as the
+     * project's imports, then scored with the selected model and the current policy (latest request wins).
+     * Missing columns end as the scorer's error that lists them; the scores can then be exported.
+     */
+    public void scoreFile() {
+        TrainedModel m = selectedModel.get();
+        if (m == null) return;
+        ScoringPolicy pol;
+        try {
+            pol = policy();
+        } catch (UserException e) {
+            scoreError.set(e.getLocalizedMessage());
+            return;
+        }
+        Optional<Path> chosen = dialogs.chooseCsvToScore();
+        if (chosen.isEmpty()) return;
+        Path file = chosen.get();
+        clearScore();
+        long gen = scoreGeneration;
+        scoring.set(true);
+        scoreHandle = runner.submit(I18n.tr("ui.models.task.scoreFile", file.getFileName()), ctx -> {
+                    Dataset ds = CsvImporter.importFiles(ImportRequest.of(file), ctx).dataset();
+                    return new FileScore(ds, ModelScorer.score(m, ds, pol, ctx));
+                },
+                r -> {
+                    if (gen != scoreGeneration) return;
+                    scoring.set(false);
+                    scoredModel = m;
+                    scoredData = r.data();
+                    scoredFile.set(file);
+                    scoreResult.set(r.result());
+                },
+                err -> {
+                    if (gen != scoreGeneration) return;
+                    scoring.set(false);
+                    scoreError.set(Notifier.describe(err));
+                },
+                () -> {
+                    if (gen == scoreGeneration) scoring.set(false);
+                });
+    }
+
     /** The prefix of the scored columns ("churned_"). */
     public String scorePrefix() {
         TrainedModel m = scoredModel != null ? scoredModel : selectedModel.get();
         return m == null ? "" : ModelScorer.defaultPrefix(m);
     }
 
-    /** Adds score, decile, tier and action columns to the scored dataset (the project becomes dirty). */
+    /**
+     * Adds score, decile, tier and action columns to the scored project dataset (the project becomes dirty);
+     * does nothing for a scored CSV file, which is not part of the project.
+     */
     public void addScoresToDataset() {
         ModelScorer.ScoreResult r = scoreResult.get();
-        if (r == null || scoredData == null) return;
+        if (r == null || scoredData == null || scoredFile.get() != null) return; // a scored file is only exported
         String name = scoredData.name();
         DatasetEntry entry = project.getProject().dataset(name).orElse(null);
         if (entry == null || entry.dataset().rowCount() != r.rows()) {

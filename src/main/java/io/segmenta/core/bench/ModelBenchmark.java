@@ -7,6 +7,8 @@ import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.model.Algorithm;
 import io.segmenta.core.model.DataSplit;
 import io.segmenta.core.model.HyperParameters;
+import io.segmenta.core.model.MlpDevice;
+import io.segmenta.core.model.MlpParameters;
 import io.segmenta.core.model.ModelTrainer;
 import io.segmenta.core.model.TargetEncoding;
 import io.segmenta.core.model.TrainedModel;
@@ -31,7 +33,9 @@ import java.util.function.Consumer;
  * marketing data with and without {@code duration} on one fixed stratified split (test 20 %, seed 42, no
  * validation part, so every tool learns from the same rows), test ROC AUC, fitting time and scoring speed;
  * then scikit-learn's HistGradientBoostingClassifier and xgboost (Debian's /usr/bin/python3) on the same
- * split, written to temporary CSV files, for the side-by-side figures.
+ * split, written to temporary CSV files, for the side-by-side figures. The neural network (DJL with PyTorch:
+ * {@link #MLP_SETTINGS}) trains on the same split too; it holds 10 % of the training rows out for early
+ * stopping (the test rows are the very same, checked), and its scoring speed is reported in its row's note.
  */
 public final class ModelBenchmark {
     private ModelBenchmark() { }
@@ -48,6 +52,11 @@ public final class ModelBenchmark {
 
     public static final String TARGET = "y";
     public static final String LEAKY = "duration";
+    /** The benchmark's network: 2 × 64 ReLU units, dropout 0.1, at most 30 epochs of 256 rows at 1e-3, patience 5. */
+    public static final MlpParameters MLP_SETTINGS = new MlpParameters(2, 64, 0.1, 30, 256, 1e-3, 5,
+            MlpParameters.ComputeDevice.AUTO);
+    /** Share of the training rows the network holds out for early stopping. */
+    static final double MLP_VALIDATION = 0.1;
 
     public static Result run(Path file, int trees, boolean peers, Consumer<String> log) throws IOException {
         if (!Files.isRegularFile(file)) throw new UserException("model.file.notFound", file.toString());
@@ -81,9 +90,40 @@ public final class ModelBenchmark {
         }
         double rps = ds.rowCount() / best;
         log.accept(String.format(Locale.ROOT, "  scoring: %,.0f rows/s", rps));
+        rows.addAll(mlp(ds, t, split, log));
         if (peers) rows.addAll(python(ds, split, trees, log));
         return new Result(file, ds.rowCount(), split.train().length, split.test().length,
                 Runtime.getRuntime().availableProcessors(), rows, rps);
+    }
+
+    /** The network with and without {@code duration}: test AUC, fitting time, and scoring speed (best of 3). */
+    static List<Row> mlp(Dataset ds, TargetEncoding t, DataSplit split, Consumer<String> log) {
+        DataSplit withValidation = DataSplit.stratified(t.values(ds), true, 0.2, MLP_VALIDATION, 42);
+        if (!Arrays.equals(withValidation.test(), split.test())) throw new IllegalStateException("the MLP's test rows differ");
+        TrainingOptions base = TrainingOptions.defaults(ds.name(), TARGET).withAlgorithm(Algorithm.MLP)
+                .withSplit(0.2, MLP_VALIDATION, 42);
+        base = base.withHyper(base.hyper().withMlp(MLP_SETTINGS));
+        List<Row> rows = new ArrayList<>();
+        for (boolean drop : new boolean[]{false, true}) {
+            TrainingOptions o = drop ? base.withExclude(List.of(LEAKY)) : base;
+            TrainedModel m = ModelTrainer.train(ds, o).model();
+            String variant = drop ? "without duration" : "with duration";
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                double[] s = m.predict(ds, null);
+                if (s.length == ds.rowCount()) best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            }
+            double auc = m.info().evaluation().classification().rocAuc();
+            int epochs = m.info().histories().get(0).size(), kept = m.info().histories().get(0).bestStage();
+            String device = MlpDevice.lastUsed().map(MlpDevice.Choice::used).orElse("cpu");
+            String note = String.format(Locale.ROOT, "%d epochs (best %d) on %s; scoring %,.0f rows/s", epochs, kept, device,
+                    ds.rowCount() / best);
+            rows.add(new Row("segmenta mlp", variant, auc, m.info().fitSeconds(), note));
+            log.accept(String.format(Locale.ROOT, "  segmenta mlp %-17s AUC %.4f  fit %.2f s  (%s)", variant, auc,
+                    m.info().fitSeconds(), note));
+        }
+        return rows;
     }
 
     static final String SCRIPT = """

@@ -5,10 +5,12 @@ import java.util.Locale;
 /**
  * Learning algorithms. {@link #LOGISTIC} is for classification only, {@link #RIDGE} (linear regression with
  * an L2 penalty; penalty 0 gives ordinary least squares) for regression only; the tree methods and the
- * ensemble serve both tasks.
+ * ensemble and the neural network ({@link #MLP}, DJL with PyTorch) serve both tasks.
  */
 public enum Algorithm {
-    LOGISTIC("logistic"), RIDGE("ridge"), RANDOM_FOREST("random-forest"), GBM("gbm"), ENSEMBLE("ensemble");
+    LOGISTIC("logistic"), RIDGE("ridge"), RANDOM_FOREST("random-forest"), GBM("gbm"), ENSEMBLE("ensemble"),
+    /** Multilayer perceptron trained with DJL on the PyTorch engine (see {@link MlpParameters}). */
+    MLP("mlp");
 
     private final String key;
 
@@ -28,7 +30,7 @@ public enum Algorithm {
     /** The linear model of a task: logistic regression or ridge. */
     public static Algorithm linearFor(Task task) { return task == Task.CLASSIFICATION ? LOGISTIC : RIDGE; }
 
-    /** Parses {@link #key()} (also "linear" for ridge, "random_forest", "rf"). */
+    /** Parses {@link #key()} (also "linear" for ridge, "random_forest", "rf", "neural-network" for the MLP). */
     public static Algorithm fromKey(String key) {
         String k = key.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         return switch (k) {
@@ -37,6 +39,7 @@ public enum Algorithm {
             case "gbm", "gradient-boosting", "boosting" -> GBM;
             case "logistic", "logit" -> LOGISTIC;
             case "ensemble" -> ENSEMBLE;
+            case "mlp", "neural-network", "nn" -> MLP;
             default -> throw new IllegalArgumentException("Unknown algorithm '" + key + "'");
         };
     }

@@ -20,11 +20,14 @@ import io.segmenta.core.util.UserException;
  * @param maxIterations      Newton iterations of logistic regression
  * @param minChildWeight     fewest hessian sum in a leaf of gradient boosting (XGBoost's min_child_weight:
  *                           about 4 rows at p = 0.5 for classification, rows × weight for regression)
+ * @param mlp                the neural network's settings (layers, units, dropout, epochs, batch size, Adam
+ *                           learning rate, patience, device); null = {@link MlpParameters#defaults()}
  */
 public record HyperParameters(int trees, int maxDepth, double learningRate, int minLeaf, double subsample,
                               double featureFraction, double l2, int maxBins, int earlyStoppingRounds,
-                              int maxIterations, double minChildWeight) {
+                              int maxIterations, double minChildWeight, MlpParameters mlp) {
     public HyperParameters {
+        mlp = mlp == null ? MlpParameters.defaults() : mlp;
         if (trees < 1 || trees > 100_000) throw new UserException("model.options.trees", trees);
         if (maxDepth < 1 || maxDepth > 40) throw new UserException("model.options.depth", maxDepth);
         if (!(learningRate > 0 && learningRate <= 1)) throw new UserException("model.options.learningRate", learningRate);
@@ -38,6 +41,14 @@ public record HyperParameters(int trees, int maxDepth, double learningRate, int 
         if (!(minChildWeight >= 0) || Double.isInfinite(minChildWeight)) {
             throw new UserException("model.options.minChildWeight", minChildWeight);
         }
+    }
+
+    /** Without the neural network's settings (defaults). */
+    public HyperParameters(int trees, int maxDepth, double learningRate, int minLeaf, double subsample,
+                           double featureFraction, double l2, int maxBins, int earlyStoppingRounds, int maxIterations,
+                           double minChildWeight) {
+        this(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds,
+                maxIterations, minChildWeight, null);
     }
 
     /** Without {@code minChildWeight}: 1, XGBoost's default (used by gradient boosting only). */
@@ -55,35 +66,39 @@ public record HyperParameters(int trees, int maxDepth, double learningRate, int 
         return switch (a) {
             case RANDOM_FOREST -> new HyperParameters(200, 20, 0.1, 3, 1.0, 0, 0, 255, 0, 100);
             case LOGISTIC, RIDGE -> new HyperParameters(100, 6, 0.1, 20, 1.0, 0, 1.0, 255, 0, 100);
-            case GBM, ENSEMBLE -> new HyperParameters(300, 6, 0.1, 1, 1.0, 0, 1.0, 255, 0, 100, 1.0);
+            case GBM, ENSEMBLE, MLP -> new HyperParameters(300, 6, 0.1, 1, 1.0, 0, 1.0, 255, 0, 100, 1.0);
         };
     }
 
     public HyperParameters withTrees(int n) {
-        return new HyperParameters(n, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
+        return new HyperParameters(n, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight, mlp);
     }
 
     public HyperParameters withMaxDepth(int d) {
-        return new HyperParameters(trees, d, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
+        return new HyperParameters(trees, d, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight, mlp);
     }
 
     public HyperParameters withLearningRate(double r) {
-        return new HyperParameters(trees, maxDepth, r, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
+        return new HyperParameters(trees, maxDepth, r, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight, mlp);
     }
 
     public HyperParameters withMinLeaf(int m) {
-        return new HyperParameters(trees, maxDepth, learningRate, m, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
+        return new HyperParameters(trees, maxDepth, learningRate, m, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight, mlp);
     }
 
     public HyperParameters withL2(double v) {
-        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, v, maxBins, earlyStoppingRounds, maxIterations, minChildWeight);
+        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, v, maxBins, earlyStoppingRounds, maxIterations, minChildWeight, mlp);
     }
 
     public HyperParameters withEarlyStoppingRounds(int r) {
-        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, r, maxIterations, minChildWeight);
+        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, r, maxIterations, minChildWeight, mlp);
     }
 
     public HyperParameters withMinChildWeight(double v) {
-        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, v);
+        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, v, mlp);
+    }
+
+    public HyperParameters withMlp(MlpParameters m) {
+        return new HyperParameters(trees, maxDepth, learningRate, minLeaf, subsample, featureFraction, l2, maxBins, earlyStoppingRounds, maxIterations, minChildWeight, m);
     }
 }

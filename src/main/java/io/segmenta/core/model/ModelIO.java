@@ -36,7 +36,11 @@ import java.util.zip.CRC32;
  *   metadata length       int, then that many bytes of UTF-8 JSON: {@link ModelInfo} and each pipeline's
  *                         algorithm and {@link Preprocessor} (read with Jackson into those records only;
  *                         no polymorphic typing)
- *   pipeline count        int, then per pipeline a kind byte (1 linear, 2 trees) and its arrays
+ *   pipeline count        int, then per pipeline a kind byte (1 linear, 2 trees, 3 neural network) and its
+ *                         arrays; a network is its input width, layer count, then per dense layer the output
+ *                         units, the weights (out × in floats, row-major) and the biases, plus the activation,
+ *                         dropout, target scaling and training device (format version 2; files without a
+ *                         network keep version 1 so older readers still open them)
  *   CRC-32                long, of every byte before it
  * </pre>
  * Every length read is checked against what remains of the file, every tree against its feature count.
@@ -47,11 +51,16 @@ public final class ModelIO {
     public static final String EXTENSION = ".segmodel";
     /** Kind of the project artifacts holding models. */
     public static final String ARTIFACT_KIND = "model";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** Version written for models without a neural network. */
+    static final int FORMAT_VERSION_NO_MLP = 1;
     private static final byte[] MAGIC = "SEGMODEL".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_BYTES = 1 << 30;
     private static final byte LINEAR = 1;
     private static final byte TREES = 2;
+    private static final byte MLP = 3;
+    /** Most dense layers of a stored network (hidden layers plus the output). */
+    private static final int MAX_LAYERS = 16;
 
     static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -70,7 +79,8 @@ public final class ModelIO {
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bos);
             out.write(MAGIC);
-            out.writeInt(FORMAT_VERSION);
+            boolean anyMlp = m.pipelines().stream().anyMatch(p -> p.predictor() instanceof MlpPredictor);
+            out.writeInt(anyMlp ? FORMAT_VERSION : FORMAT_VERSION_NO_MLP);
             List<StoredPipeline> sp = new ArrayList<>();
             for (Pipeline p : m.pipelines()) sp.add(new StoredPipeline(p.algorithm(), p.preprocessor()));
             byte[] json = MAPPER.writeValueAsBytes(new Stored(m.info(), sp));
@@ -117,7 +127,28 @@ public final class ModelIO {
                     for (int i = 0; i < n; i++) out.writeDouble(tr.value()[i]);
                 }
             }
+            case MlpPredictor n -> {
+                out.writeByte(MLP);
+                out.writeByte(n.task().ordinal());
+                out.writeInt(n.inputs());
+                out.writeInt(n.weights().size());
+                for (int l = 0; l < n.weights().size(); l++) {
+                    out.writeInt(n.biases().get(l).length);
+                    writeFloats(out, n.weights().get(l));
+                    writeFloats(out, n.biases().get(l));
+                }
+                out.writeUTF(n.activation());
+                out.writeDouble(n.dropout());
+                out.writeDouble(n.targetMean());
+                out.writeDouble(n.targetScale());
+                out.writeUTF(n.device());
+            }
         }
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+        out.writeInt(a.length);
+        for (float v : a) out.writeFloat(v);
     }
 
     private static void writeDoubles(DataOutputStream out, double[] a) throws IOException {
@@ -221,7 +252,38 @@ public final class ModelIO {
             if (trees.isEmpty()) throw new IOException("no trees");
             return new TreeEnsemble(task, boosted, base, trees, imp);
         }
+        if (kind == MLP) {
+            int inputs = length(in, max);
+            int width = MlpPredictor.inputWidth(pre.features());
+            if (inputs != width) throw new IOException("network for " + inputs + " inputs, features give " + width);
+            int layers = length(in, MAX_LAYERS);
+            if (layers < 1) throw new IOException("no layers");
+            List<float[]> w = new ArrayList<>(), b = new ArrayList<>();
+            int prev = inputs;
+            for (int l = 0; l < layers; l++) {
+                int units = length(in, max / 4);
+                float[] wl = readFloats(in, max);
+                if (units < 1 || wl.length != (long) units * prev) throw new IOException("bad weights of layer " + l);
+                float[] bl = readFloats(in, max);
+                if (bl.length != units) throw new IOException("bad biases of layer " + l);
+                w.add(wl);
+                b.add(bl);
+                prev = units;
+            }
+            String activation = in.readUTF();
+            double dropout = in.readDouble(), mean = in.readDouble(), scale = in.readDouble();
+            String device = in.readUTF();
+            if (!device.equals("cpu") && !device.equals("gpu")) throw new IOException("bad device " + device);
+            return new MlpPredictor(task, inputs, w, b, activation, dropout, mean, scale, device);
+        }
         throw new IOException("unknown predictor kind " + kind);
+    }
+
+    private static float[] readFloats(DataInputStream in, int max) throws IOException {
+        int n = length(in, max / 4);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = in.readFloat();
+        return a;
     }
 
     private static double[] readDoubles(DataInputStream in, int max) throws IOException {

@@ -76,7 +76,8 @@ public final class ModelTrainer {
         List<TrainedModel> members = new ArrayList<>();
         for (Algorithm a : algos) {
             long m0 = System.nanoTime();
-            HyperParameters hp = o.algorithm() == Algorithm.ENSEMBLE ? HyperParameters.defaults(a) : o.hyper();
+            HyperParameters hp = o.algorithm() == Algorithm.ENSEMBLE
+                    ? HyperParameters.defaults(a).withMlp(o.hyper().mlp()) : o.hyper();
             HistoryRecorder rec = new HistoryRecorder(a.key(), task, pr.yTrain(), pr.yVal(), l, c, hpUnits(a, hp), done, total);
             long f0 = System.nanoTime();
             Predictor p = fit(a, pr, hp, o.seed(), c, rec);
@@ -161,6 +162,7 @@ public final class ModelTrainer {
         return switch (a) {
             case LOGISTIC -> hp.maxIterations();
             case RIDGE -> 1;
+            case MLP -> hp.mlp().epochs();
             default -> hp.trees();
         };
     }
@@ -226,6 +228,7 @@ public final class ModelTrainer {
             case RIDGE -> LinearLearner.ridge(pr.train(), pr.yTrain(), pr.wTrain(), pr.val(), hp, c, rec);
             case GBM -> TreeTrainer.gbm(pr.train(), pr.yTrain(), pr.wTrain(), pr.val(), pr.yVal(), task, hp, seed, c, rec);
             case RANDOM_FOREST -> TreeTrainer.forest(pr.train(), pr.yTrain(), pr.wTrain(), pr.val(), pr.yVal(), task, hp, seed, c, rec);
+            case MLP -> MlpLearner.fit(pr.train(), pr.yTrain(), pr.wTrain(), pr.val(), pr.yVal(), task, hp.mlp(), seed, c, rec);
             case ENSEMBLE -> throw new IllegalArgumentException("ensemble is not a learner");
         };
     }

@@ -1,8 +1,15 @@
 package io.segmenta.core.model;
 
+import io.segmenta.core.project.Artifact;
 import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,6 +18,10 @@ import java.util.Locale;
  * or above {@code cutoffs[0]} is tier 1, at or above {@code cutoffs[1]} tier 2, at or above {@code cutoffs[2]}
  * tier 3, else tier 4. For {@link Use#LTV} the cut-offs are quantiles of the scored values (0.9 = the top
  * 10 %), otherwise probabilities. Editable; the defaults are the marketing team's.
+ * <p>
+ * The policy a user chose for a model is kept in the project as an {@link Artifact} of kind
+ * {@value #ARTIFACT_KIND} named like the model, with the policy as data-only JSON in its options
+ * ({@code {"use":"churn","cutoffs":[0.9,0.7,0.5]}}); a model without one scores with {@link #defaultFor}.
  *
  * @param use     what the model predicts
  * @param cutoffs three descending cut-offs
@@ -81,6 +92,50 @@ public record ScoringPolicy(Use use, List<Double> cutoffs) {
     }
 
     public ScoringPolicy withCutoffs(List<Double> c) { return new ScoringPolicy(use, c); }
+
+    /** Kind of the project artifact that holds the policy chosen for a model (named like the model). */
+    public static final String ARTIFACT_KIND = "scoring-policy";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** The policy as JSON: {@code {"use":"churn","cutoffs":[0.9,0.7,0.5]}}. */
+    public String toJson() {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("use", use.key());
+        ArrayNode c = o.putArray("cutoffs");
+        for (double x : cutoffs) c.add(x);
+        return MAPPER.writeValueAsString(o);
+    }
+
+    /** Reads {@link #toJson()}; a malformed or invalid policy is a {@link UserException}. */
+    public static ScoringPolicy fromJson(String json) {
+        JsonNode o;
+        try {
+            o = json == null ? null : MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new UserException("model.score.badPolicy", String.valueOf(json));
+        }
+        if (o == null || !o.isObject() || !o.path("use").isString() || !o.path("cutoffs").isArray()) {
+            throw new UserException("model.score.badPolicy", String.valueOf(json));
+        }
+        List<Double> c = new ArrayList<>();
+        for (JsonNode x : o.get("cutoffs")) {
+            if (!x.isNumber()) throw new UserException("model.score.badPolicy", String.valueOf(json));
+            c.add(x.asDouble());
+        }
+        return new ScoringPolicy(Use.fromKey(o.get("use").asString()), c);
+    }
+
+    /** The project artifact holding this policy for model {@code modelName} trained on {@code datasetName}. */
+    public Artifact toArtifact(String modelName, String datasetName) {
+        return new Artifact(ARTIFACT_KIND, modelName, datasetName, toJson(), null, null, null);
+    }
+
+    /** The policy of an artifact made by {@link #toArtifact}; a foreign or invalid one is a {@link UserException}. */
+    public static ScoringPolicy fromArtifact(Artifact a) {
+        if (!ARTIFACT_KIND.equals(a.kind())) throw new UserException("model.score.badPolicy", a.kind());
+        return fromJson(a.optionsJson());
+    }
 
     /** Message key of tier {@code i} (0 = best). */
     public String tierKey(int i) { return "model.tier." + use.key() + "." + TIERS[use.ordinal()][i]; }

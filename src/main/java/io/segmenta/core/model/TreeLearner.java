@@ -370,12 +370,55 @@ final class TreeLearner {
         }
     }
 
-    /** Stable partition of {@code idx[start..end)}: rows going left first, both parts in their previous order. */
+    /** Rows of a node from which it is partitioned in parallel. */
+    private static final int PARALLEL_MIN_PARTITION = 1 << 13;
+
+    /**
+     * Stable partition of {@code idx[start..end)}: rows going left first, both parts in their previous order.
+     * Large nodes are cut into one range per worker, each partitioned on its own, then the ranges' left parts
+     * and right parts are concatenated in range order, which gives the same order as one pass.
+     */
     private int partition(Grower gr, int start, int end, int f, Best best) {
+        int[] idx = gr.idx, tmp = gr.tmp;
+        int rows = end - start;
+        int workers = gr.prm.parallel() ? Math.min(ModelExecutor.threads(), rows / PARALLEL_MIN_PARTITION) : 1;
+        if (workers < 2) {
+            int left = partitionRange(gr, start, end, f, best);
+            System.arraycopy(tmp, start, idx, start + left, rows - left);
+            return start + left;
+        }
+        int[] from = new int[workers + 1];
+        for (int t = 0; t <= workers; t++) from[t] = start + (int) ((long) rows * t / workers);
+        int[] lefts = new int[workers];
+        List<Runnable> jobs = new ArrayList<>(workers);
+        for (int t = 0; t < workers; t++) {
+            int c = t;
+            jobs.add(() -> lefts[c] = partitionRange(gr, from[c], from[c + 1], f, best));
+        }
+        ModelExecutor.runAll(jobs);
+        int pos = start + lefts[0];
+        for (int t = 1; t < workers; t++) { // moves left never overlap a later range's unread part
+            System.arraycopy(idx, from[t], idx, pos, lefts[t]);
+            pos += lefts[t];
+        }
+        int mid = pos;
+        for (int t = 0; t < workers; t++) {
+            int right = from[t + 1] - from[t] - lefts[t];
+            System.arraycopy(tmp, from[t], idx, pos, right);
+            pos += right;
+        }
+        return mid;
+    }
+
+    /**
+     * Partitions {@code idx[start..end)}: left-going rows to {@code idx[start..)} in order, right-going rows to
+     * {@code tmp[start..)} in order; returns the number going left.
+     */
+    private int partitionRange(Grower gr, int start, int end, int f, Best best) {
         int[] idx = gr.idx, tmp = gr.tmp;
         final byte[] bins = this.bins;
         final int p = this.p;
-        int l = start, r = 0;
+        int l = start, r = start;
         if (categorical[f]) {
             long mask = best.mask;
             for (int i = start; i < end; i++) {
@@ -392,8 +435,7 @@ final class TreeLearner {
                 else tmp[r++] = row;
             }
         }
-        System.arraycopy(tmp, 0, idx, l, r);
-        return l;
+        return l - start;
     }
 
     private void histogram(Grower gr, int start, int end, double[] out) {

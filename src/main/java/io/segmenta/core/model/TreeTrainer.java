@@ -100,20 +100,54 @@ final class TreeTrainer {
 
     /** Rows per partial product of (1 + e^−|f|) before its logarithm is taken: at most 2^512, never overflowing. */
     private static final int LOG_BATCH = 512;
+    /**
+     * Rows per chunk of the gradient pass (a multiple of {@value #LOG_BATCH}). Chunks are fixed by the row
+     * count alone and their partial sums added in chunk order, so the result does not depend on the workers.
+     */
+    static final int GRADIENT_CHUNK = 8 * LOG_BATCH;
 
     /**
      * Gradients and hessians at the raw scores {@code f}, and into {@code stats} the unweighted mean loss and
      * metric there: log loss and accuracy for classification (log loss = max(f, 0) − y·f + log(1 + e^−|f|),
-     * the logarithm taken once per {@value #LOG_BATCH} rows of a product), MSE and R² for regression.
+     * the logarithm taken once per {@value #LOG_BATCH} rows of a product), MSE and R² for regression. Large
+     * inputs are processed in parallel, in chunks of {@value #GRADIENT_CHUNK} rows.
      */
     static void gradients(boolean cls, double[] f, double[] y, double[] w, double[] g, double[] h, double sst,
                           double[] stats) {
         int n = f.length;
         if (n == 0) { stats[0] = 0; stats[1] = 0; return; }
+        int chunks = (n + GRADIENT_CHUNK - 1) / GRADIENT_CHUNK;
+        double[] part = new double[2 * chunks];
+        int workers = Math.min(ModelExecutor.threads(), chunks);
+        if (workers < 2) {
+            for (int c = 0; c < chunks; c++) gradientChunk(cls, f, y, w, g, h, c, part);
+        } else {
+            List<Runnable> jobs = new ArrayList<>(workers);
+            for (int t = 0; t < workers; t++) {
+                int c0 = chunks * t / workers, c1 = chunks * (t + 1) / workers;
+                jobs.add(() -> { for (int c = c0; c < c1; c++) gradientChunk(cls, f, y, w, g, h, c, part); });
+            }
+            ModelExecutor.runAll(jobs);
+        }
+        double loss = 0, metric = 0;
+        for (int c = 0; c < chunks; c++) { loss += part[2 * c]; metric += part[2 * c + 1]; }
+        if (cls) {
+            stats[0] = loss / n;
+            stats[1] = metric / n;
+        } else {
+            stats[0] = loss / n;
+            stats[1] = sst > 0 ? 1 - loss / sst : 0;
+        }
+    }
+
+    /** One chunk of {@link #gradients}: into {@code part[2c]} its loss sum, into {@code part[2c + 1]} its correct rows. */
+    private static void gradientChunk(boolean cls, double[] f, double[] y, double[] w, double[] g, double[] h, int c,
+                                      double[] part) {
+        int from = c * GRADIENT_CHUNK, to = Math.min(f.length, from + GRADIENT_CHUNK);
         if (cls) {
             double ll = 0, logs = 0, prod = 1;
             int correct = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 double fi = f[i], yi = y[i];
                 double e = Math.exp(-Math.abs(fi));
                 double inv = 1 / (1 + e);
@@ -126,18 +160,17 @@ final class TreeTrainer {
                 if ((pr >= 0.5) == (yi == 1)) correct++;
             }
             logs += Math.log(prod);
-            stats[0] = (ll + logs) / n;
-            stats[1] = (double) correct / n;
+            part[2 * c] = ll + logs;
+            part[2 * c + 1] = correct;
         } else {
             double sse = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 double e = f[i] - y[i];
                 g[i] = w[i] * e;
                 h[i] = w[i];
                 sse += e * e;
             }
-            stats[0] = sse / n;
-            stats[1] = sst > 0 ? 1 - sse / sst : 0;
+            part[2 * c] = sse;
         }
     }
 

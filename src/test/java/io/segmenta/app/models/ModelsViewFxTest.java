@@ -68,6 +68,8 @@ class ModelsViewFxTest {
             @Override public void save(Project p, Path f, TaskContext ctx) { }
         }, new ScriptedDialogs(), notices::add);
         ModelsDialogs none = new ModelsDialogs() {
+            @Override public Optional<Path> chooseCsvToScore() { return Optional.empty(); }
+
             @Override public Optional<Path> chooseScoredCsvTarget(String s) { return Optional.empty(); }
 
             @Override public Optional<Path> chooseModelExportTarget(String s) { return Optional.empty(); }

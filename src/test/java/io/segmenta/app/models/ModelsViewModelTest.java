@@ -12,6 +12,7 @@ import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.model.Algorithm;
 import io.segmenta.core.model.Metrics;
 import io.segmenta.core.model.ModelIO;
+import io.segmenta.core.model.ScoringPolicy;
 import io.segmenta.core.model.Task;
 import io.segmenta.core.model.TrainedModel;
 import io.segmenta.core.project.DatasetEntry;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The Models view model on a small synthetic churn dataset, with every task run on the calling thread. */
 class ModelsViewModelTest {
@@ -49,6 +51,8 @@ class ModelsViewModelTest {
 
     /** ScriptedDialogs for the project, answers from {@link #fileAnswers} for the Models choosers. */
     private final ModelsDialogs dialogs = new ModelsDialogs() {
+        @Override public Optional<Path> chooseCsvToScore() { return Optional.ofNullable(fileAnswers.poll()); }
+
         @Override public Optional<Path> chooseScoredCsvTarget(String suggestedName) { return Optional.ofNullable(fileAnswers.poll()); }
 
         @Override public Optional<Path> chooseModelExportTarget(String suggestedName) { return Optional.ofNullable(fileAnswers.poll()); }
@@ -294,6 +298,94 @@ class ModelsViewModelTest {
         vm.cutoffProperty(1).set(0.95); // not descending
         vm.score();
         assertThat(vm.scoreErrorProperty().get()).isNotBlank();
+    }
+
+    private static List<io.segmenta.core.project.Artifact> policies(Project p) {
+        return p.artifacts().stream().filter(a -> ScoringPolicy.ARTIFACT_KIND.equals(a.kind())).toList();
+    }
+
+    @Test
+    void editedCutOffsAreSavedInTheProjectAndRestoredOnReopen() {
+        chooseLogistic();
+        vm.train();
+        String model = vm.getSelectedModel().name();
+        vm = open(project.getProject());
+        assertThat(policies(project.getProject())).as("defaults are not stored").isEmpty();
+        assertThat(vm.policy()).isEqualTo(ScoringPolicy.churn());
+
+        vm.cutoffProperty(0).set(0.8);
+        vm.cutoffProperty(1).set(0.5);
+        vm.cutoffProperty(2).set(0.3);
+        assertThat(project.isDirty()).isTrue();
+        assertThat(policies(project.getProject())).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo(model);
+            assertThat(a.datasetName()).isEqualTo("customers");
+            assertThat(ScoringPolicy.fromArtifact(a)).isEqualTo(new ScoringPolicy(ScoringPolicy.Use.CHURN, List.of(0.8, 0.5, 0.3)));
+        });
+        vm.cutoffProperty(1).set(0.95); // not descending: never saved
+        assertThat(ScoringPolicy.fromArtifact(policies(project.getProject()).get(0)).cutoffs()).containsExactly(0.8, 0.5, 0.3);
+        vm.cutoffProperty(1).set(0.6);
+
+        ModelsViewModel reopened = open(project.getProject());
+        assertThat(project.isDirty()).as("restoring a policy does not edit the project").isFalse();
+        assertThat(reopened.getSelectedModel().name()).isEqualTo(model);
+        assertThat(reopened.scoringUseProperty().get()).isEqualTo(ScoringPolicy.Use.CHURN);
+        assertThat(List.of(reopened.cutoffProperty(0).get(), reopened.cutoffProperty(1).get(), reopened.cutoffProperty(2).get()))
+                .containsExactly(0.8, 0.6, 0.3);
+        reopened.score();
+        assertThat(reopened.scoreResultProperty().get().policy().cutoffs()).containsExactly(0.8, 0.6, 0.3);
+
+        reopened.scoringUseProperty().set(ScoringPolicy.Use.PURCHASE); // another kind of score, its default cut-offs
+        assertThat(ScoringPolicy.fromArtifact(policies(project.getProject()).get(0))).isEqualTo(ScoringPolicy.purchase());
+        ModelsViewModel again = open(project.getProject());
+        assertThat(again.policy()).isEqualTo(ScoringPolicy.purchase());
+
+        again.deleteSelected();
+        assertThat(policies(project.getProject())).as("the policy goes with its model").isEmpty();
+    }
+
+    @Test
+    void aNewCsvFileIsImportedScoredAndExportedAndMissingColumnsAreListed() throws Exception {
+        chooseLogistic();
+        vm.train();
+        vm.score();
+        double[] projectScores = vm.scoreResultProperty().get().scores();
+
+        Dataset data = churnData();
+        Dataset fresh = new Dataset("fresh", data.columns().stream().filter(c -> !c.name().equals("churned")).toList());
+        Path csv = dir.resolve("new_customers.csv");
+        io.segmenta.core.io.CsvWriter.write(fresh, csv, io.segmenta.core.io.CsvWriter.Options.defaults(), io.segmenta.core.task.TaskContext.NONE);
+        List<String> columnsBefore = project.getProject().dataset("customers").orElseThrow().dataset().columnNames();
+
+        fileAnswers.add(csv);
+        vm.scoreFile();
+        assertThat(vm.scoreErrorProperty().get()).isNull();
+        var r = vm.scoreResultProperty().get();
+        assertThat(r).isNotNull();
+        assertThat(vm.scoredFileProperty().get()).isEqualTo(csv);
+        assertThat(r.rows()).isEqualTo(1200);
+        for (int i = 0; i < 1200; i += 97) assertThat(r.scores()[i]).isCloseTo(projectScores[i], within(1e-9));
+
+        vm.addScoresToDataset(); // a file is not part of the project
+        assertThat(project.getProject().dataset("customers").orElseThrow().dataset().columnNames()).isEqualTo(columnsBefore);
+        fileAnswers.add(dir.resolve("new_scored"));
+        vm.exportScored();
+        List<String> lines = Files.readAllLines(dir.resolve("new_scored.csv"));
+        assertThat(lines).hasSize(1201);
+        assertThat(lines.get(0)).contains("customer_id", "churned_score", "churned_decile", "churned_tier", "churned_action");
+
+        Dataset lacking = new Dataset("lacking", data.columns().stream()
+                .filter(c -> !c.name().equals("recency_days") && !c.name().equals("segment")).toList());
+        Path bad = dir.resolve("lacking.csv");
+        io.segmenta.core.io.CsvWriter.write(lacking, bad, io.segmenta.core.io.CsvWriter.Options.defaults(), io.segmenta.core.task.TaskContext.NONE);
+        fileAnswers.add(bad);
+        vm.scoreFile();
+        assertThat(vm.scoreResultProperty().get()).isNull();
+        assertThat(vm.scoredFileProperty().get()).isNull();
+        assertThat(vm.scoreErrorProperty().get()).contains("recency_days", "segment", "lacking");
+
+        vm.scoreFile(); // the user cancels the chooser: nothing changes
+        assertThat(vm.scoreErrorProperty().get()).contains("recency_days");
     }
 
     @Test

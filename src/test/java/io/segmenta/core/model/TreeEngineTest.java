@@ -93,8 +93,12 @@ class TreeEngineTest {
 
     @Test
     void fusedLossEqualsDirectLogLossAndAccuracy() {
+        // one chunk, and several chunks of the parallel pass with a partial last one
+        for (int n : new int[]{2_000, 5 * TreeTrainer.GRADIENT_CHUNK + 37}) fusedLossEqualsDirect(n);
+    }
+
+    private static void fusedLossEqualsDirect(int n) {
         SplittableRandom r = new SplittableRandom(5);
-        int n = 2_000;
         double[] f = new double[n], y = new double[n], w = new double[n], g = new double[n], h = new double[n];
         for (int i = 0; i < n; i++) {
             f[i] = (r.nextDouble() - 0.5) * (i % 100 == 0 ? 60 : 8);
@@ -107,13 +111,57 @@ class TreeEngineTest {
         int correct = 0;
         for (int i = 0; i < n; i++) {
             double pr = LinearPredictor.sigmoid(f[i]);
-            ll -= y[i] == 1 ? Math.log(pr) : Math.log1p(-pr);
+            ll += Math.max(f[i], 0) - y[i] * f[i] + Math.log1p(Math.exp(-Math.abs(f[i]))); // the stable form, row by row
             if ((pr >= 0.5) == (y[i] == 1)) correct++;
             assertThat(g[i]).isCloseTo(w[i] * (pr - y[i]), within(1e-12));
             assertThat(h[i]).isCloseTo(Math.max(w[i] * pr * (1 - pr), 1e-16), within(1e-12));
         }
         assertThat(stats[0]).isCloseTo(ll / n, within(1e-9));
         assertThat(stats[1]).isEqualTo((double) correct / n);
+    }
+
+    @Test
+    void largeNodesArePartitionedInParallelExactlyAsInOnePass() {
+        int n = 40_000;
+        SplittableRandom r = new SplittableRandom(17);
+        FeatureSpec x1 = new FeatureSpec("x1", FeatureSpec.Kind.NUMERIC, ColumnType.DECIMAL, 0, 0, 1, List.of(), 0);
+        FeatureSpec x2 = new FeatureSpec("x2", FeatureSpec.Kind.NUMERIC, ColumnType.DECIMAL, 0, 0, 1, List.of(), 0);
+        FeatureSpec c = new FeatureSpec("c", FeatureSpec.Kind.CATEGORICAL, ColumnType.TEXT, 0, 0, 1,
+                List.of("a", "b", "c", "d", "e"), 0);
+        double[][] cols = new double[3][n];
+        double[] g = new double[n], h = new double[n];
+        for (int i = 0; i < n; i++) {
+            cols[0][i] = r.nextDouble();
+            cols[1][i] = r.nextInt(50);
+            cols[2][i] = r.nextInt(5);
+            double signal = (cols[0][i] > 0.3 ? 1 : -1) + (cols[2][i] == 2 ? 0.8 : 0) + cols[1][i] / 50;
+            g[i] = r.nextGaussian() - signal;
+            h[i] = 0.1 + r.nextDouble();
+        }
+        FeatureFrame frame = new FeatureFrame(n, cols, List.of(x1, x2, c));
+        TreeLearner learner = TreeLearner.bin(frame, 255);
+        Tree[] trees = new Tree[2];
+        int[][] orders = new int[2][];
+        double[][] leafOut = new double[2][n];
+        for (int k = 0; k < 2; k++) {
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) idx[i] = i;
+            TreeLearner.Params prm = new TreeLearner.Params(5, 1, 1, 1, 0.1, 3, k == 0, true);
+            trees[k] = learner.grow(g, h, null, idx, n, prm, new SplittableRandom(1), new double[3], TaskContext.NONE, leafOut[k]);
+            orders[k] = idx;
+        }
+        assertThat(trees[0].size()).isGreaterThan(15);
+        assertThat(trees[0].kind()).containsExactly(trees[1].kind());
+        assertThat(trees[0].feature()).containsExactly(trees[1].feature());
+        assertThat(trees[0].threshold()).containsExactly(trees[1].threshold());
+        assertThat(trees[0].mask()).containsExactly(trees[1].mask());
+        assertThat(trees[0].value()).containsExactly(trees[1].value());
+        assertThat(orders[0]).containsExactly(orders[1]);
+        assertThat(leafOut[0]).containsExactly(leafOut[1]);
+        // every row reached the leaf that the tree sends it to
+        double[] predicted = new double[n];
+        trees[0].addTo(cols, predicted, 1.0, 0, n);
+        assertThat(leafOut[0]).containsExactly(predicted);
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.segmenta.core.model;
+
+import ai.djl.engine.Engine;
+import io.segmenta.core.util.UserException;
+
+/**
+ * Access to DJL's PyTorch engine, always offline: the native libraries come from the Maven artifacts on the
+ * class path (pytorch-native-cpu and pytorch-jni, extracted once into DJL's cache directory, ~/.djl.ai or
+ * {@code DJL_CACHE_DIR}); DJL is told never to download anything ({@code ai.djl.offline=true}). PyTorch's
+ * thread pools are kept small (half the processors, at most 4, unless {@code ai.djl.pytorch.num_threads} is
+ * set): the networks are small and batches of 32 rows lose more to thread hand-offs than they gain, and the
+ * app's own threads need the other cores.
+ */
+final class MlpRuntime {
+    private MlpRuntime() { }
+
+    static final String ENGINE = "PyTorch";
+    /** DJL's switch that forbids downloads (read by ai.djl.util.Utils#isOfflineMode). */
+    static final String OFFLINE_PROPERTY = "ai.djl.offline";
+
+    private static volatile Engine engine;
+
+    /** The PyTorch engine, loaded on first use in offline mode. */
+    static Engine engine() {
+        Engine e = engine;
+        if (e != null) return e;
+        synchronized (MlpRuntime.class) {
+            if (engine != null) return engine;
+            if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv("DJL_OFFLINE") == null) {
+                System.setProperty(OFFLINE_PROPERTY, "true");
+            }
+            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+            if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            }
+            if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+                System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            }
+            try {
+                engine = Engine.getEngine(ENGINE);
+            } catch (RuntimeException | LinkageError ex) {
+                Throwable root = ex;
+                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                throw new UserException(ex, "model.mlp.engineUnavailable", String.valueOf(root.getMessage()));
+            }
+            return engine;
+        }
+    }
+}
