@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ModelExecutor {
     private ModelExecutor() { }
 
-    private static final int THREADS = Math.max(1, Math.min(16, Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS = Math.max(1, Math.min(16, io.segmenta.core.task.Parallelism.threads()));
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "segmenta-model-" + COUNT.incrementAndGet());
