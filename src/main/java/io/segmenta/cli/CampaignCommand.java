@@ -101,7 +101,7 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "per-segment (creative i to segment i) or stratified (every creative in every segment; default)")
     String allocation;
 
-    @Option(names = "--holdout", paramLabel = "SHARE|N", description = "Control group: a share (0.1 or 10%) or a number of customers")
+    @Option(names = "--holdout", paramLabel = "SHARE|N", description = "Control group: a share (0.1 or 10%%) or a number of customers")
     String holdout;
 
     @Option(names = "--suppress", paramLabel = "FILE.csv", description = "CSV of ids never to contact")
