@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * k-means written for this project: greedy k-means++ seeding (as scikit-learn, but with
- * {@link #TRIAL_FACTOR} times its {@code 2 + ln k} candidate centres per step; the one that lowers the
- * potential most wins) and Lloyd iterations over a dense
+ * k-means written for this project: greedy k-means++ seeding (as scikit-learn: {@code 2 + ln k} candidate
+ * centres per step, sampled in proportion to the squared distance to the closest centre so far; the one
+ * that lowers the potential most wins) and Lloyd iterations over a dense
  * row-major matrix, parallel over chunks of rows with per-chunk partial sums reduced in chunk order (so a
  * seed gives the same result on any number of threads).
  *
@@ -17,11 +17,12 @@ import java.util.SplittableRandom;
  */
 public final class KMeans {
     /**
-     * Candidate centres per k-means++ step: three times scikit-learn's {@code 2 + ln k}. Seeding costs a
-     * few passes over the data against tens of Lloyd passes, and the greedier choice reaches the best local
-     * minimum more often (on 1M x 10 blobs with one restart: k = 6 in 16 of 20 seeds against 10 of 20).
+     * Candidate centres per k-means++ step, as a multiple of scikit-learn's {@code 2 + ln k}: 1, the same
+     * greedy seeding as scikit-learn, so both draw their local minima from the same distribution. Three
+     * times as many cost about 30% more CPU time for the whole sweep of {@code bench kmeans} (1M x 10,
+     * k = 2..10, 3 restarts), where the per-k median inertia over 5 seeds already matches scikit-learn's.
      */
-    static final int TRIAL_FACTOR = 3;
+    static final int TRIAL_FACTOR = 1;
 
     private KMeans() { }
 
@@ -82,7 +83,13 @@ public final class KMeans {
         w.forEachChunk(Workers.chunks(n), ch -> {
             int from = ch * Workers.CHUNK;
             int to = Math.min(n, from + Workers.CHUNK);
-            for (int i = from; i < to; i++) labels[i] = nearest(x, i * d, d, centers, k);
+            Block b = new Block(d);
+            for (int s0 = from; s0 < to; s0 += BLOCK) {
+                int m = Math.min(BLOCK, to - s0);
+                b.gather(x, d, s0, m);
+                b.nearest(centers, k, d, m);
+                System.arraycopy(b.label, 0, labels, s0, m);
+            }
         });
         return labels;
     }
@@ -106,74 +113,163 @@ public final class KMeans {
         return acc;
     }
 
-    /** Buffers reused across the restarts of one fit. */
+    /**
+     * Buffers reused across the restarts of one fit: {@code trials(k) + 1} arrays of n doubles. k-means++
+     * keeps the squared distance of every row to its closest centre in one and the same with each candidate
+     * added in the others (the winner's array becomes the next closest, no extra pass); Lloyd uses two of
+     * them for its bounds.
+     */
     static final class Scratch {
         final int[] labels;
-        final double[] dist;
-        final double[] closest;
+        final double[][] pool;
         final int chunks;
         final double[] chunkSum;
 
         Scratch(int n, int k) {
             labels = new int[n];
-            dist = new double[n];
-            closest = new double[n];
+            pool = new double[Math.max(2, trials(k) + 1)][n];
             chunks = Workers.chunks(n);
             chunkSum = new double[chunks];
         }
+    }
 
-        private double[] norms;
+    // ---- blocked distance kernel ---------------------------------------------------------------------
 
-        /** ||x_i||^2 of every row, computed once per fit. */
-        double[] norms(double[] x, int d, Workers w) {
-            if (norms == null) {
-                int n = labels.length;
-                double[] nr = new double[n];
-                w.forEachChunk(chunks, ch -> {
-                    int from = ch * Workers.CHUNK;
-                    int to = Math.min(n, from + Workers.CHUNK);
-                    for (int i = from; i < to; i++) {
-                        double a = 0;
-                        for (int j = 0; j < d; j++) a += x[i * d + j] * x[i * d + j];
-                        nr[i] = a;
-                    }
-                });
-                norms = nr;
+    /** Rows per block of the distance kernel: the block's columns ({@code d × BLOCK} doubles) stay in L1. */
+    static final int BLOCK = 256;
+    /** Distance between the block's columns: not a multiple of 4 KiB, so the columns do not alias in the caches. */
+    private static final int STRIDE = BLOCK + 8;
+
+    /**
+     * A block of up to {@link #BLOCK} rows copied column by column, so that the distance to one centre is a
+     * loop over the rows (which the JIT vectorises) instead of a d-long reduction per row. The squared
+     * distance of a row adds {@code (x_j − c_j)²} for j = 0..d−1 in order, exactly as {@link #sq} does, so
+     * both give the same bits. One per task: never shared between threads.
+     */
+    static final class Block {
+        final double[] xt;
+        final double[] dist = new double[BLOCK];
+        final double[] best = new double[BLOCK];
+        final double[] second = new double[BLOCK];
+        final int[] label = new int[BLOCK];
+        final int[] rows = new int[BLOCK];
+
+        Block(int d) { xt = new double[d * STRIDE]; }
+
+        /** Copies rows {@code from..from+m-1}. */
+        void gather(double[] x, int d, int from, int m) {
+            for (int j = 0; j < d; j++) {
+                int base = j * STRIDE;
+                int off = from * d + j;
+                for (int r = 0; r < m; r++) xt[base + r] = x[off + r * d];
             }
-            return norms;
         }
+
+        /** Copies the rows {@code rows[0..m-1]}. */
+        void gatherRows(double[] x, int d, int m) {
+            for (int j = 0; j < d; j++) {
+                int base = j * STRIDE;
+                for (int r = 0; r < m; r++) xt[base + r] = x[rows[r] * d + j];
+            }
+        }
+
+        /** dist[r] = squared distance of block row r to {@code c[co..co+d-1]}. */
+        void distTo(double[] c, int co, int d, int m) {
+            double[] t = xt;
+            double[] out = dist;
+            double c0 = c[co];
+            for (int r = 0; r < m; r++) {
+                double v = t[r] - c0;
+                out[r] = v * v;
+            }
+            for (int j = 1; j < d; j++) {
+                double cj = c[co + j];
+                int base = j * STRIDE;
+                for (int r = 0; r < m; r++) {
+                    double v = t[base + r] - cj;
+                    out[r] += v * v;
+                }
+            }
+        }
+
+        /** label/best/second: nearest centre (the lowest index on a tie), its squared distance, the next one's. */
+        void nearest(double[] centers, int k, int d, int m) {
+            Arrays.fill(best, 0, m, Double.POSITIVE_INFINITY);
+            Arrays.fill(second, 0, m, Double.POSITIVE_INFINITY);
+            Arrays.fill(label, 0, m, 0);
+            for (int c = 0; c < k; c++) {
+                distTo(centers, c * d, d, m);
+                for (int r = 0; r < m; r++) {
+                    double v = dist[r];
+                    double bv = best[r];
+                    boolean lt = v < bv;
+                    second[r] = lt ? bv : Math.min(second[r], v);
+                    best[r] = lt ? v : bv;
+                    label[r] = lt ? c : label[r];
+                }
+            }
+        }
+    }
+
+    /** Sum of {@code a[0..m-1]} with four interleaved accumulators (a fixed order: deterministic). */
+    private static double sum4(double[] a, int m) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int r = 0;
+        for (; r + 3 < m; r += 4) {
+            s0 += a[r];
+            s1 += a[r + 1];
+            s2 += a[r + 2];
+            s3 += a[r + 3];
+        }
+        for (; r < m; r++) s0 += a[r];
+        return (s0 + s1) + (s2 + s3);
     }
 
     // ---- k-means++ ----------------------------------------------------------------------------------
 
+    /** Candidate centres per greedy k-means++ step for {@code k} clusters. */
+    static int trials(int k) { return TRIAL_FACTOR * (2 + (int) Math.log(k)); }
+
     static double[] initPlusPlus(double[] x, int n, int d, int k, SplittableRandom rnd, Workers w, Scratch s) {
         double[] centers = new double[k * d];
-        int trials = TRIAL_FACTOR * (2 + (int) Math.log(k));
+        int trials = trials(k);
         int first = rnd.nextInt(n);
         System.arraycopy(x, first * d, centers, 0, d);
-        double[] closest = s.closest;
+        double[][] pool = s.pool;
         double[] chunkSum = s.chunkSum;
         int chunks = s.chunks;
-        updateClosest(x, n, d, centers, 0, closest, chunkSum, true, w);
+        updateClosest(x, n, d, centers, 0, pool[trials], chunkSum, true, w);
         double pot = sum(chunkSum);
         double[] partial = new double[chunks * trials];
         int[] cand = new int[trials];
+        double[] cx = new double[trials * d];
         for (int c = 1; c < k; c++) {
-            for (int t = 0; t < trials; t++) cand[t] = search(closest, chunkSum, n, rnd.nextDouble() * pot);
-            Arrays.fill(partial, 0);
+            double[] closest = pool[trials];
+            for (int t = 0; t < trials; t++) {
+                cand[t] = search(closest, chunkSum, n, rnd.nextDouble() * pot);
+                System.arraycopy(x, cand[t] * d, cx, t * d, d);
+            }
             w.forEachChunk(chunks, ch -> {
                 int from = ch * Workers.CHUNK;
                 int to = Math.min(n, from + Workers.CHUNK);
-                int po = ch * trials;
-                for (int t = 0; t < trials; t++) {
-                    int co = cand[t] * d;
-                    double acc = 0;
-                    for (int i = from; i < to; i++) {
-                        double dd = sq(x, i * d, x, co, d);
-                        acc += Math.min(dd, closest[i]);
+                Block b = new Block(d);
+                double[] acc = new double[trials];
+                for (int s0 = from; s0 < to; s0 += BLOCK) {
+                    int m = Math.min(BLOCK, to - s0);
+                    b.gather(x, d, s0, m);
+                    double[] dist = b.dist;
+                    for (int t = 0; t < trials; t++) {
+                        b.distTo(cx, t * d, d, m);
+                        double[] out = pool[t];
+                        for (int r = 0; r < m; r++) {
+                            double v = Math.min(dist[r], closest[s0 + r]);
+                            dist[r] = v;
+                            out[s0 + r] = v;
+                        }
+                        acc[t] += sum4(dist, m);
                     }
-                    partial[po + t] = acc;
                 }
+                System.arraycopy(acc, 0, partial, ch * trials, trials);
             });
             int bestT = 0;
             double bestPot = Double.POSITIVE_INFINITY;
@@ -183,7 +279,10 @@ public final class KMeans {
                 if (p < bestPot) { bestPot = p; bestT = t; }
             }
             System.arraycopy(x, cand[bestT] * d, centers, c * d, d);
-            updateClosest(x, n, d, centers, c, closest, chunkSum, false, w);
+            // The winner's distances are the new closest ones: swap the arrays instead of another pass.
+            pool[trials] = pool[bestT];
+            pool[bestT] = closest;
+            for (int ch = 0; ch < chunks; ch++) chunkSum[ch] = partial[ch * trials + bestT];
             pot = sum(chunkSum);
         }
         return centers;
@@ -195,12 +294,18 @@ public final class KMeans {
         w.forEachChunk(chunkSum.length, ch -> {
             int from = ch * Workers.CHUNK;
             int to = Math.min(n, from + Workers.CHUNK);
+            Block b = new Block(d);
             double acc = 0;
-            for (int i = from; i < to; i++) {
-                double dd = sq(x, i * d, centers, co, d);
-                double v = first ? dd : Math.min(dd, closest[i]);
-                closest[i] = v;
-                acc += v;
+            for (int s0 = from; s0 < to; s0 += BLOCK) {
+                int m = Math.min(BLOCK, to - s0);
+                b.gather(x, d, s0, m);
+                b.distTo(centers, co, d, m);
+                double[] dist = b.dist;
+                for (int r = 0; r < m; r++) {
+                    double v = first ? dist[r] : Math.min(dist[r], closest[s0 + r]);
+                    closest[s0 + r] = v;
+                    acc += v;
+                }
             }
             chunkSum[ch] = acc;
         });
@@ -237,19 +342,23 @@ public final class KMeans {
      * point keeps an upper bound on the distance to its centre and a lower bound on the distance to the
      * second closest; after the centres move by p[c] the bounds are loosened by those moves, and a point
      * whose upper bound is below max(lower bound, half the distance from its centre to the nearest other
-     * centre) cannot change cluster, so its k distances are skipped. The assignments are exactly Lloyd's;
-     * the centre sums are recomputed from the labels every iteration (per chunk, in chunk order), so the
-     * centres are exactly the textbook means. Distances for a full assignment use ||c||^2 - 2 x.c with the
-     * centres transposed (k-wide inner loops the JIT vectorises), as scikit-learn does with BLAS.
+     * centre) cannot change cluster, so its k distances are skipped. The assignments are exactly Lloyd's.
+     * Every chunk keeps the sums of its points per cluster: recomputed from the labels on a full pass and
+     * updated for the points that changed cluster otherwise, then reduced in chunk order (the centres are
+     * the means of the labelled points up to rounding, independent of the thread count). The points whose bounds do not settle it are gathered in
+     * blocks and their k squared distances computed directly (sum of squared differences, no
+     * ||x||^2 - 2x.c cancellation) by the column-wise kernel of {@link Block}.
      */
     private static Result lloyd(double[] x, int n, int d, int k, double[] init, int maxIter, double tol, Workers w, Scratch s,
                                 int restart) {
         double[] centers = init.clone();
         double[] next = new double[k * d];
         int[] labels = s.labels;
-        double[] upper = s.dist;
-        double[] lower = s.closest;
-        double[] xn = s.norms(x, d, w);
+        // As scikit-learn's labels_old: the first assignment always counts as a change, whatever the labels
+        // an earlier restart left in the shared buffer.
+        Arrays.fill(labels, -1);
+        double[] upper = s.pool[0];
+        double[] lower = s.pool[1];
         int chunks = s.chunks;
         double[][] psum = new double[chunks][k * d];
         long[][] pcount = new long[chunks][k];
@@ -263,8 +372,6 @@ public final class KMeans {
         long[] counts = new long[k];
         while (iter < maxIter) {
             double[] cc = centers;
-            double[] ct = transpose(cc, k, d);
-            double[] cn = norms(cc, k, d);
             halfGaps(cc, k, d, half);
             double maxMove = 0;
             double secondMove = 0;
@@ -277,7 +384,7 @@ public final class KMeans {
             double m1 = maxMove;
             double m2 = secondMove;
             int mi = maxIdx;
-            w.forEachChunk(chunks, ch -> pchanged[ch] = assignChunk(x, xn, n, d, k, cc, ct, cn, half, move, m1, m2, mi, fullPass,
+            w.forEachChunk(chunks, ch -> pchanged[ch] = assignChunk(x, n, d, k, cc, half, move, m1, m2, mi, fullPass,
                     labels, upper, lower, ch, psum[ch], pcount[ch]));
             full = false;
             iter++;
@@ -322,34 +429,25 @@ public final class KMeans {
                 pin[ch] = acc;
             });
         } else {
-            double[] ct = transpose(fc, k, d);
-            double[] cn = norms(fc, k, d);
-            w.forEachChunk(chunks, ch -> {
-                int from = ch * Workers.CHUNK;
-                int to = Math.min(n, from + Workers.CHUNK);
-                double[] acc = new double[k];
-                double total = 0;
-                for (int i = from; i < to; i++) {
-                    int best = dots(x, i * d, d, k, ct, cn, acc);
-                    labels[i] = best;
-                    total += sq(x, i * d, fc, best * d, d);
-                }
-                pin[ch] = total;
-            });
+            // Stopped on the tolerance or the iteration limit: label every point for the final centres (as
+            // scikit-learn's last E-step), skipping the k distances wherever the bounds settle the label.
+            double[] fhalf = new double[k];
+            halfGaps(fc, k, d, fhalf);
+            double maxMove = 0;
+            double secondMove = 0;
+            int maxIdx = -1;
+            for (int c = 0; c < k; c++) {
+                if (move[c] > maxMove) { secondMove = maxMove; maxMove = move[c]; maxIdx = c; }
+                else if (move[c] > secondMove) secondMove = move[c];
+            }
+            boolean fullPass = full;
+            double m1 = maxMove;
+            double m2 = secondMove;
+            int mi = maxIdx;
+            w.forEachChunk(chunks, ch -> pin[ch] = finalChunk(x, n, d, k, fc, fhalf, move, m1, m2, mi, fullPass, labels, upper,
+                    lower, ch));
         }
         return new Result(k, d, centers, labels, sum(pin), iter, stopped, restart);
-    }
-
-    private static double[] transpose(double[] c, int k, int d) {
-        double[] t = new double[k * d];
-        for (int a = 0; a < k; a++) for (int j = 0; j < d; j++) t[j * k + a] = c[a * d + j];
-        return t;
-    }
-
-    private static double[] norms(double[] c, int k, int d) {
-        double[] n = new double[k];
-        for (int a = 0; a < k; a++) n[a] = sq(c, a * d, new double[d], 0, d);
-        return n;
     }
 
     /** half[c] = half the distance from centre c to the nearest other centre. */
@@ -364,56 +462,111 @@ public final class KMeans {
         }
     }
 
-    /**
-     * acc[c] = ||c||^2 - 2 x.c for every centre (the squared distance less ||x||^2); returns the index of
-     * the smallest (the lowest on a tie).
-     */
-    private static int dots(double[] x, int off, int d, int k, double[] ct, double[] cn, double[] acc) {
-        System.arraycopy(cn, 0, acc, 0, k);
-        for (int j = 0; j < d; j++) {
-            double xj = -2 * x[off + j];
-            int b = j * k;
-            for (int c = 0; c < k; c++) acc[c] += xj * ct[b + c];
-        }
-        int best = 0;
-        double bestD = acc[0];
-        for (int c = 1; c < k; c++) if (acc[c] < bestD) { bestD = acc[c]; best = c; }
-        return best;
-    }
-
-    /** One chunk of an iteration: bounds, (re)assignment, then the chunk's centre sums from the labels. */
-    private static int assignChunk(double[] x, double[] xn, int n, int d, int k, double[] centers, double[] ct, double[] cn,
-                                   double[] half, double[] move, double maxMove, double secondMove, int maxIdx, boolean full,
-                                   int[] labels, double[] upper, double[] lower, int ch, double[] sums, long[] counts) {
+    /** Final labels of one chunk for the centres {@code fc}; returns the chunk's inertia (in row order). */
+    private static double finalChunk(double[] x, int n, int d, int k, double[] fc, double[] half, double[] move, double maxMove,
+                                     double secondMove, int maxIdx, boolean full, int[] labels, double[] upper, double[] lower,
+                                     int ch) {
         int from = ch * Workers.CHUNK;
         int to = Math.min(n, from + Workers.CHUNK);
-        double[] acc = new double[k];
+        Block b = new Block(d);
+        double total = 0;
+        for (int s0 = from; s0 < to; s0 += BLOCK) {
+            int e = Math.min(to, s0 + BLOCK);
+            int m = 0;
+            for (int i = s0; i < e; i++) {
+                if (!full) {
+                    int a = labels[i];
+                    double u = upper[i] + move[a];
+                    double z = Math.max(lower[i] - (a == maxIdx ? secondMove : maxMove), half[a]);
+                    if (u <= z) continue;
+                    if (Math.sqrt(sq(x, i * d, fc, a * d, d)) <= z) continue;
+                }
+                b.rows[m++] = i;
+            }
+            if (m > 0) {
+                b.gatherRows(x, d, m);
+                b.nearest(fc, k, d, m);
+                for (int r = 0; r < m; r++) labels[b.rows[r]] = b.label[r];
+            }
+            for (int i = s0; i < e; i++) total += sq(x, i * d, fc, labels[i] * d, d);
+        }
+        return total;
+    }
+
+    /**
+     * One chunk of an iteration: bounds, (re)assignment and the chunk's centre sums. A full pass recomputes
+     * the chunk's sums from the labels; a bounded pass only moves the points that changed cluster from one
+     * sum to the other (so it reads the rows of those points alone).
+     */
+    private static int assignChunk(double[] x, int n, int d, int k, double[] centers, double[] half, double[] move,
+                                   double maxMove, double secondMove, int maxIdx, boolean full, int[] labels, double[] upper,
+                                   double[] lower, int ch, double[] sums, long[] counts) {
+        int from = ch * Workers.CHUNK;
+        int to = Math.min(n, from + Workers.CHUNK);
+        Block b = new Block(d);
+        int[] rows = b.rows;
+        int m = 0;
         int changed = 0;
         for (int i = from; i < to; i++) {
-            int off = i * d;
-            int a = labels[i];
             if (!full) {
+                int a = labels[i];
                 double u = upper[i] + move[a];
                 double l = lower[i] - (a == maxIdx ? secondMove : maxMove);
                 double z = Math.max(l, half[a]);
                 if (u <= z) { upper[i] = u; lower[i] = l; continue; }
-                u = Math.sqrt(sq(x, off, centers, a * d, d));
+                u = Math.sqrt(sq(x, i * d, centers, a * d, d));
                 if (u <= z) { upper[i] = u; lower[i] = l; continue; }
             }
-            int best = dots(x, off, d, k, ct, cn, acc);
-            double second = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) if (c != best && acc[c] < second) second = acc[c];
-            if (best != a) { changed++; labels[i] = best; }
-            upper[i] = Math.sqrt(Math.max(0, xn[i] + acc[best]));
-            lower[i] = k == 1 ? Double.POSITIVE_INFINITY : Math.sqrt(Math.max(0, xn[i] + second));
+            rows[m++] = i;
+            if (m == BLOCK) {
+                changed += reassign(b, x, d, k, centers, m, labels, upper, lower, full ? null : sums, counts);
+                m = 0;
+            }
         }
-        Arrays.fill(sums, 0);
-        Arrays.fill(counts, 0);
-        for (int i = from; i < to; i++) {
-            int so = labels[i] * d;
-            int off = i * d;
-            counts[labels[i]]++;
-            for (int j = 0; j < d; j++) sums[so + j] += x[off + j];
+        if (m > 0) changed += reassign(b, x, d, k, centers, m, labels, upper, lower, full ? null : sums, counts);
+        if (full) {
+            Arrays.fill(sums, 0);
+            Arrays.fill(counts, 0);
+            for (int i = from; i < to; i++) {
+                int so = labels[i] * d;
+                int off = i * d;
+                counts[labels[i]]++;
+                for (int j = 0; j < d; j++) sums[so + j] += x[off + j];
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Nearest centre for the block's rows; sets labels and exact bounds; when {@code sums} is given, moves
+     * each point that changed cluster between the sums and counts. Returns how many labels changed.
+     */
+    private static int reassign(Block b, double[] x, int d, int k, double[] centers, int m, int[] labels, double[] upper,
+                                double[] lower, double[] sums, long[] counts) {
+        b.gatherRows(x, d, m);
+        b.nearest(centers, k, d, m);
+        int changed = 0;
+        for (int r = 0; r < m; r++) {
+            int i = b.rows[r];
+            int lab = b.label[r];
+            int old = labels[i];
+            if (lab != old) {
+                changed++;
+                labels[i] = lab;
+                if (sums != null) {
+                    int off = i * d;
+                    int so = old * d;
+                    int sn = lab * d;
+                    for (int j = 0; j < d; j++) {
+                        sums[so + j] -= x[off + j];
+                        sums[sn + j] += x[off + j];
+                    }
+                    counts[old]--;
+                    counts[lab]++;
+                }
+            }
+            upper[i] = Math.sqrt(b.best[r]);
+            lower[i] = Math.sqrt(b.second[r]);
         }
         return changed;
     }

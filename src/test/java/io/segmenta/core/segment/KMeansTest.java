@@ -83,6 +83,50 @@ class KMeansTest {
         for (int size : sizes) assertThat(size).isBetween(2450, 2550);
     }
 
+    /**
+     * The bounded passes (Hamerly iterations with incrementally updated sums, and the final labelling after a
+     * tolerance stop) must give what a plain computation from the result gives: every label the nearest
+     * centre, every centre the mean of its points, the inertia the sum of squared distances.
+     */
+    @Test
+    void resultAgreesWithBruteForceAfterToleranceStop() {
+        Blobs b = Blobs.of(Blobs.FOUR, 3000, 4.0, 21); // overlapping blobs: many points change cluster
+        double tol = KMeans.absoluteTolerance(b.matrix(), 1e-3);
+        KMeans.Result r;
+        try (Workers w = new Workers(2, TaskContext.NONE)) {
+            r = KMeans.fit(b.x, b.n, b.d, 6, 2, 7, 300, tol, w, null);
+        }
+        int k = 6;
+        int d = b.d;
+        double inertia = 0;
+        double[] sums = new double[k * d];
+        long[] counts = new long[k];
+        for (int i = 0; i < b.n; i++) {
+            assertThat(r.labels()[i]).as("row %d", i).isEqualTo(KMeans.nearest(b.x, i * d, d, r.centroids(), k));
+            inertia += KMeans.sq(b.x, i * d, r.centroids(), r.labels()[i] * d, d);
+        }
+        assertThat(r.inertia()).isCloseTo(inertia, within(1e-9 * inertia));
+        // With a tolerance stop the centres are the means of the labels of the last iteration, which the final
+        // labelling may change for a few points: compare the means over the points that kept theirs (Lloyd with
+        // max_iter=1 from the result's centres).
+        KMeans.Result strict;
+        try (Workers w = new Workers(1, TaskContext.NONE)) {
+            strict = KMeans.lloyd(b.x, b.n, d, k, r.centroids(), 300, 0, w);
+        }
+        for (int i = 0; i < b.n; i++) {
+            int c = strict.labels()[i];
+            counts[c]++;
+            for (int j = 0; j < d; j++) sums[c * d + j] += b.x[i * d + j];
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                assertThat(strict.centroids()[c * d + j]).isCloseTo(sums[c * d + j] / counts[c], within(1e-9));
+            }
+        }
+        assertThat(strict.converged()).isTrue();
+        assertThat(strict.inertia()).isLessThanOrEqualTo(r.inertia());
+    }
+
     @Test
     void emptyClustersAreRefilled() {
         // Two far groups; the third initial centre is far from everything, so it starts empty.
