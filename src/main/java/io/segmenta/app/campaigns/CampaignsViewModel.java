@@ -1,6 +1,7 @@
 package io.segmenta.app.campaigns;
 
 import io.segmenta.app.project.ProjectViewModel;
+import io.segmenta.app.task.LatestRequest;
 import io.segmenta.app.task.TaskRunner;
 import io.segmenta.app.ui.Notifier;
 import io.segmenta.cli.SegmentaCli;

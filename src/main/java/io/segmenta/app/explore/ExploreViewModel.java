@@ -1,5 +1,6 @@
 package io.segmenta.app.explore;
 
+import io.segmenta.app.task.LatestRequest;
 import io.segmenta.app.task.TaskRunner;
 import io.segmenta.app.ui.Formats;
 import io.segmenta.app.ui.Notifier;

@@ -1,7 +1,5 @@
-package io.segmenta.app.explore;
+package io.segmenta.app.task;
 
-import io.segmenta.app.task.TaskHandle;
-import io.segmenta.app.task.TaskRunner;
 import io.segmenta.app.ui.Notifier;
 import io.segmenta.core.task.TaskContext;
 import javafx.animation.PauseTransition;
@@ -17,7 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One recomputed result (a chart, the profile, the kept-row count) whose inputs change faster than it can
+ * One recomputed result (a chart, a profile, a preview, a count) whose inputs change faster than it can
  * be computed. Each {@link #request} bumps a generation; after a quiet period (the debounce) the inputs are
  * read on the FX thread by the {@code prepare} supplier, which returns the work to run through the
  * {@link TaskRunner}; the previous run is cancelled, and a result is published only if no newer request was
@@ -25,7 +23,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the result type
  */
-final class LatestRequest<T> {
+public final class LatestRequest<T> {
     private final TaskRunner runner;
     private final String title;
     private final Duration debounce;
@@ -42,32 +40,32 @@ final class LatestRequest<T> {
      * @param title    shown with the runner's progress
      * @param debounce quiet period before computing; {@link Duration#ZERO} computes at once (tests)
      */
-    LatestRequest(TaskRunner runner, String title, Duration debounce) {
+    public LatestRequest(TaskRunner runner, String title, Duration debounce) {
         this.runner = runner;
         this.title = title;
         this.debounce = debounce;
     }
 
-    ReadOnlyObjectProperty<T> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<T> resultProperty() { return result.getReadOnlyProperty(); }
 
-    T get() { return result.get(); }
+    public T get() { return result.get(); }
 
-    ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
     /** The last failure in the user's language, or null. */
-    ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
 
     /** Requests made so far; the newest one is the only one that may publish. */
-    long generation() { return generation; }
+    public long generation() { return generation; }
 
     /** Generation of the request whose result (or error) is shown; 0 before the first. */
-    long publishedGeneration() { return published; }
+    public long publishedGeneration() { return published; }
 
     /**
      * Asks for a new result. {@code prepare} runs later on the FX thread, reads the inputs as they are
      * then and returns the work (run on a worker), or null when there is nothing to compute (clears).
      */
-    void request(Supplier<Function<TaskContext, T>> prepare) {
+    public void request(Supplier<Function<TaskContext, T>> prepare) {
         generation++;
         pending = prepare;
         busy.set(true);
@@ -83,7 +81,7 @@ final class LatestRequest<T> {
     }
 
     /** Drops the result and any pending or running request. */
-    void clear() {
+    public void clear() {
         generation++;
         pending = null;
         if (pause != null) pause.stop();
