@@ -1,6 +1,7 @@
 package io.segmenta.cli;
 
 import io.segmenta.core.data.Dataset;
+import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.io.CsvImporter;
 import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.io.ImportResult;
@@ -72,7 +73,12 @@ public final class ElbowCommand implements Callable<Integer> {
                 description = "impute (median / mode) or drop rows (default ${DEFAULT-VALUE})")
         String missing;
 
-        @Option(names = "--top", paramLabel = "N", description = "Only the N rows with the highest --by score")
+        @Option(names = "--filter", paramLabel = "EXPR",
+                description = {"Only rows meeting EXPR, e.g. age>=30, channel=email, \"province_code in 02,28\", \"income is missing\";",
+                        "repeatable (every condition must hold); applied before --top"})
+        List<String> filters = new ArrayList<>();
+
+        @Option(names = "--top", paramLabel = "N", description = "Only the N rows with the highest --by score (among the rows --filter keeps)")
         Integer top;
 
         @Option(names = "--by", paramLabel = "COL", description = "Score column for --top")
@@ -117,6 +123,9 @@ public final class ElbowCommand implements Callable<Integer> {
                     .withScaling(SegmentationOptions.Scaling.fromKey(scale))
                     .withMissing(SegmentationOptions.MissingPolicy.fromKey(missing))
                     .withKRange(kMin, kMax).withRestarts(restarts).withSeed(seed);
+            RowFilter filter = RowFilter.parse(filters);
+            filter.validate(ds);
+            o = o.withFilter(filter);
             if (top != null) o = o.withSubset(new SegmentationOptions.TopN(by, top));
             return o;
         }
@@ -149,8 +158,11 @@ public final class ElbowCommand implements Callable<Integer> {
         SweepResult r = ElbowSweep.run(m, o, null, TaskContext.NONE);
         PrintWriter out = cl.getOut();
         if (json) {
-            out.println(Json.write(toJson(r, m)));
+            ObjectNode n = toJson(r, m);
+            putFilter(n, o);
+            out.println(Json.write(n));
         } else {
+            if (!o.filter().isEmpty()) out.println(I18n.tr("segment.cli.filter", o.filter().toString()));
             out.println(I18n.tr("segment.cli.rows", m.n(), ds.name(), m.d(), m.droppedRows(), m.imputedCells()));
             out.printf(Locale.ROOT, "%4s  %14s  %10s  %17s  %14s  %8s%n", "k", "inertia", "silhouette", "calinski_harabasz",
                     "davies_bouldin", "seconds");
@@ -191,6 +203,12 @@ public final class ElbowCommand implements Callable<Integer> {
         if (r.bestSilhouetteK() == null) n.putNull("best_silhouette_k"); else n.put("best_silhouette_k", r.bestSilhouetteK().intValue());
         n.put("advice", r.advice());
         return n;
+    }
+
+    /** {@code "filter": ["age >= 30", …]}, empty when every row was eligible. */
+    static void putFilter(ObjectNode n, SegmentationOptions o) {
+        ArrayNode f = n.putArray("filter");
+        o.filter().expressions().forEach(f::add);
     }
 
     static void num(ObjectNode o, String field, double v) {

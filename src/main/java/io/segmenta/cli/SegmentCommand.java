@@ -115,6 +115,7 @@ public final class SegmentCommand implements Callable<Integer> {
             n.put("k", seg.k());
             n.put("rows", seg.rows().length);
             n.put("dropped_rows", seg.droppedRows());
+            ElbowCommand.putFilter(n, seg.options());
             ElbowCommand.num(n, "inertia", seg.metrics().inertia());
             ElbowCommand.num(n, "silhouette", seg.metrics().silhouette());
             var segs = n.putArray("segments");
@@ -126,6 +127,7 @@ public final class SegmentCommand implements Callable<Integer> {
             if (project != null) n.put("project", project.toString()).put("segmentation", artifactName);
             w.println(Json.write(n));
         } else {
+            if (!seg.options().filter().isEmpty()) w.println(I18n.tr("segment.cli.filter", seg.options().filter().toString()));
             w.println(I18n.tr("segment.cli.fitted", seg.k(), seg.rows().length, seg.droppedRows()));
             for (int s = 0; s < seg.k(); s++) {
                 w.println(I18n.tr("segment.cli.segmentLine", s + 1, seg.names().get(s), sizes[s], (double) sizes[s] / seg.rows().length));

@@ -98,4 +98,39 @@ class ElbowCommandTest {
         assertThat(run("elbow", dir.resolve("nope.csv").toString(), "--features", "income")).isEqualTo(3);
         assertThat(err.toString()).contains("File not found");
     }
+
+    @Test
+    void filterKeepsOnlyTheMatchingRowsAndIsAppliedBeforeTopN() {
+        int code = run("elbow", csv.toString(), "--features", "income,visits", "--k-max", "3", "--restarts", "2", "--json",
+                "--filter", "channel=web", "--filter", "income is not missing");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertThat(j.get("rows").intValue()).isEqualTo(200);
+        assertThat(j.get("filter")).extracting(JsonNode::stringValue).containsExactly("channel = web", "income is not missing");
+
+        out.getBuffer().setLength(0);
+        // top N is taken among the rows the filter keeps: only 200 web rows exist, so --top 300 gives 200
+        code = run("elbow", csv.toString(), "--features", "income,visits", "--k-max", "3", "--restarts", "2", "--json",
+                "--filter", "channel=web", "--top", "300", "--by", "income");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("rows").intValue()).isEqualTo(200);
+
+        out.getBuffer().setLength(0);
+        code = run("elbow", csv.toString(), "--features", "income,visits", "--k-max", "3", "--restarts", "2",
+                "--filter", "channel in web,app");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Only rows where channel in web,app.").contains("400 rows of customers");
+    }
+
+    @Test
+    void badFilterExitsWithThreeAndTheFilterMessage() {
+        assertThat(run("elbow", csv.toString(), "--features", "income", "--filter", "income 30")).isEqualTo(3);
+        assertThat(err.toString()).contains("No operator in the filter \"income 30\"").doesNotContain("Exception");
+        assertThat(run("elbow", csv.toString(), "--features", "income", "--filter", "income>=lots")).isEqualTo(3);
+        assertThat(err.toString()).contains("The filter on \"income\" needs a number, not \"lots\"");
+        assertThat(run("elbow", csv.toString(), "--features", "income", "--filter", "salary>3")).isEqualTo(3);
+        assertThat(err.toString()).contains("There is no column \"salary\"");
+        assertThat(run("elbow", csv.toString(), "--features", "income", "--filter", "channel=fax")).isEqualTo(3);
+        assertThat(err.toString()).contains("no rows");
+    }
 }

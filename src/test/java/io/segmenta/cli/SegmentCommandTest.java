@@ -5,6 +5,7 @@ import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.segment.Segmentation;
 import io.segmenta.core.segment.SegmentationArtifacts;
+import io.segmenta.core.segment.SegmentationOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +78,33 @@ class SegmentCommandTest {
 
         assertThat(run("segment", csv.toString(), "--features", "income", "--k", "700", "--out", assignments.toString())).isEqualTo(3);
         assertThat(err.toString()).contains("fewer than k = 700");
+    }
+
+    @Test
+    void filterThenTopNIsUsedAndRecordedInTheSavedSegmentation() throws IOException {
+        Path csv = ElbowCommandTest.writeBlobs(dir);
+        Path assignments = dir.resolve("a.csv");
+        Path project = dir.resolve("p.segmenta");
+        // web rows (every third, from the first) have incomes about 20; overall the top 60 by income would all be app rows
+        int code = run("segment", csv.toString(), "--features", "income,visits", "--k", "2", "--restarts", "2",
+                "--filter", "channel=web", "--top", "60", "--by", "income", "--out", assignments.toString(),
+                "--project", project.toString(), "--json");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"filter\" : [ \"channel = web\" ]").contains("\"rows\" : 60");
+        List<String> lines = Files.readAllLines(assignments);
+        assertThat(lines).hasSize(61);
+        for (String line : lines.subList(1, lines.size())) {
+            int row = Integer.parseInt(line.substring(0, line.indexOf(',')));
+            assertThat((row - 1) % 3).as(line).isZero();
+        }
+
+        Segmentation s = SegmentationArtifacts.fromArtifact(ProjectStore.open(project).artifacts().get(0));
+        assertThat(s.options().filter().expressions()).containsExactly("channel = web");
+        assertThat(s.options().subset()).isEqualTo(new SegmentationOptions.TopN("income", 60));
+        assertThat(s.rows()).hasSize(60);
+
+        assertThat(run("segment", csv.toString(), "--features", "income", "--k", "2", "--out", assignments.toString(),
+                "--filter", "channel>web")).isEqualTo(3);
+        assertThat(err.toString()).contains("needs a number, date or date-time column");
     }
 }

@@ -145,6 +145,23 @@ public final class SegmentsView {
         datasets.valueProperty().bindBidirectional(vm.datasetProperty());
         disposer.add(() -> datasets.valueProperty().unbindBidirectional(vm.datasetProperty()));
 
+        Label filterLabel = new Label(I18n.tr("ui.segments.setup.filter"));
+        TextField filter = new TextField();
+        filter.setId("segmentsFilter");
+        filter.setPromptText(I18n.tr("ui.segments.setup.filterPrompt"));
+        filter.setTooltip(new Tooltip(I18n.tr("ui.segments.setup.filterHint")));
+        filterLabel.setLabelFor(filter);
+        filter.textProperty().bindBidirectional(vm.filterTextProperty());
+        disposer.add(() -> filter.textProperty().unbindBidirectional(vm.filterTextProperty()));
+        Label filterError = new Label();
+        filterError.setId("segmentsFilterError");
+        filterError.setWrapText(true);
+        filterError.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        filterError.textProperty().bind(vm.filterErrorProperty());
+        filterError.visibleProperty().bind(vm.filterErrorProperty().isNotEmpty());
+        filterError.managedProperty().bind(filterError.visibleProperty());
+        VBox filterBox = new VBox(4, filterLabel, filter, filterError);
+
         CheckBox subset = new CheckBox(I18n.tr("ui.segments.setup.subset"));
         subset.setId("subsetCheck");
         subset.selectedProperty().bindBidirectional(vm.subsetEnabledProperty());
@@ -270,7 +287,7 @@ public final class SegmentsView {
 
         box.getChildren().addAll(
                 section("ui.segments.setup.data", MaterialDesignT.TABLE),
-                labelled("ui.segments.setup.dataset", datasets), subset, subsetRow,
+                labelled("ui.segments.setup.dataset", datasets), filterBox, subset, subsetRow,
                 section("ui.segments.setup.features", MaterialDesignF.FORMAT_LIST_CHECKS), featureHint, featureBox,
                 section("ui.segments.setup.prepare", MaterialDesignT.TUNE_VARIANT),
                 labelled("ui.segments.setup.scaling", scaling), labelled("ui.segments.setup.missing", missing), rows, error,

@@ -12,6 +12,7 @@ import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.eda.ColumnProfiler;
 import io.segmenta.core.eda.Flag;
+import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.eda.RowSelection;
 import io.segmenta.core.project.Artifact;
 import io.segmenta.core.project.DatasetEntry;
@@ -166,6 +167,8 @@ public final class SegmentsViewModel {
     private final BooleanProperty subsetEnabled = new SimpleBooleanProperty(this, "subsetEnabled");
     private final StringProperty scoreColumn = new SimpleStringProperty(this, "scoreColumn");
     private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 10_000);
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper(this, "filterError", "");
     private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(this, "scaling", Scaling.ZSCORE);
     private final ObjectProperty<MissingPolicy> missing = new SimpleObjectProperty<>(this, "missing", MissingPolicy.IMPUTE);
     private final IntegerProperty kMin = new SimpleIntegerProperty(this, "kMin", SegmentationOptions.DEFAULT_K_MIN);
@@ -227,7 +230,7 @@ public final class SegmentsViewModel {
         this.notifier = notifier;
         this.ui = ui;
         dataset.addListener((o, a, b) -> onDatasetChosen());
-        for (Observable p : List.<Observable>of(subsetEnabled, scoreColumn, topN, scaling, missing, kMin, kMax, restarts, seed)) {
+        for (Observable p : List.<Observable>of(filterText, subsetEnabled, scoreColumn, topN, scaling, missing, kMin, kMax, restarts, seed)) {
             p.addListener(x -> setupChanged());
         }
         chosenK.addListener((o, a, b) -> {
@@ -258,6 +261,15 @@ public final class SegmentsViewModel {
     public StringProperty scoreColumnProperty() { return scoreColumn; }
 
     public IntegerProperty topNProperty() { return topN; }
+
+    /**
+     * "Only rows where…": filter conditions separated by {@code ;}, e.g. {@code age>=30; channel=email}
+     * (the text form of {@link RowFilter}); blank keeps every row. Applied before the top N.
+     */
+    public StringProperty filterTextProperty() { return filterText; }
+
+    /** Why the filter text cannot be used on the dataset (blank when it can). */
+    public ReadOnlyStringProperty filterErrorProperty() { return filterError.getReadOnlyProperty(); }
 
     public ObjectProperty<Scaling> scalingProperty() { return scaling; }
 
@@ -464,6 +476,45 @@ public final class SegmentsViewModel {
     // =============================================================================================
     // setup
 
+    /** The filter of {@link #filterTextProperty()}: its {@code ;}-separated conditions, blank ones ignored. */
+    public RowFilter filter() {
+        return RowFilter.parse(splitConditions(filterText.get()));
+    }
+
+    /** Splits at {@code ;} outside double quotes and backquotes; blank parts are left out. */
+    static List<String> splitConditions(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) return out;
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '`') {
+                quote = c;
+            } else if (c == ';') {
+                if (!cur.toString().isBlank()) out.add(cur.toString().strip());
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(c);
+        }
+        if (!cur.toString().isBlank()) out.add(cur.toString().strip());
+        return out;
+    }
+
+    /** The filter's problem on the dataset (parse or fit), blank when it is usable. */
+    private String filterProblem(Dataset ds) {
+        try {
+            RowFilter f = filter();
+            if (ds != null) f.validate(ds);
+            return "";
+        } catch (UserException e) {
+            return e.getLocalizedMessage();
+        }
+    }
+
     /** The options of the current setup. */
     public SegmentationOptions options() {
         List<Feature> fs = new ArrayList<>();
@@ -471,7 +522,7 @@ public final class SegmentsViewModel {
         SegmentationOptions o = SegmentationOptions.of(fs);
         if (kMin.get() > kMax.get()) throw new UserException("segment.options.badKRange", kMin.get(), kMax.get());
         o = o.withScaling(scaling.get()).withMissing(missing.get()).withKRange(kMin.get(), kMax.get())
-                .withRestarts(restarts.get()).withSeed(seed.get());
+                .withRestarts(restarts.get()).withSeed(seed.get()).withFilter(filter());
         if (subsetEnabled.get()) {
             if (scoreColumn.get() == null) throw new UserException("segment.options.blankScore");
             o = o.withSubset(new TopN(scoreColumn.get(), topN.get()));
@@ -491,6 +542,7 @@ public final class SegmentsViewModel {
         kMax.set(o.kMax());
         restarts.set(o.restarts());
         seed.set(o.seed());
+        filterText.set(String.join("; ", o.filter().expressions()));
         if (o.subset() instanceof TopN t) {
             subsetEnabled.set(true);
             scoreColumn.set(t.scoreColumn());
@@ -523,7 +575,14 @@ public final class SegmentsViewModel {
         if (previewHandle != null) previewHandle.cancel();
         Dataset ds = currentDataset();
         preview.set(null);
+        String badFilter = filterProblem(ds);
+        filterError.set(badFilter);
         if (ds == null) return;
+        if (!badFilter.isEmpty()) {
+            setupError.set(I18n.tr("ui.segments.setup.filterInvalid"));
+            rowsInfo.set("");
+            return;
+        }
         SegmentationOptions o;
         try {
             o = options();
@@ -534,12 +593,16 @@ public final class SegmentsViewModel {
         }
         setupError.set("");
         rowsInfo.set(I18n.tr("ui.segments.setup.counting"));
-        previewHandle = runner.submit(I18n.tr("ui.segments.task.preview"), ctx -> FeatureMatrix.build(ds, o),
-                m -> {
+        record Preview(FeatureMatrix matrix, int filterKept) { }
+        previewHandle = runner.submit(I18n.tr("ui.segments.task.preview"), ctx -> {
+                    int kept = o.filter().isEmpty() ? -1 : o.filter().apply(ds, ctx).kept();
+                    return new Preview(FeatureMatrix.build(ds, o), kept);
+                },
+                p -> {
                     if (g != previewGen) return;
-                    preview.set(m);
+                    preview.set(p.matrix());
                     setupError.set("");
-                    rowsInfo.set(describeRows(m, o));
+                    rowsInfo.set(describeRows(p.matrix(), o, p.filterKept()));
                 },
                 err -> {
                     if (g != previewGen) return;
@@ -548,8 +611,12 @@ public final class SegmentsViewModel {
                 });
     }
 
-    static String describeRows(FeatureMatrix m, SegmentationOptions o) {
+    /**
+     * @param filterKept rows the filter keeps (before the top N and missing values), or −1 without a filter
+     */
+    static String describeRows(FeatureMatrix m, SegmentationOptions o, int filterKept) {
         StringBuilder sb = new StringBuilder(I18n.tr("ui.segments.setup.rows", Formats.integer(m.n()), Formats.integer(m.datasetRows())));
+        if (filterKept >= 0) sb.append(' ').append(I18n.tr("ui.segments.setup.filterKept", Formats.integer(filterKept)));
         if (o.missing() == MissingPolicy.DROP) {
             sb.append(' ').append(I18n.tr("ui.segments.setup.dropped", Formats.integer(m.droppedRows())));
         } else if (m.imputedCells() > 0) {
@@ -1019,6 +1086,7 @@ public final class SegmentsViewModel {
         if (!matrixDataset.name().equals(ds.name()) || matrixDataset.rowCount() != ds.rowCount()) return null;
         List<String> used = new ArrayList<>(o.featureColumns());
         if (o.subset() instanceof TopN t) used.add(t.scoreColumn());
+        for (RowFilter.Condition c : o.filter().conditions()) used.add(c.column());
         for (String c : used) {
             if (matrixDataset.find(c).orElse(null) != ds.find(c).orElse(null)) return null;
         }

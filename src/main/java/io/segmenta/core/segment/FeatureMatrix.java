@@ -16,6 +16,7 @@ import io.segmenta.core.util.UserException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -141,11 +142,18 @@ public final class FeatureMatrix {
 
     // ------------------------------------------------------------------------------------------------
 
-    /** Rows selected by the options' subset, ascending. */
+    /**
+     * Rows selected by the options' filter and then its subset, ascending: all the rows the filter keeps,
+     * the given rows the filter keeps, or the top N by score among the rows the filter keeps.
+     *
+     * @throws UserException with an {@code eda.filter.*} key when the filter does not fit the dataset
+     */
     static int[] subsetRows(Dataset ds, SegmentationOptions o) {
         int total = ds.rowCount();
+        int[] kept = o.filter().isEmpty() ? null : o.filter().apply(ds).rows();
         return switch (o.subset()) {
             case AllRows a -> {
+                if (kept != null) yield kept;
                 int[] r = new int[total];
                 for (int i = 0; i < total; i++) r[i] = i;
                 yield r;
@@ -153,13 +161,20 @@ public final class FeatureMatrix {
             case Rows r -> {
                 int[] rr = r.rows();
                 if (rr.length > 0 && rr[rr.length - 1] >= total) throw new UserException("segment.options.rowOutOfRange", rr[rr.length - 1], total);
-                yield rr.clone();
+                if (kept == null) yield rr.clone();
+                BitSet keep = new BitSet(total);
+                for (int i : kept) keep.set(i);
+                yield Arrays.stream(rr).filter(keep::get).toArray();
             }
             case TopN t -> {
                 Column c = find(ds, t.scoreColumn());
                 if (!c.type().isNumeric()) throw new UserException("segment.error.scoreNotNumeric", c.name());
                 List<Integer> ok = new ArrayList<>();
-                for (int i = 0; i < total; i++) if (!c.isMissing(i) && !Double.isNaN(c.getDouble(i))) ok.add(i);
+                int candidates = kept == null ? total : kept.length;
+                for (int j = 0; j < candidates; j++) {
+                    int i = kept == null ? j : kept[j];
+                    if (!c.isMissing(i) && !Double.isNaN(c.getDouble(i))) ok.add(i);
+                }
                 Integer[] idx = ok.toArray(new Integer[0]);
                 Arrays.sort(idx, (a, b) -> {
                     int cmp = Double.compare(c.getDouble(b), c.getDouble(a));

@@ -1,5 +1,6 @@
 package io.segmenta.core.segment;
 
+import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.project.Artifact;
 import io.segmenta.core.segment.SegmentationOptions.AllRows;
 import io.segmenta.core.segment.SegmentationOptions.Feature;
@@ -30,7 +31,8 @@ import java.util.zip.InflaterInputStream;
 /**
  * A {@link Segmentation} as a project {@link Artifact} of kind {@value #KIND} and back.
  * <ul>
- *   <li>options JSON: the {@link SegmentationOptions} (snake_case; explicit subset rows go in the payload);</li>
+ *   <li>options JSON: the {@link SegmentationOptions} (snake_case; the filter as its text conditions, absent in
+ *       older artifacts meaning no filter; explicit subset rows go in the payload);</li>
  *   <li>result JSON: sweep, suggestions, chosen k, fitted transform, centroids, names, metrics, counts and
  *       stability; NaN is written as null;</li>
  *   <li>payload: deflate-compressed big-endian ints: magic, version, n, the segmented rows (delta-coded),
@@ -98,6 +100,8 @@ public final class SegmentationArtifacts {
         }
         n.put("scaling", o.scaling().key());
         n.put("missing", o.missing().key());
+        ArrayNode filter = n.putArray("filter");
+        o.filter().expressions().forEach(filter::add);
         ObjectNode sub = n.putObject("subset");
         sub.put("type", o.subset().key());
         switch (o.subset()) {
@@ -121,6 +125,8 @@ public final class SegmentationArtifacts {
             fs.add(new Feature(f.path("column").stringValue(), FeatureKind.fromKey(f.path("kind").stringValue()),
                     Transform.fromKey(f.path("transform").stringValue()), f.path("weight").doubleValue()));
         }
+        List<String> filter = new ArrayList<>();
+        for (JsonNode f : n.path("filter")) filter.add(f.stringValue());
         JsonNode sub = n.path("subset");
         RowSubset subset = switch (sub.path("type").stringValue()) {
             case "top_n" -> new TopN(sub.path("score_column").stringValue(), sub.path("n").intValue());
@@ -128,7 +134,7 @@ public final class SegmentationArtifacts {
             default -> new AllRows();
         };
         return new SegmentationOptions(fs, Scaling.fromKey(n.path("scaling").stringValue()),
-                MissingPolicy.fromKey(n.path("missing").stringValue()), subset, n.path("k_min").intValue(), n.path("k_max").intValue(),
+                MissingPolicy.fromKey(n.path("missing").stringValue()), RowFilter.parse(filter), subset, n.path("k_min").intValue(), n.path("k_max").intValue(),
                 n.path("restarts").intValue(), n.path("seed").longValue(), n.path("silhouette_sample_size").intValue(),
                 n.path("max_iterations").intValue(), n.path("tolerance").doubleValue());
     }

@@ -1,5 +1,6 @@
 package io.segmenta.core.segment;
 
+import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.util.UserException;
 
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.Set;
  *                              transform and weight; at least one
  * @param scaling               how numeric features are put on a common scale (one-hot columns are 0/weight)
  * @param missing               impute (median / mode) or drop rows with a missing feature
+ * @param filter                conditions every row taking part must meet, applied before the subset
+ *                              (so top N is taken among the rows the filter keeps); empty keeps every row
  * @param subset                which rows take part: all, given rows, or the top N by a score column
  * @param kMin                  smallest k of the elbow sweep, at least 2
  * @param kMax                  largest k of the elbow sweep, at least kMin, at most {@link #MAX_K}
@@ -29,7 +32,7 @@ import java.util.Set;
  * @param tolerance             relative tolerance: a run stops when the squared centre shift is at most
  *                              {@code tolerance} times the mean feature variance (as scikit-learn)
  */
-public record SegmentationOptions(List<Feature> features, Scaling scaling, MissingPolicy missing, RowSubset subset,
+public record SegmentationOptions(List<Feature> features, Scaling scaling, MissingPolicy missing, RowFilter filter, RowSubset subset,
                                   int kMin, int kMax, int restarts, long seed, int silhouetteSampleSize,
                                   int maxIterations, double tolerance) {
 
@@ -182,6 +185,7 @@ public record SegmentationOptions(List<Feature> features, Scaling scaling, Missi
         }
         scaling = scaling == null ? Scaling.ZSCORE : scaling;
         missing = missing == null ? MissingPolicy.IMPUTE : missing;
+        filter = filter == null ? RowFilter.NONE : filter;
         subset = subset == null ? new AllRows() : subset;
         if (kMin < 2) throw new UserException("segment.options.badKMin", kMin);
         if (kMax < kMin) throw new UserException("segment.options.badKRange", kMin, kMax);
@@ -192,9 +196,9 @@ public record SegmentationOptions(List<Feature> features, Scaling scaling, Missi
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) throw new UserException("segment.options.badTolerance", tolerance);
     }
 
-    /** Defaults: z-score, impute, all rows, k 2..10, 10 restarts, seed 42, silhouette sample 10,000. */
+    /** Defaults: z-score, impute, no filter, all rows, k 2..10, 10 restarts, seed 42, silhouette sample 10,000. */
     public static SegmentationOptions of(List<Feature> features) {
-        return new SegmentationOptions(features, Scaling.ZSCORE, MissingPolicy.IMPUTE, new AllRows(),
+        return new SegmentationOptions(features, Scaling.ZSCORE, MissingPolicy.IMPUTE, RowFilter.NONE, new AllRows(),
                 DEFAULT_K_MIN, DEFAULT_K_MAX, DEFAULT_RESTARTS, DEFAULT_SEED, DEFAULT_SILHOUETTE_SAMPLE,
                 DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE);
     }
@@ -208,38 +212,43 @@ public record SegmentationOptions(List<Feature> features, Scaling scaling, Missi
     }
 
     public SegmentationOptions withFeatures(List<Feature> f) {
-        return new SegmentationOptions(f, scaling, missing, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
+        return new SegmentationOptions(f, scaling, missing, filter, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
     }
 
     public SegmentationOptions withScaling(Scaling s) {
-        return new SegmentationOptions(features, s, missing, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
+        return new SegmentationOptions(features, s, missing, filter, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
     }
 
     public SegmentationOptions withMissing(MissingPolicy m) {
-        return new SegmentationOptions(features, scaling, m, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
+        return new SegmentationOptions(features, scaling, m, filter, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
     }
 
     public SegmentationOptions withSubset(RowSubset s) {
-        return new SegmentationOptions(features, scaling, missing, s, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
+        return new SegmentationOptions(features, scaling, missing, filter, s, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
+    }
+
+    /** The same options with these filter conditions (null or empty: every row). */
+    public SegmentationOptions withFilter(RowFilter f) {
+        return new SegmentationOptions(features, scaling, missing, f, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
     }
 
     public SegmentationOptions withKRange(int min, int max) {
-        return new SegmentationOptions(features, scaling, missing, subset, min, max, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
+        return new SegmentationOptions(features, scaling, missing, filter, subset, min, max, restarts, seed, silhouetteSampleSize, maxIterations, tolerance);
     }
 
     public SegmentationOptions withRestarts(int r) {
-        return new SegmentationOptions(features, scaling, missing, subset, kMin, kMax, r, seed, silhouetteSampleSize, maxIterations, tolerance);
+        return new SegmentationOptions(features, scaling, missing, filter, subset, kMin, kMax, r, seed, silhouetteSampleSize, maxIterations, tolerance);
     }
 
     public SegmentationOptions withSeed(long s) {
-        return new SegmentationOptions(features, scaling, missing, subset, kMin, kMax, restarts, s, silhouetteSampleSize, maxIterations, tolerance);
+        return new SegmentationOptions(features, scaling, missing, filter, subset, kMin, kMax, restarts, s, silhouetteSampleSize, maxIterations, tolerance);
     }
 
     public SegmentationOptions withSilhouetteSampleSize(int s) {
-        return new SegmentationOptions(features, scaling, missing, subset, kMin, kMax, restarts, seed, s, maxIterations, tolerance);
+        return new SegmentationOptions(features, scaling, missing, filter, subset, kMin, kMax, restarts, seed, s, maxIterations, tolerance);
     }
 
     public SegmentationOptions withIterations(int maxIter, double tol) {
-        return new SegmentationOptions(features, scaling, missing, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIter, tol);
+        return new SegmentationOptions(features, scaling, missing, filter, subset, kMin, kMax, restarts, seed, silhouetteSampleSize, maxIter, tol);
     }
 }

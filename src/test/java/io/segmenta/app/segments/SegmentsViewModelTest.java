@@ -9,6 +9,7 @@ import io.segmenta.app.task.SameThreadTaskRunner;
 import io.segmenta.app.task.TaskHandle;
 import io.segmenta.app.task.TaskRunner;
 import io.segmenta.app.ui.Notice;
+import io.segmenta.core.data.Column;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.StringColumn;
@@ -16,6 +17,7 @@ import io.segmenta.core.project.Artifact;
 import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
+import io.segmenta.core.segment.FeatureMatrix;
 import io.segmenta.core.segment.KResult;
 import io.segmenta.core.segment.Segmentation;
 import io.segmenta.core.segment.SegmentationArtifacts;
@@ -293,6 +295,93 @@ class SegmentsViewModelTest {
         other.feature("constant").setSelected(true);
         assertThat(other.setupErrorProperty().get()).contains("constant").contains("same value");
         assertThat(other.feature("only")).as("a one-level category cannot separate anything").isNull();
+    }
+
+    /** Rows of the sample customers with age present and at least {@code min}, counted by hand. */
+    private int[] rowsWithAgeAtLeast(double min) {
+        Column age = project.getProject().dataset("customers").orElseThrow().dataset().column("age");
+        return java.util.stream.IntStream.range(0, age.size()).filter(r -> !age.isMissing(r) && age.getDouble(r) >= min).toArray();
+    }
+
+    @Test
+    void filterReducesTheRowsShownLiveAndIsAppliedBeforeTopN() {
+        vm.datasetProperty().set("customers");
+        vm.feature("income").setSelected(true);
+        vm.missingProperty().set(io.segmenta.core.segment.SegmentationOptions.MissingPolicy.DROP);
+        assertThat(vm.rowsInfoProperty().get()).contains("of 20,000").doesNotContain("meet the filter");
+
+        int[] kept = rowsWithAgeAtLeast(50);
+        assertThat(kept.length).isBetween(1, 19_999);
+        vm.filterTextProperty().set("age>=50;");
+        assertThat(vm.filterErrorProperty().get()).isEmpty();
+        assertThat(vm.setupErrorProperty().get()).isEmpty();
+        assertThat(vm.rowsInfoProperty().get()).contains(String.format(Locale.ENGLISH, "%,d rows meet the filter", kept.length));
+        FeatureMatrix m = vm.previewProperty().get();
+        assertThat(m.subsetRows()).isEqualTo(kept.length);
+        assertThat(kept).contains(m.rows());
+        assertThat(vm.options().filter().expressions()).containsExactly("age >= 50");
+
+        vm.subsetEnabledProperty().set(true);
+        vm.scoreColumnProperty().set("monetary");
+        vm.topNProperty().set(100);
+        m = vm.previewProperty().get();
+        assertThat(m.subsetRows()).isEqualTo(100);
+        assertThat(kept).contains(m.rows());
+        assertThat(vm.rowsInfoProperty().get()).contains(String.format(Locale.ENGLISH, "%,d rows meet the filter", kept.length));
+
+        vm.filterTextProperty().set("  ");
+        assertThat(vm.options().filter().isEmpty()).isTrue();
+        assertThat(vm.previewProperty().get().rows()).isNotEqualTo(m.rows());
+        assertThat(vm.rowsInfoProperty().get()).doesNotContain("meet the filter");
+    }
+
+    @Test
+    void aBadFilterIsExplainedUnderTheFieldAndBlocksTheSweep() {
+        setUpFastSweep();
+        assertThat(vm.setupErrorProperty().get()).isEmpty();
+        vm.filterTextProperty().set("age>=30; age 40");
+        assertThat(vm.filterErrorProperty().get()).contains("No operator in the filter \"age 40\"");
+        assertThat(vm.setupErrorProperty().get()).isEqualTo("Fix the row filter to continue.");
+        assertThat(vm.rowsInfoProperty().get()).isEmpty();
+        assertThat(vm.previewProperty().get()).isNull();
+        vm.runSweep();
+        assertThat(vm.sweepProperty().get()).isNull();
+        assertThat(vm.sweepPoints()).isEmpty();
+
+        vm.filterTextProperty().set("age>=old");
+        assertThat(vm.filterErrorProperty().get()).contains("The filter on \"age\" needs a number, not \"old\"");
+        vm.filterTextProperty().set("shoe_size>40");
+        assertThat(vm.filterErrorProperty().get()).contains("There is no column \"shoe_size\"");
+        vm.filterTextProperty().set("age>=30");
+        assertThat(vm.filterErrorProperty().get()).isEmpty();
+        assertThat(vm.setupErrorProperty().get()).isEmpty();
+        assertThat(vm.rowsInfoProperty().get()).contains("meet the filter");
+    }
+
+    @Test
+    void theFilterIsSavedWithTheSegmentationAndRestoredFromIt() {
+        setUpFastSweep();
+        int[] kept = rowsWithAgeAtLeast(40);
+        vm.filterTextProperty().set("age >= 40");
+        vm.runSweep();
+        vm.chooseK(3);
+        vm.fit();
+        Segmentation before = vm.segmentationProperty().get();
+        assertThat(before.options().filter().expressions()).containsExactly("age >= 40");
+        assertThat(before.rows()).isEqualTo(kept);
+
+        Path file = dir.resolve("filtered.segmenta");
+        ProjectStore.save(project.getProject(), file, TaskContext.NONE);
+        ProjectViewModel reopened = new ProjectViewModel(runner, ProjectPersistence.STORE, new ScriptedDialogs(), notices::add);
+        SegmentsViewModel again = newViewModel(reopened);
+        reopened.load(file);
+
+        assertThat(again.filterTextProperty().get()).isEqualTo("age >= 40");
+        assertThat(again.filterErrorProperty().get()).isEmpty();
+        assertThat(again.segmentationProperty().get().options()).isEqualTo(before.options());
+        assertThat(again.segmentationProperty().get().rows()).isEqualTo(kept);
+        assertThat(again.sweepStaleProperty().get()).isFalse();
+        assertThat(again.options()).isEqualTo(before.options());
     }
 
     @Test

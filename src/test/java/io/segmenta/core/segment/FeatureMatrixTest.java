@@ -6,6 +6,7 @@ import io.segmenta.core.data.DateColumn;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.LongColumn;
 import io.segmenta.core.data.StringColumn;
+import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.segment.SegmentationOptions.Feature;
 import io.segmenta.core.segment.SegmentationOptions.MissingPolicy;
 import io.segmenta.core.segment.SegmentationOptions.Scaling;
@@ -150,5 +151,35 @@ class FeatureMatrixTest {
         assertThatThrownBy(() -> Feature.categorical("c", 0)).hasMessageContaining("positive number");
         assertThatThrownBy(() -> Scaling.fromKey("pareto")).hasMessageContaining("zscore, robust, minmax or none");
         assertThatThrownBy(() -> SegmentationOptions.of(f).withSilhouetteSampleSize(10)).hasMessageContaining("at least 100");
+    }
+
+    @Test
+    void filterIsAppliedBeforeEverySubsetAndRecordedInTheOptionsJson() {
+        Dataset ds = small();
+        SegmentationOptions o = SegmentationOptions.of(Feature.numeric("age")).withFilter(RowFilter.parse("city=Madrid"));
+        // Madrid: rows 0, 2, 4
+        assertThat(FeatureMatrix.build(ds, o).rows()).containsExactly(0, 2, 4);
+        // top 3 by score among the Madrid rows is 0, 2, 4 (0.9, 0.8, 0.2); among all rows it would be 0, 2, 3
+        FeatureMatrix top = FeatureMatrix.build(ds, o.withSubset(new SegmentationOptions.TopN("score", 3)));
+        assertThat(top.rows()).containsExactly(0, 2, 4);
+        assertThat(top.subsetRows()).isEqualTo(3);
+        assertThat(FeatureMatrix.build(ds, SegmentationOptions.of(Feature.numeric("age"))
+                .withSubset(new SegmentationOptions.TopN("score", 3))).rows()).containsExactly(0, 2, 3);
+        // given rows: only those the filter keeps
+        assertThat(FeatureMatrix.build(ds, o.withSubset(new SegmentationOptions.Rows(new int[]{1, 2, 4, 5}))).rows())
+                .containsExactly(2, 4);
+        assertThatThrownBy(() -> FeatureMatrix.build(ds, o.withFilter(RowFilter.parse("city=Cadiz"))))
+                .isInstanceOf(UserException.class).hasMessageContaining("no rows");
+        assertThatThrownBy(() -> FeatureMatrix.build(ds, o.withFilter(RowFilter.parse("town=Cadiz"))))
+                .isInstanceOf(UserException.class).hasMessageContaining("town");
+
+        SegmentationOptions two = o.withFilter(RowFilter.parse("city in Madrid,\"Bil, bao\"", "age >= 30"))
+                .withSubset(new SegmentationOptions.TopN("score", 3));
+        var json = SegmentationArtifacts.optionsJson(two);
+        assertThat(json.get("filter")).extracting(n -> n.stringValue()).containsExactly("city in Madrid,\"Bil, bao\"", "age >= 30");
+        assertThat(SegmentationArtifacts.options(json, new int[0])).isEqualTo(two);
+        json.remove("filter"); // saved before filters existed
+        assertThat(SegmentationArtifacts.options(json, new int[0]).filter()).isEqualTo(RowFilter.NONE);
+        assertThat(SegmentationOptions.of(Feature.numeric("age")).filter().isEmpty()).isTrue();
     }
 }
