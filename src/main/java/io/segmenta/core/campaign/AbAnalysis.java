@@ -170,22 +170,24 @@ public final class AbAnalysis {
         } catch (UserException e) {
             plan = null; // the lift would take the rate past 100%: nothing to plan
         }
-        String pct = String.format(java.util.Locale.ROOT, "%.0f%%", o.mde() * 100);
         double pBest = leader.probabilityBest();
         double loss = leader.expectedLoss();
         if (pBest >= o.winProbability() && loss <= o.lossTolerance() * leader.posteriorMean()) {
+            BayesArm winner = leader;
+            double rate = r.rates().stream().filter(a -> a.arm().equals(winner.arm())).findFirst().orElseThrow().rate();
+            // the loss is a difference of rates: the message shows it in percentage points
             return new Recommendation(Decision.DECLARE_WINNER, m, leader.arm(), pBest, loss, current, plan,
-                    "campaign.recommend.winner", List.of(leader.arm(), m.key(), pBest, loss));
+                    "campaign.recommend.winner", List.of(leader.arm(), m, pBest, 100 * loss, rate));
         }
         if (events == 0 || plan == null) {
             return new Recommendation(Decision.INCREASE_SAMPLE, m, leader.arm(), pBest, loss, current, plan,
-                    "campaign.recommend.noEvents", List.of(m.key(), current));
+                    "campaign.recommend.noEvents", List.of(m, current));
         }
         if (current < plan.perArm()) {
             return new Recommendation(Decision.INCREASE_SAMPLE, m, leader.arm(), pBest, loss, current, plan,
-                    "campaign.recommend.increase", List.of(leader.arm(), pBest, current, plan.perArm(), pct, m.key()));
+                    "campaign.recommend.increase", List.of(leader.arm(), pBest, current, plan.perArm(), o.mde(), m));
         }
         return new Recommendation(Decision.KEEP_TESTING, m, leader.arm(), pBest, loss, current, plan,
-                "campaign.recommend.keepTesting", List.of(leader.arm(), pBest, current, plan.perArm(), pct, m.key()));
+                "campaign.recommend.keepTesting", List.of(leader.arm(), pBest, current, plan.perArm(), o.mde(), m));
     }
 }

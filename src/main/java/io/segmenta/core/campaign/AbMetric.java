@@ -1,5 +1,7 @@
 package io.segmenta.core.campaign;
 
+import io.segmenta.core.util.I18n;
+
 import java.util.Locale;
 
 /**
@@ -18,6 +20,9 @@ public enum AbMetric {
     public boolean possibleWithoutSend() { return possibleWithoutSend; }
 
     public String key() { return name().toLowerCase(Locale.ROOT); }
+
+    /** The metric's name for people in the current language ("conversion rate"), from {@code campaign.metric.<key>}. */
+    public String label() { return I18n.tr("campaign.metric." + key()); }
 
     public static AbMetric fromKey(String k) {
         String s = k.strip().toLowerCase(Locale.ROOT);

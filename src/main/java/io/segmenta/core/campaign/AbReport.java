@@ -75,10 +75,15 @@ public record AbReport(AbOptions options, AbData data, List<ArmMetrics> arms, Li
      * @param currentPerArm   fewest sends among the contest arms
      * @param nextWave        sample size for the next wave at the baseline and MDE, or null when it cannot be planned
      * @param messageKey      i18n key of the explanation; {@link #message()} formats it with {@code args}
+     * @param args            the message's arguments: numbers as they are (the bundle formats them for the language)
+     *                        and metrics as {@link AbMetric}, named with {@link AbMetric#label()} when formatting
      */
     public record Recommendation(Decision decision, AbMetric metric, String leader, double probabilityBest,
                                  double expectedLoss, long currentPerArm, PowerCalculator.Result nextWave,
                                  String messageKey, List<Object> args) {
-        public String message() { return I18n.tr(messageKey, args.toArray()); }
+        /** The explanation in the current language. */
+        public String message() {
+            return I18n.tr(messageKey, args.stream().map(a -> a instanceof AbMetric m ? m.label() : a).toArray());
+        }
     }
 }

@@ -29,13 +29,13 @@ public final class ClvAnalysis {
         if (rep != null) {
             if (rep.rowsNegative() > 0) {
                 warnings.add(new ClvResult.Warning(rep.returns() == ReturnsPolicy.DROP ? "clv.warn.returnsDropped" : "clv.warn.returnsNetted",
-                        List.of(Long.toString(rep.rowsNegative()), Long.toString(rep.returnDays()))));
+                        List.of(rep.rowsNegative(), rep.returnDays())));
             }
-            if (rep.rowsZero() > 0) warnings.add(new ClvResult.Warning("clv.warn.zeroAmounts", List.of(Long.toString(rep.rowsZero()))));
+            if (rep.rowsZero() > 0) warnings.add(new ClvResult.Warning("clv.warn.zeroAmounts", List.of(rep.rowsZero())));
             if (rep.customersOnlyInHoldout() > 0) {
-                warnings.add(new ClvResult.Warning("clv.warn.onlyHoldout", List.of(Integer.toString(rep.customersOnlyInHoldout()))));
+                warnings.add(new ClvResult.Warning("clv.warn.onlyHoldout", List.of(rep.customersOnlyInHoldout())));
             }
-            if (rep.rowsMissing() > 0) warnings.add(new ClvResult.Warning("clv.warn.missingRows", List.of(Long.toString(rep.rowsMissing()))));
+            if (rep.rowsMissing() > 0) warnings.add(new ClvResult.Warning("clv.warn.missingRows", List.of(rep.rowsMissing())));
         }
         ModelFit f = ClvFitter.fit(o.model(), s, o.fit(), c);
         if (!f.converged()) warnings.add(new ClvResult.Warning(f.messageKey(), f.messageArgs()));

@@ -1,15 +1,20 @@
 package io.segmenta.core.clv;
 
 import io.segmenta.core.project.Artifact;
+import io.segmenta.core.util.I18n;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.text.Format;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A CLV result as a project {@link Artifact} of kind {@value #KIND}: the options as JSON, and as the result the
@@ -75,8 +80,7 @@ public final class ClvArtifacts {
         ArrayNode w = res.putArray("warnings");
         for (ClvResult.Warning x : r.warnings()) {
             ObjectNode wn = w.addObject().put("key", x.key());
-            ArrayNode a = wn.putArray("args");
-            x.args().forEach(a::add);
+            writeArgs(wn.putArray("args"), x.args());
         }
         return new Artifact(KIND, name, datasetName, MAPPER.writeValueAsString(opt), MAPPER.writeValueAsString(res), null, Instant.now());
     }
@@ -119,9 +123,40 @@ public final class ClvArtifacts {
         putDouble(n, "gradient_norm", f.gradientNorm());
         n.put("message_key", f.messageKey());
         n.put("message", f.message());
-        ArrayNode a = n.putArray("message_args");
-        f.messageArgs().forEach(a::add);
+        writeArgs(n.putArray("message_args"), f.messageArgs());
         return n;
+    }
+
+    /** Message arguments: counts as JSON numbers, the rest as text. */
+    private static void writeArgs(ArrayNode a, List<Object> args) {
+        for (Object x : args) {
+            switch (x) {
+                case Long l -> a.add(l);
+                case Number d -> a.add(d.doubleValue());
+                default -> a.add(String.valueOf(x));
+            }
+        }
+    }
+
+    /**
+     * Message arguments written by {@link #writeArgs}. Artifacts saved before counts were stored as numbers hold
+     * them as text; those are read back as numbers where the message formats them as numbers, so they still format.
+     */
+    private static List<Object> readArgs(JsonNode a, String key) {
+        Format[] formats = key == null ? new Format[0]
+                : new MessageFormat(I18n.tr(Locale.ENGLISH, key), Locale.ENGLISH).getFormatsByArgumentIndex();
+        List<Object> args = new ArrayList<>();
+        for (JsonNode y : a) {
+            int i = args.size();
+            if (y.isIntegralNumber()) args.add(y.asLong());
+            else if (y.isNumber()) args.add(y.asDouble());
+            else {
+                String s = y.asString();
+                boolean count = i < formats.length && formats[i] instanceof NumberFormat && s.matches("-?\\d{1,18}");
+                if (count) args.add(Long.parseLong(s)); else args.add(s);
+            }
+        }
+        return args;
     }
 
     private static void putDouble(ObjectNode n, String key, double v) {
@@ -170,9 +205,7 @@ public final class ClvArtifacts {
         }
         List<ClvResult.Warning> ws = new ArrayList<>();
         for (JsonNode x : r.get("warnings")) {
-            List<String> args = new ArrayList<>();
-            for (JsonNode y : x.get("args")) args.add(y.asString());
-            ws.add(new ClvResult.Warning(text(x, "key"), args));
+            ws.add(new ClvResult.Warning(text(x, "key"), readArgs(x.get("args"), text(x, "key"))));
         }
         JsonNode corr = r.get("frequency_monetary_correlation");
         return new Saved(so, co, readFit(r.get("frequency_model")), r.has("gamma_gamma") ? readFit(r.get("gamma_gamma")) : null,
@@ -189,8 +222,7 @@ public final class ClvArtifacts {
             JsonNode se = e.getValue().get("standard_error");
             ses.add(se == null || se.isNull() ? Double.NaN : se.asDouble());
         }
-        List<String> args = new ArrayList<>();
-        for (JsonNode y : n.get("message_args")) args.add(y.asString());
+        List<Object> args = readArgs(n.get("message_args"), text(n, "message_key"));
         JsonNode g = n.get("gradient_norm");
         return new ModelFit(text(n, "model"), names, vals.stream().mapToDouble(Double::doubleValue).toArray(),
                 ses.stream().mapToDouble(Double::doubleValue).toArray(), n.get("log_likelihood").asDouble(),

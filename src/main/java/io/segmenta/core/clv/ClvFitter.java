@@ -121,7 +121,7 @@ public final class ClvFitter {
             for (int i = 0; i < k; i++) se[i] = cov[i][i] >= 0 ? p[i] * Math.sqrt(cov[i][i]) : Double.NaN;
         }
         String msg = null;
-        List<String> args = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
         int boundary = -1;
         for (int i = 0; i < k; i++) if (Math.abs(r.x()[i]) > LOG_BOUND) boundary = i;
         if (boundary >= 0) {
@@ -129,7 +129,7 @@ public final class ClvFitter {
             args = List.of(label, names.get(boundary), fmt(p[boundary]));
         } else if (!r.converged()) {
             msg = "clv.fit.notConverged";
-            args = List.of(label, Integer.toString(r.iterations()), fmt(r.gradientNorm()));
+            args = List.of(label, r.iterations(), fmt(r.gradientNorm()));
         } else if (cov == null) {
             msg = "clv.fit.noStandardErrors";
             args = List.of(label);

@@ -23,10 +23,10 @@ public record ClvResult(TransactionSummary summary, ModelFit frequencyFit, Model
         warnings = List.copyOf(warnings);
     }
 
-    /** A caution: an i18n key and its arguments. */
-    public record Warning(String key, List<String> args) {
+    /** A caution: an i18n key and its arguments (counts as numbers, so the message groups their digits per language). */
+    public record Warning(String key, List<Object> args) {
         public Warning {
-            args = List.copyOf(args);
+            args = ModelFit.messageArgs(args);
         }
 
         public String message() { return I18n.tr(key, args.toArray()); }

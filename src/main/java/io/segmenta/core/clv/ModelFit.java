@@ -21,18 +21,26 @@ import java.util.Objects;
  * @param iterations     optimiser iterations
  * @param gradientNorm   largest gradient component of the mean log-likelihood in log-parameter space
  * @param messageKey     i18n key of the diagnostic when not converged (or a caution), or null
- * @param messageArgs    its arguments, as text
+ * @param messageArgs    its arguments: counts as numbers (the message formats them per language), other values as text
  */
 public record ModelFit(String model, List<String> names, double[] values, double[] standardErrors, double logLikelihood,
                        int customers, double penalty, boolean converged, int iterations, double gradientNorm,
-                       String messageKey, List<String> messageArgs) {
+                       String messageKey, List<Object> messageArgs) {
     public ModelFit {
         Objects.requireNonNull(model, "model");
         names = List.copyOf(names);
         if (values.length != names.size() || standardErrors.length != names.size()) {
             throw new IllegalArgumentException("parameter arrays differ in length");
         }
-        messageArgs = messageArgs == null ? List.of() : List.copyOf(messageArgs);
+        messageArgs = messageArgs == null ? List.of() : messageArgs(messageArgs);
+    }
+
+    /**
+     * A message's arguments as stored: whole numbers as {@code Long}, so a list equals itself read back from JSON.
+     */
+    static List<Object> messageArgs(List<?> args) {
+        return List.copyOf(args.stream().map(a -> a instanceof Integer || a instanceof Short || a instanceof Byte
+                ? (Object) ((Number) a).longValue() : a).toList());
     }
 
     public double value(String name) {

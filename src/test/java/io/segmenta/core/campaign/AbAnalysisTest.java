@@ -9,6 +9,7 @@ import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.LongColumn;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +114,67 @@ class AbAnalysisTest {
         // P(best) 0.975 ≥ 0.95 and loss 0.000144 ≤ 5% of 0.15: a winner
         assertThat(r.recommendation().decision()).isEqualTo(Decision.DECLARE_WINNER);
         assertThat(r.recommendation().leader()).isEqualTo("B");
-        assertThat(r.recommendation().message()).contains("B").contains("0.975");
+        assertThat(r.recommendation().args()).containsExactly("B", AbMetric.CONVERSION, r.recommendation().probabilityBest(),
+                100 * r.recommendation().expectedLoss(), 0.15);
+    }
+
+    @Test
+    void recommendationsReadNaturallyInEnglishAndSpanish() {
+        Locale before = I18n.locale();
+        try {
+            // winner: P(best) 0.9750, expected loss 0.000144 (0.0144 percentage points), B converts 15%
+            AbReport.Recommendation win = analyzeAggregated(new String[]{"A", "B", "C", "control"}, new long[]{1000, 1000, 1000, 1000},
+                    new long[]{120, 150, 95, 80}, AbOptions.defaults().withControl("control")).recommendation();
+            assertThat(win.expectedLoss()).isBetween(0.000135, 0.000145);
+            I18n.setLocale(Locale.ENGLISH);
+            assertThat(win.message()).isEqualTo("Declare a winner: \"B\" has the best conversion rate (15%) with a probability of 97.5%;"
+                    + " choosing it risks an expected loss of 0.014 percentage points.");
+            I18n.setLocale(Locale.of("es"));
+            assertThat(win.message()).isEqualTo("Declara un ganador: \"B\" tiene la mejor tasa de conversión (15\u00a0%) con una"
+                    + " probabilidad del 97,5\u00a0%; elegirlo supone una pérdida esperada de 0,014 puntos porcentuales.");
+
+            // small and close: increase the sample
+            AbReport.Recommendation small = analyzeAggregated(new String[]{"A", "B"}, new long[]{200, 200}, new long[]{12, 10},
+                    AbOptions.defaults()).recommendation();
+            long next = small.nextWave().perArm();
+            I18n.setLocale(Locale.ENGLISH);
+            assertThat(small.message()).isEqualTo(String.format(Locale.ENGLISH, "Increase the sample: the leader \"A\" is best with a"
+                    + " probability of only %s%%, and 200 sends per arm cannot detect a relative lift of 10%% in the conversion rate;"
+                    + " the next wave needs %,d sends per arm.", percent(small.probabilityBest(), '.'), next));
+            I18n.setLocale(Locale.of("es"));
+            assertThat(small.message()).isEqualTo(String.format(Locale.ENGLISH, "Aumenta la muestra: el líder \"A\" es el mejor con una"
+                    + " probabilidad de solo el %s\u00a0%%, y 200 envíos por brazo no detectan una mejora relativa del 10\u00a0%% en la"
+                    + " tasa de conversión; la próxima oleada necesita %s envíos por brazo.",
+                    percent(small.probabilityBest(), ','), String.format(Locale.ENGLISH, "%,d", next).replace(',', '.')));
+
+            // large and equal: keep testing (sends grouped per language)
+            AbReport.Recommendation big = analyzeAggregated(new String[]{"A", "B"}, new long[]{100_000, 100_000}, new long[]{5000, 5010},
+                    AbOptions.defaults().withMde(0.2)).recommendation();
+            I18n.setLocale(Locale.ENGLISH);
+            assertThat(big.message()).startsWith("Keep testing: 100,000 sends per arm could detect a relative lift of 20% in the"
+                    + " conversion rate (it takes ").contains("yet the leader \"B\" is best with a probability of only ");
+            I18n.setLocale(Locale.of("es"));
+            assertThat(big.message()).startsWith("Sigue probando: 100.000 envíos por brazo detectarían una mejora relativa del"
+                    + " 20\u00a0% en la tasa de conversión (hacen falta ").contains("pero el líder \"B\" es el mejor con una probabilidad");
+
+            // no events: the metric is named, never its key
+            AbReport.Recommendation none = analyzeAggregated(new String[]{"A", "B"}, new long[]{50, 50}, new long[]{0, 0},
+                    AbOptions.defaults().withPrimary(AbMetric.CLICK)).recommendation();
+            I18n.setLocale(Locale.ENGLISH);
+            assertThat(none.message()).isEqualTo("Increase the sample: with 50 sends per arm there is not enough data yet to compare"
+                    + " the click rate.");
+            I18n.setLocale(Locale.of("es"));
+            assertThat(none.message()).isEqualTo("Aumenta la muestra: con 50 envíos por brazo todavía no hay datos suficientes para"
+                    + " comparar la tasa de clics.");
+        } finally {
+            I18n.setLocale(before);
+        }
+    }
+
+    /** {@code p} as a percentage with at most one decimal, as the bundles' {@code #,##0.#%} writes it. */
+    private static String percent(double p, char decimal) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.#", java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        return f.format(100 * p).replace('.', decimal);
     }
 
     @Test

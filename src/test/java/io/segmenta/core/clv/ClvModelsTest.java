@@ -4,11 +4,13 @@ import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.project.Artifact;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -171,5 +173,29 @@ class ClvModelsTest {
         assertThat(back.warnings()).isEqualTo(r.warnings());
         assertThat(back.customers()).isEqualTo(2357);
         assertThat(back.repeatCustomers()).isEqualTo(946);
+
+        // artifacts saved when counts were stored as text still format them as numbers
+        String legacy = a.resultJson().replaceAll("(\"args\":\\[)(\\d+)", "$1\"$2\"");
+        assertThat(legacy).isNotEqualTo(a.resultJson());
+        ClvArtifacts.Saved old = ClvArtifacts.fromArtifact(new Artifact(a.kind(), a.name(), a.datasetName(), a.optionsJson(), legacy,
+                a.payload(), a.createdAt()));
+        assertThat(old.warnings()).isEqualTo(r.warnings());
+    }
+
+    @Test
+    void warningCountsAreGroupedPerLanguage() {
+        ClvResult.Warning holdout = new ClvResult.Warning("clv.warn.onlyHoldout", List.of(3168));
+        ClvResult.Warning netted = new ClvResult.Warning("clv.warn.returnsNetted", List.of(12_345L, 1200L));
+        assertThat(holdout.args()).containsExactly(3168L);
+        assertThat(I18n.tr(Locale.ENGLISH, holdout.key(), holdout.args().toArray()))
+                .isEqualTo("3,168 customer(s) made their first purchase in the holdout period and are left out.");
+        assertThat(I18n.tr(Locale.of("es"), holdout.key(), holdout.args().toArray()))
+                .isEqualTo("3.168 clientes hicieron su primera compra en el periodo de validación y quedan fuera.");
+        assertThat(I18n.tr(Locale.ENGLISH, netted.key(), netted.args().toArray())).startsWith("12,345 transaction(s)")
+                .contains("; 1,200 customer-day(s)");
+        assertThat(I18n.tr(Locale.of("es"), netted.key(), netted.args().toArray())).startsWith("Se han compensado 12.345 transacciones")
+                .contains("; 1.200 días-cliente");
+        assertThat(I18n.tr(Locale.ENGLISH, "clv.fit.notConverged", "BG/NBD", 2500, "1.2e-05"))
+                .startsWith("The BG/NBD fit did not converge after 2,500 iterations (gradient 1.2e-05).");
     }
 }
