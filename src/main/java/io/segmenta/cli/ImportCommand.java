@@ -13,6 +13,7 @@ import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -170,7 +171,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         out.flush();
         if (r.report().rejectedCount() > 0) {
-            err.println("segmenta: " + r.report().rejectedCount() + " row(s) rejected; see the report above.");
+            err.println("segmenta: " + I18n.tr("cli.import.rejectedNote", r.report().rejectedCount()));
             err.flush();
         }
         return 0;
@@ -223,33 +224,36 @@ public final class ImportCommand implements Callable<Integer> {
     private static void printText(PrintWriter out, ImportResult r, Path saved) {
         CsvSettings s = r.settings();
         Dataset d = r.dataset();
-        out.printf(Locale.ROOT, "Dataset   %s%n", d.name());
-        for (var f : r.sources()) out.printf(Locale.ROOT, "File      %s (%,d bytes)%n", f.path(), f.sizeBytes());
-        out.printf(Locale.ROOT, "Settings  delimiter %s, encoding %s%s, decimal '%s', header %s, quote %s, dates %s%n",
-                s.delimiterName(), s.encoding(), s.bom() ? " (BOM)" : "", s.decimal(), s.header() ? "yes" : "no",
-                s.quote() == '\0' ? "none" : "'" + s.quote() + "'", s.dayFirst() ? "day first" : "month first");
-        out.printf(Locale.ROOT, "Rows      %,d imported of %,d read; %,d rejected%n", d.rowCount(), r.report().rowsRead(), r.report().rejectedCount());
-        out.printf(Locale.ROOT, "Columns   %d%n", d.columnCount());
+        out.println(I18n.tr("cli.import.dataset", d.name()));
+        for (var f : r.sources()) out.println(I18n.tr("cli.import.file", f.path(), f.sizeBytes()));
+        out.println(I18n.tr("cli.import.settings", s.delimiterName(), s.encoding() + (s.bom() ? " (BOM)" : ""),
+                String.valueOf(s.decimal()), I18n.tr(s.header() ? "cli.yes" : "cli.no"),
+                s.quote() == '\0' ? I18n.tr("cli.none") : "'" + s.quote() + "'",
+                I18n.tr(s.dayFirst() ? "cli.import.dayFirst" : "cli.import.monthFirst")));
+        out.println(I18n.tr("cli.import.rows", d.rowCount(), r.report().rowsRead(), r.report().rejectedCount()));
+        out.println(I18n.tr("cli.import.columns", d.columnCount()));
         int w = Math.max(6, d.columnNames().stream().mapToInt(String::length).max().orElse(6));
-        out.printf(Locale.ROOT, "  %-" + w + "s  %-11s  %9s  %9s  %s%n", "name", "type", "missing", "coerced", "notes");
+        out.printf(Locale.ROOT, "  %-" + w + "s  %-11s  %9s  %9s  %s%n", I18n.tr("cli.import.h.name"), I18n.tr("cli.import.h.type"),
+                I18n.tr("cli.import.h.missing"), I18n.tr("cli.import.h.coerced"), I18n.tr("cli.import.h.notes"));
         for (int i = 0; i < d.columnCount(); i++) {
             Column c = d.column(i);
             ImportReport.ColumnReport cr = r.report().columns().get(i);
-            String notes = (c.idLike() ? "id-like " : "") + (s.dateFormats().containsKey(c.name()) ? s.dateFormats().get(c.name()) : "");
+            String notes = (c.idLike() ? I18n.tr("cli.import.idLike") + " " : "")
+                    + (s.dateFormats().containsKey(c.name()) ? s.dateFormats().get(c.name()) : "");
             if (!cr.coercedExamples().isEmpty()) {
                 var e = cr.coercedExamples().get(0);
-                notes += " e.g. line " + e.line() + ": \"" + e.value() + "\"";
+                notes += " " + I18n.tr("cli.import.example", e.line(), e.value());
             }
             out.printf(Locale.ROOT, "  %-" + w + "s  %-11s  %9d  %9d  %s%n", c.name(), c.type().key(), c.missingCount(), cr.coerced(), notes.strip());
         }
         if (!r.report().rejected().isEmpty()) {
-            out.println("Rejected rows:");
-            for (var x : r.report().rejected()) out.printf(Locale.ROOT, "  %s line %d: %s%n", x.file(), x.line(), x.reason());
+            out.println(I18n.tr("cli.import.rejected"));
+            for (var x : r.report().rejected()) out.println("  " + I18n.tr("cli.import.rejectedRow", x.file(), x.line(), x.reason()));
             if (r.report().rejectedCount() > r.report().rejected().size()) {
-                out.printf(Locale.ROOT, "  … and %,d more%n", r.report().rejectedCount() - r.report().rejected().size());
+                out.println("  " + I18n.tr("cli.import.more", r.report().rejectedCount() - r.report().rejected().size()));
             }
         }
-        for (String warn : r.report().warnings()) out.println("Warning: " + warn);
-        if (saved != null) out.println("Saved to  " + saved);
+        for (String warn : r.report().warnings()) out.println(I18n.tr("cli.import.warning", warn));
+        if (saved != null) out.println(I18n.tr("cli.import.saved", saved.toString()));
     }
 }

@@ -46,8 +46,7 @@ public final class SegmentaCli implements Runnable {
                 commandLine.getErr().flush();
                 return EXIT_BAD_INPUT;
             }
-            commandLine.getErr().println("segmenta: internal error: " + ex);
-            commandLine.getErr().println("Please report this with the command you ran.");
+            commandLine.getErr().println("segmenta: " + io.segmenta.core.util.I18n.tr("cli.internalError", String.valueOf(ex)));
             commandLine.getErr().flush();
             return EXIT_INTERNAL;
         });

@@ -114,4 +114,18 @@ class ImportCommandTest {
         Run h = run("--help");
         assertThat(h.out()).contains("import").contains("info").contains("bench");
     }
+
+    @Test
+    void textOutputFollowsTheLanguage() throws IOException {
+        Path p = csv("es.csv", "id;importe\n1;1.234,5\n2;7\n");
+        java.util.Locale before = io.segmenta.core.util.I18n.locale();
+        try {
+            io.segmenta.core.util.I18n.setLocale(java.util.Locale.of("es"));
+            Run r = run("import", p.toString());
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains("Filas").contains("2 importadas").contains("separador ;").contains("cabecera sí");
+        } finally {
+            io.segmenta.core.util.I18n.setLocale(before);
+        }
+    }
 }
