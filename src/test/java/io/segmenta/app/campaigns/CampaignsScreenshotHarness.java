@@ -1,5 +1,8 @@
 package io.segmenta.app.campaigns;
 
+import static io.segmenta.app.HarnessSupport.later;
+import static io.segmenta.app.HarnessSupport.shoot;
+
 import io.segmenta.app.ScriptedDialogs;
 import io.segmenta.app.project.AppSettings;
 import io.segmenta.app.project.ProjectPersistence;
@@ -12,13 +15,11 @@ import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.LongColumn;
 import io.segmenta.core.data.StringColumn;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -106,20 +107,7 @@ public final class CampaignsScreenshotHarness {
                     new LongColumn("converted", converted, new BitSet()), new DoubleColumn("revenue", revenue, new BitSet())));
         }
 
-        private static void later(double seconds, Runnable r) {
-            PauseTransition p = new PauseTransition(Duration.seconds(seconds));
-            p.setOnFinished(e -> r.run());
-            p.play();
-        }
 
-        private static void shoot(Path out) {
-            try {
-                new ProcessBuilder("import", "-window", "root", out.toString()).inheritIO().start().waitFor();
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-            Platform.exit();
-        }
 
         @Override
         public void stop() {

@@ -1,5 +1,8 @@
 package io.segmenta.app.models;
 
+import static io.segmenta.app.HarnessSupport.later;
+import static io.segmenta.app.HarnessSupport.shoot;
+
 import io.segmenta.app.ScriptedDialogs;
 import io.segmenta.app.project.AppSettings;
 import io.segmenta.app.project.ProjectPersistence;
@@ -8,14 +11,12 @@ import io.segmenta.app.shell.MainWindow;
 import io.segmenta.app.shell.Section;
 import io.segmenta.app.task.FxTaskRunner;
 import io.segmenta.core.model.Algorithm;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -72,20 +73,7 @@ public final class ModelsScreenshotHarness {
             vm.project().load(Path.of(a.get(0)));
         }
 
-        private static void later(double seconds, Runnable r) {
-            PauseTransition p = new PauseTransition(Duration.seconds(seconds));
-            p.setOnFinished(e -> r.run());
-            p.play();
-        }
 
-        private static void shoot(Path out) {
-            try {
-                new ProcessBuilder("import", "-window", "root", out.toString()).inheritIO().start().waitFor();
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-            Platform.exit();
-        }
 
         @Override
         public void stop() {
