@@ -580,6 +580,10 @@ public final class SegmentsView {
         traits.setId("traitsLabel");
         traits.setWrapText(true);
         traits.getStyleClass().add("traits");
+        Label centre = new Label();
+        centre.setId("centreLabel");
+        centre.setWrapText(true);
+        centre.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         buildProfileTable();
         Runnable fillProfile = () -> {
             int s = vm.selectedSegmentProperty().get();
@@ -587,6 +591,7 @@ public final class SegmentsView {
             if (p == null || s >= p.segments().size()) {
                 profileTitle.setText("");
                 traits.setText("");
+                centre.setText("");
                 profileTable.getItems().clear();
                 return;
             }
@@ -594,6 +599,7 @@ public final class SegmentsView {
             profileTitle.setText(I18n.tr("ui.segments.profile.title", sp.name(), Formats.integer(sp.size()), Formats.percent(sp.share())));
             CreativeBrief.Brief b = vm.briefProperty().get();
             traits.setText(b == null || s >= b.sections().size() ? "" : b.sections().get(s).apart());
+            centre.setText(centreText(vm.segmentationProperty().get(), sp.index()));
             profileTable.getItems().setAll(vm.profileRows(s));
         };
         disposer.add(vm.profilesProperty().subscribe(fillProfile));
@@ -601,11 +607,26 @@ public final class SegmentsView {
         VBox.setVgrow(profileTable, Priority.ALWAYS);
         Label tableHint = muted(I18n.tr("ui.segments.profile.hint"));
         tableHint.setWrapText(true);
-        VBox right = new VBox(6, profileTitle, traits, profileTable, tableHint);
+        VBox right = new VBox(6, profileTitle, traits, centre, profileTable, tableHint);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox box = new HBox(14, left, right);
         box.setPadding(new Insets(10, 0, 0, 0));
         return box;
+    }
+
+    /** The k-means centre of a segment in the features' original units (log1p undone, one-hot as shares). */
+    static String centreText(io.segmenta.core.segment.Segmentation seg, int segment) {
+        if (seg == null || segment < 0 || segment >= seg.k()) return "";
+        double[] c = seg.centroidOriginal(segment);
+        java.util.List<String> names = seg.dimNames();
+        java.text.NumberFormat nf = java.text.NumberFormat.getNumberInstance(I18n.locale());
+        nf.setMaximumFractionDigits(2);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < c.length && i < names.size(); i++) {
+            if (i > 0) sb.append(" · ");
+            sb.append(names.get(i)).append(' ').append(nf.format(c[i]));
+        }
+        return I18n.tr("ui.segments.profile.centre", sb.toString());
     }
 
     private Node nameRow(SegmentName n, int max) {

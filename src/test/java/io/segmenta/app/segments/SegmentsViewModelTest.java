@@ -180,6 +180,12 @@ class SegmentsViewModelTest {
             assertThat(Math.abs(rows.get(i).diffSd())).isLessThanOrEqualTo(Math.abs(rows.get(i - 1).diffSd()));
         }
 
+        // the centre in original units: the back-transformed k-means centre, shown under the segment's traits
+        String centre = SegmentsView.centreText(s, 0);
+        assertThat(centre).startsWith("Centre of the segment (original units): ").contains("age ");
+        double age = s.centroidOriginal(0)[s.dimNames().indexOf("age")];
+        assertThat(age).isBetween(18.0, 90.0);
+
         assertThat(project.isDirty()).isTrue();
         Artifact a = project.getProject().artifacts().stream().filter(x -> x.kind().equals(SegmentationArtifacts.KIND)).findFirst().orElseThrow();
         assertThat(SegmentationArtifacts.fromArtifact(a).names()).isEqualTo(s.names());
