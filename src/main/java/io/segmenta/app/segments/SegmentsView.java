@@ -584,6 +584,10 @@ public final class SegmentsView {
         centre.setId("centreLabel");
         centre.setWrapText(true);
         centre.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        centre.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines instead of cutting the centre short
+        Tooltip centreTip = new Tooltip();
+        centreTip.textProperty().bind(centre.textProperty());
+        centre.setTooltip(centreTip);
         buildProfileTable();
         Runnable fillProfile = () -> {
             int s = vm.selectedSegmentProperty().get();
