@@ -17,6 +17,7 @@ import io.segmenta.core.data.Dataset;
 import io.segmenta.core.io.CsvImporter;
 import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,9 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -107,16 +109,16 @@ public final class AbtestCommand implements Callable<Integer> {
         String ctl = control;
         AbData data;
         if (aggregated) {
-            if (arm == null || sends == null) throw usage("--aggregated needs --arm and --sends");
+            if (arm == null || sends == null) throw usage(I18n.tr("campaign.cli.ab.aggregatedNeeds"));
             data = AbResultsLoader.aggregated(ds, new AggregateColumns(arm, segment, sends, delivered, bounced, opened, clicked, converted, revenue));
         } else if (list != null) {
-            if (id == null) throw usage("--list needs --id");
+            if (id == null) throw usage(I18n.tr("campaign.cli.ab.listNeedsId"));
             Dataset l = CsvImporter.importFiles(ImportRequest.of(list), TaskContext.NONE).dataset();
             String holdoutArm = Group.HOLDOUT.key();
             data = AbResultsLoader.joined(ds, cols, AbResultsLoader.assignmentsOf(l, id, holdoutArm));
             if (ctl == null && data.arms().stream().anyMatch(a -> a.arm().equals(holdoutArm))) ctl = holdoutArm;
         } else {
-            if (arm == null) throw usage("Give --arm COL, --list LIST.csv --id COL, or --aggregated");
+            if (arm == null) throw usage(I18n.tr("campaign.cli.ab.needArm"));
             data = AbResultsLoader.perCustomer(ds, cols);
         }
         AbOptions o = new AbOptions(ctl, costPerSend, confidence, power, mde, 0.95, 0.05,
@@ -237,13 +239,20 @@ public final class AbtestCommand implements Callable<Integer> {
 
     // ---- text ----
 
-    private static String pct(Double v) { return v == null ? "-" : String.format(Locale.ROOT, "%.3f%%", 100 * v); }
+    /** {@code v} formatted with a {@link DecimalFormat} pattern and the separators of the current language. */
+    private static String dec(String pattern, double v) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(I18n.locale())).format(v);
+    }
 
-    private static String money(Double v) { return v == null ? "-" : String.format(Locale.ROOT, "%,.3f", v); }
+    private static String count(long v) { return dec("#,##0", v); }
+
+    private static String pct(Double v) { return v == null ? "-" : dec("0.000", 100 * v) + "%"; }
+
+    private static String money(Double v) { return v == null ? "-" : dec("#,##0.000", v); }
 
     private static String p(double v) {
         if (Double.isNaN(v)) return "-";
-        return v < 1e-4 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.4f", v);
+        return v < 1e-4 ? dec("0.00E00", v) : dec("0.0000", v);
     }
 
     private static void table(PrintWriter w, List<List<String>> rows) {
@@ -264,69 +273,82 @@ public final class AbtestCommand implements Callable<Integer> {
     private static List<List<String>> armTable(List<ArmMetrics> ms, boolean withSegment) {
         List<List<String>> rows = new ArrayList<>();
         List<String> head = new ArrayList<>();
-        if (withSegment) head.add("segment");
-        head.addAll(List.of("arm", "sends", "delivery", "open", "ctr/visit", "conversion", "revenue", "rev/send", "roi",
-                "h→open", "h→click", "h→buy"));
+        if (withSegment) head.add(I18n.tr("campaign.cli.ab.col.segment"));
+        head.addAll(List.of(I18n.tr("campaign.cli.ab.col.arm"), I18n.tr("campaign.cli.ab.col.sends"), I18n.tr("campaign.cli.ab.col.delivery"),
+                I18n.tr("campaign.cli.ab.col.open"), I18n.tr("campaign.cli.ab.col.ctr"), I18n.tr("campaign.cli.ab.col.conversion"),
+                I18n.tr("campaign.cli.ab.col.revenue"), I18n.tr("campaign.cli.ab.col.revPerSend"), I18n.tr("campaign.cli.ab.col.roi"),
+                I18n.tr("campaign.cli.ab.col.hoursOpen"), I18n.tr("campaign.cli.ab.col.hoursClick"), I18n.tr("campaign.cli.ab.col.hoursBuy")));
         rows.add(head);
         for (ArmMetrics m : ms) {
             ArmCounts c = m.counts();
             List<String> row = new ArrayList<>();
             if (withSegment) row.add(c.segment());
-            row.addAll(List.of(c.arm(), String.format(Locale.ROOT, "%,d", c.sends()), pct(m.deliveryRate()), pct(m.openRate()),
+            row.addAll(List.of(c.arm(), count(c.sends()), pct(m.deliveryRate()), pct(m.openRate()),
                     pct(m.ctr()), pct(m.conversionRate()), c.known().revenue() ? money(c.revenue()) : "-", money(m.revenuePerSend()),
-                    m.roi() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * m.roi()), hours(c.medianHoursToOpen()),
+                    m.roi() == null ? "-" : dec("0.0", 100 * m.roi()) + "%", hours(c.medianHoursToOpen()),
                     hours(c.medianHoursToClick()), hours(c.medianHoursToPurchase())));
             rows.add(row);
         }
         return rows;
     }
 
-    private static String hours(Double h) { return h == null ? "-" : String.format(Locale.ROOT, "%.1f", h); }
+    private static String hours(Double h) { return h == null ? "-" : dec("0.0", h); }
+
+    private static String decision(AbReport.Decision d) {
+        return switch (d) {
+            case DECLARE_WINNER -> I18n.tr("campaign.cli.ab.decision.declareWinner");
+            case KEEP_TESTING -> I18n.tr("campaign.cli.ab.decision.keepTesting");
+            case INCREASE_SAMPLE -> I18n.tr("campaign.cli.ab.decision.increaseSample");
+        };
+    }
 
     private static void printText(PrintWriter w, AbReport r) {
         if (r.data().join() != null) {
-            w.printf(Locale.ROOT, "Joined    %,d listed customers, %,d with results; %,d result rows not on the list (ignored)%n",
-                    r.data().join().listed(), r.data().join().matched(), r.data().join().resultsOnly());
+            w.println(I18n.tr("campaign.cli.ab.joined", r.data().join().listed(), r.data().join().matched(), r.data().join().resultsOnly()));
         }
-        w.println("Per arm (rates: delivery per send, open and ctr per delivered, conversion per send)");
+        w.println(I18n.tr("campaign.cli.ab.perArm"));
         table(w, armTable(r.arms(), false));
         if (!r.segmentArms().isEmpty()) {
             w.println();
-            w.println("Per segment x arm");
+            w.println(I18n.tr("campaign.cli.ab.perSegment"));
             table(w, armTable(r.segmentArms(), true));
         }
         for (AbReport.MetricResult mr : r.metrics()) {
             w.println();
-            w.printf(Locale.ROOT, "%s per send (%.0f%% Wilson CI)%n", mr.metric().key(), 100 * r.options().confidence());
+            w.println(I18n.tr("campaign.cli.ab.metricHeading", mr.metric().label(), 100 * r.options().confidence()));
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("arm", "events", "sends", "rate", "ci low", "ci high", "P(best)", "exp. loss", "P(>control)"));
+            rows.add(List.of(I18n.tr("campaign.cli.ab.col.arm"), I18n.tr("campaign.cli.ab.col.events"), I18n.tr("campaign.cli.ab.col.sends"),
+                    I18n.tr("campaign.cli.ab.col.rate"), I18n.tr("campaign.cli.ab.col.ciLow"), I18n.tr("campaign.cli.ab.col.ciHigh"),
+                    I18n.tr("campaign.cli.ab.col.pBest"), I18n.tr("campaign.cli.ab.col.expLoss"), I18n.tr("campaign.cli.ab.col.pBeatsControl")));
             for (int i = 0; i < mr.rates().size(); i++) {
                 AbReport.ArmRate a = mr.rates().get(i);
                 AbReport.BayesArm b = mr.bayes().get(i);
-                rows.add(List.of(a.arm(), Long.toString(a.successes()), Long.toString(a.trials()), pct(a.rate()), pct(a.wilson().low()),
-                        pct(a.wilson().high()), Double.isNaN(b.probabilityBest()) ? "-" : String.format(Locale.ROOT, "%.3f", b.probabilityBest()),
-                        Double.isNaN(b.expectedLoss()) ? "-" : String.format(Locale.ROOT, "%.5f", b.expectedLoss()),
-                        b.probabilityBeatsControl() == null ? "-" : String.format(Locale.ROOT, "%.3f", b.probabilityBeatsControl())));
+                rows.add(List.of(a.arm(), count(a.successes()), count(a.trials()), pct(a.rate()), pct(a.wilson().low()),
+                        pct(a.wilson().high()), Double.isNaN(b.probabilityBest()) ? "-" : dec("0.000", b.probabilityBest()),
+                        Double.isNaN(b.expectedLoss()) ? "-" : dec("0.00000", b.expectedLoss()),
+                        b.probabilityBeatsControl() == null ? "-" : dec("0.000", b.probabilityBeatsControl())));
             }
             table(w, rows);
             if (!mr.comparisons().isEmpty()) {
                 List<List<String>> cr = new ArrayList<>();
-                cr.add(List.of("comparison", "", "diff", "z", "p", "p (Holm)", "significant"));
+                cr.add(List.of(I18n.tr("campaign.cli.ab.col.comparison"), "", I18n.tr("campaign.cli.ab.col.diff"), "z", "p",
+                        I18n.tr("campaign.cli.ab.col.pHolm"), I18n.tr("campaign.cli.ab.col.significant")));
                 for (AbReport.Comparison c : mr.comparisons()) {
-                    cr.add(List.of(c.arm() + " vs " + c.other(), c.versusControl() ? "control" : "pairwise",
-                            String.format(Locale.ROOT, "%+.3f pp", 100 * c.test().difference()), String.format(Locale.ROOT, "%.3f", c.test().z()),
-                            p(c.test().pValue()), p(c.holmP()), c.significant() ? "yes" : "no"));
+                    cr.add(List.of(I18n.tr("campaign.cli.ab.versus", c.arm(), c.other()),
+                            I18n.tr(c.versusControl() ? "campaign.cli.ab.vsControl" : "campaign.cli.ab.pairwise"),
+                            I18n.tr("campaign.cli.ab.pp", dec("+0.000;-0.000", 100 * c.test().difference())), dec("0.000", c.test().z()),
+                            p(c.test().pValue()), p(c.holmP()), I18n.tr(c.significant() ? "campaign.cli.ab.yes" : "campaign.cli.ab.no")));
                 }
                 table(w, cr);
             }
         }
         w.println();
         AbReport.Recommendation rec = r.recommendation();
-        w.println("Recommendation (" + rec.decision().key() + "): " + rec.message());
+        w.println(I18n.tr("campaign.cli.ab.recommendation", decision(rec.decision()), rec.message()));
         if (rec.nextWave() != null) {
             PowerCalculator.Result nw = rec.nextWave();
-            w.printf(Locale.ROOT, "Next wave %,d per arm to detect %s → %s (+%.0f%%) at alpha %.3f, power %.2f%n", nw.perArm(),
-                    pct(nw.plan().baseline()), pct(nw.plan().target()), 100 * nw.plan().mde(), nw.plan().alpha(), nw.plan().power());
+            w.println(I18n.tr("campaign.cli.ab.nextWave", nw.perArm(), pct(nw.plan().baseline()), pct(nw.plan().target()),
+                    100 * nw.plan().mde(), nw.plan().alpha(), nw.plan().power()));
         }
     }
 }

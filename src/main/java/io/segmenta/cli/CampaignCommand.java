@@ -22,6 +22,7 @@ import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,11 +33,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -142,17 +143,17 @@ public final class CampaignCommand implements Callable<Integer> {
     public Integer call() {
         boolean fromProject = project != null || dataset != null;
         if ((file == null) == !fromProject || fromProject && (project == null || dataset == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Give FILE.csv, or --project P with --dataset NAME");
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.needSource"));
         }
         if (!",".equals(delimiter) && !";".equals(delimiter)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter must be , or ;");
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.badDelimiter"));
         }
         Project p = fromProject ? ProjectStore.open(project) : null;
         Dataset ds = p != null ? p.dataset(dataset).map(DatasetEntry::dataset).orElseThrow(() -> new UserException("eda.cli.noDataset",
                 dataset, String.join(", ", p.datasets().stream().map(DatasetEntry::name).toList())))
                 : CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE).dataset();
         String idColumn = id != null ? id : ds.columns().stream().filter(Column::idLike).map(Column::name).findFirst()
-                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "No id-like column found: give --id COL"));
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.noIdColumn")));
         Suppression sup = Suppression.NONE;
         if (suppress != null) {
             Dataset table = CsvImporter.importFiles(ImportRequest.of(suppress), TaskContext.NONE).dataset();
@@ -161,8 +162,8 @@ public final class CampaignCommand implements Callable<Integer> {
         long s = seed != null ? seed : new java.util.SplittableRandom().nextLong() >>> 16;
         List<String> names = creativeNames != null && !creativeNames.isEmpty() ? creativeNames : CampaignDefinition.defaultCreativeNames(creatives);
         if (creativeNames != null && !creativeNames.isEmpty() && creativeNames.size() != creatives && spec.commandLine().getParseResult().hasMatchedOption("--creatives")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--creative-names lists " + creativeNames.size()
-                    + " names for --creatives " + creatives);
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.creativeNamesCount",
+                    creativeNames.size(), creatives));
         }
         CampaignDefinition def = new CampaignDefinition(ds.name(), RowFilter.parse(filters), score, minScore, tier, tiers, top, by,
                 segments, idColumn, sup, size, names, Allocation.fromKey(allocation), Holdout.parse(holdout), s);
@@ -215,48 +216,51 @@ public final class CampaignCommand implements Callable<Integer> {
     private void printText(PrintWriter w, CampaignList list, CampaignExporter.Result r, Path saved) {
         Funnel f = list.funnel();
         CampaignDefinition d = list.definition();
-        w.printf(Locale.ROOT, "Campaign  %s, seed %d, %s allocation%n", list.datasetName(), list.seed(), d.allocation().key());
-        w.printf(Locale.ROOT, "Eligible  %,d of %,d rows (after filters %,d, score %,d, tiers %,d; missing id/segment %,d; suppressed %,d)%n",
-                f.population(), f.sourceRows(), f.afterFilter(), f.afterScore(), f.afterTier(), f.missingIdOrSegment(), f.suppressed());
-        w.printf(Locale.ROOT, "List      %,d customers: %,d treatment, %,d holdout%n", list.size(), list.treatmentCount(), list.holdoutCount());
+        NumberFormat nf = NumberFormat.getIntegerInstance(I18n.locale());
+        w.println(I18n.tr("campaign.cli.heading", list.datasetName(), Long.toString(list.seed()), d.allocation().key()));
+        w.println(I18n.tr("campaign.cli.eligible", f.population(), f.sourceRows(), f.afterFilter(), f.afterScore(), f.afterTier(),
+                f.missingIdOrSegment(), f.suppressed()));
+        w.println(I18n.tr("campaign.cli.list", list.size(), list.treatmentCount(), list.holdoutCount()));
         // preview: rows = segments, columns = creatives then holdout
-        List<String> head = new ArrayList<>(List.of("segment", "eligible"));
+        List<String> head = new ArrayList<>(List.of(I18n.tr("campaign.cli.col.segment"), I18n.tr("campaign.cli.col.eligible")));
         head.addAll(d.creativeNames());
         boolean hold = d.holdoutSize() > 0;
-        if (hold) head.add("holdout");
-        head.add("total");
+        if (hold) head.add(I18n.tr("campaign.cli.col.holdout"));
+        head.add(I18n.tr("campaign.cli.col.total"));
         Map<String, Map<String, Integer>> cells = new LinkedHashMap<>();
+        Map<String, Integer> holdouts = new LinkedHashMap<>();
         for (CellCount c : list.counts()) {
-            cells.computeIfAbsent(c.segment(), k -> new LinkedHashMap<>()).put(c.group() == Group.HOLDOUT ? "holdout" : c.creative(), c.count());
+            if (c.group() == Group.HOLDOUT) holdouts.merge(c.segment(), c.count(), Integer::sum);
+            else cells.computeIfAbsent(c.segment(), k -> new LinkedHashMap<>()).put(c.creative(), c.count());
         }
         List<List<String>> table = new ArrayList<>();
         table.add(head);
         for (int i = 0; i < list.segments().size(); i++) {
             String seg = list.segments().get(i);
             Map<String, Integer> m = cells.getOrDefault(seg, Map.of());
-            List<String> row = new ArrayList<>(List.of(seg, Integer.toString(list.segmentPopulation().get(i))));
+            List<String> row = new ArrayList<>(List.of(seg, nf.format(list.segmentPopulation().get(i))));
             int total = 0;
             for (String c : d.creativeNames()) {
                 Integer v = m.get(c);
-                row.add(v == null ? "-" : v.toString());
+                row.add(v == null ? "-" : nf.format(v));
                 total += v == null ? 0 : v;
             }
             if (hold) {
-                int v = m.getOrDefault("holdout", 0);
-                row.add(Integer.toString(v));
+                int v = holdouts.getOrDefault(seg, 0);
+                row.add(nf.format(v));
                 total += v;
             }
-            row.add(Integer.toString(total));
+            row.add(nf.format(total));
             table.add(row);
         }
-        List<String> totals = new ArrayList<>(List.of("total", Integer.toString(f.population())));
-        list.creativeTotals().values().forEach(v -> totals.add(v.toString()));
-        if (hold) totals.add(Integer.toString(list.holdoutCount()));
-        totals.add(Integer.toString(list.size()));
+        List<String> totals = new ArrayList<>(List.of(I18n.tr("campaign.cli.col.total"), nf.format(f.population())));
+        list.creativeTotals().values().forEach(v -> totals.add(nf.format(v)));
+        if (hold) totals.add(nf.format(list.holdoutCount()));
+        totals.add(nf.format(list.size()));
         table.add(totals);
         int[] width = new int[head.size()];
         for (List<String> row : table) for (int i = 0; i < row.size(); i++) width[i] = Math.max(width[i], row.get(i).length());
-        w.println("Preview (customers per segment x creative; holdout = control)");
+        w.println(I18n.tr("campaign.cli.preview"));
         for (List<String> row : table) {
             StringBuilder sb = new StringBuilder("  ");
             for (int i = 0; i < row.size(); i++) {
@@ -267,9 +271,9 @@ public final class CampaignCommand implements Callable<Integer> {
             }
             w.println(sb.toString().stripTrailing());
         }
-        w.printf(Locale.ROOT, "Wrote     %s (%,d rows, %d cells neutralised against formula injection)%n", r.csv(), r.rows(), r.neutralizedCells());
-        w.printf(Locale.ROOT, "Manifest  %s%n", r.manifest());
-        w.printf(Locale.ROOT, "Source    SHA-256 %s%n", list.sourceHash());
-        if (saved != null) w.printf(Locale.ROOT, "Saved     campaign \"%s\" in %s%n", name, saved);
+        w.println(I18n.tr("campaign.cli.wrote", r.csv().toString(), r.rows(), r.neutralizedCells()));
+        w.println(I18n.tr("campaign.cli.manifest", r.manifest().toString()));
+        w.println(I18n.tr("campaign.cli.source", list.sourceHash()));
+        if (saved != null) w.println(I18n.tr("campaign.cli.saved", name, saved.toString()));
     }
 }

@@ -1,5 +1,6 @@
 package io.segmenta.cli;
 
+import io.segmenta.core.util.I18n;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -120,5 +122,26 @@ class AbtestCommandTest {
         assertThat(run("abtest", f.toString(), "--arm", "segment", "--conversion", "conversion", "--control", "Nobody")).isEqualTo(3);
         assertThat(err.toString()).contains("Nobody").contains("No E-Mail");
         assertThat(run("abtest", f.toString(), "--arm", "nope", "--conversion", "conversion")).isEqualTo(3);
+    }
+
+    @Test
+    void textOutputIsInSpanishWithSpanishNumbers() throws IOException {
+        Path agg = dir.resolve("agg.csv");
+        Files.writeString(agg, "creative,sends,delivered,opens,clicks,orders,revenue\nA,1000,980,300,60,12,600\nB,1000,970,310,80,25,1250\n");
+        Locale saved = I18n.locale();
+        int code;
+        try {
+            I18n.setLocale(Locale.of("es"));
+            code = run("abtest", agg.toString(), "--aggregated", "--arm", "creative", "--sends", "sends", "--delivered", "delivered",
+                    "--opened", "opens", "--clicked", "clicks", "--converted", "orders", "--revenue", "revenue", "--cost-per-send", "0.2");
+        } finally {
+            I18n.setLocale(saved);
+        }
+        assertThat(code).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("Por variante").contains("variante").contains("envíos").contains("ingresos")
+                .contains("por envío (IC de Wilson al 95%)").contains("comparación").contains("frente a").contains("Recomendación (");
+        assertThat(text).contains("98,000%").contains("30,612%").contains("2,500%").contains("1.250,000");
+        assertThat(text).doesNotContain("Per arm").doesNotContain("Recommendation").doesNotContain("1,250.000");
     }
 }

@@ -6,6 +6,7 @@ import io.segmenta.core.campaign.CampaignList;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,5 +128,24 @@ class CampaignCommandTest {
         assertThat(err.toString()).contains("Segment Lapsed has 100 eligible customers, fewer than the 110");
         assertThat(run("campaign", csv.toString(), "--size", "10", "--out", list.toString(), "--delimiter", "|")).isEqualTo(2);
         assertThat(run("campaign", "--size", "10", "--out", list.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void textOutputIsInSpanishWhenTheLanguageIsSpanish() throws IOException {
+        Path csv = customers(dir);
+        Path list = dir.resolve("es.csv");
+        Locale saved = I18n.locale();
+        try {
+            I18n.setLocale(Locale.of("es"));
+            assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "300", "--creatives", "2",
+                    "--holdout", "0.1", "--seed", "5", "--out", list.toString())).as(err.toString()).isZero();
+        } finally {
+            I18n.setLocale(saved);
+        }
+        String text = out.toString();
+        assertThat(text).contains("Campaña   customers").contains("semilla 5").contains("Aptos     600 de 600 filas")
+                .contains("Lista     300 clientes: 270 tratamiento, 30 grupo de control").contains("Vista previa")
+                .contains("segmento").contains("Escrito").contains("celdas neutralizadas").contains("Origen    SHA-256");
+        assertThat(text).doesNotContain("Preview").doesNotContain("Eligible").doesNotContain("customers:");
     }
 }
