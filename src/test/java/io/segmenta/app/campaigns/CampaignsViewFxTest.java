@@ -13,7 +13,9 @@ import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -163,6 +165,69 @@ class CampaignsViewFxTest {
         assertThat(robot.lookup("#recommendation").query().isVisible()).isTrue();
         assertThat(robot.lookup("#recommendationText").queryAs(Label.class).getText()).isEqualTo(vm.getReport().recommendation().message());
         assertThat(robot.lookup("#bayesTable").queryAs(TableView.class).getItems()).hasSize(5);
+        assertThat(notices).extracting(Notice::kind).doesNotContain(Notice.Kind.ERROR);
+    }
+
+    /**
+     * Builds a 1,000-customer list of the sample through the form, saves it, then exports it from the Export tab by
+     * clicking: semicolon, BOM, Export; the target comes from the scripted file chooser.
+     */
+    @Test
+    void buildsAListOfTheSampleAndExportsItWithSemicolonAndBom(FxRobot robot) throws Exception {
+        waitFor(20, TimeUnit.SECONDS, () -> "customers".equals(vm.datasetProperty().get()));
+        robot.interact(() -> {
+            vm.segmentColumnProperty().set("channel");
+            vm.creativeCountProperty().set(5);
+            vm.allocationProperty().set(Allocation.STRATIFIED);
+        });
+        TextField holdout = robot.lookup("#holdout").queryAs(TextField.class);
+        robot.interact(() -> holdout.setText(""));
+        toBottom(robot, "#holdout");
+        robot.clickOn(holdout).write("10%");
+        robot.interact(() -> vm.sampleSizeProperty().set(1000));
+        waitFor(20, TimeUnit.SECONDS, () -> vm.getPreview() != null && vm.getPreview().size() == 1000
+                && vm.getPreview().holdoutCount() == 100 && !vm.previewBusyProperty().get());
+        waitForFxEvents();
+        robot.clickOn("#campaignName").write("Spring export");
+        robot.clickOn("#saveCampaignButton");
+        waitFor(10, TimeUnit.SECONDS, () -> vm.saved().size() == 1);
+        String idColumn = vm.getPreview().definition().idColumn();
+        assertThat(idColumn).isNotBlank();
+
+        // Export tab: semicolon and BOM by clicking, then Export; the chooser answers with a file in the temp dir
+        Path target = dir.resolve("spring-export.csv");
+        dialogs.exports.add(target);
+        robot.clickOn("#tabExport");
+        waitForFxEvents();
+        robot.clickOn("#delimiterSemicolon");
+        assertThat(robot.lookup("#delimiterSemicolon").queryAs(RadioButton.class).isSelected()).isTrue();
+        assertThat(vm.delimiterProperty().get()).isEqualTo(';');
+        if (!robot.lookup("#bom").queryAs(CheckBox.class).isSelected()) robot.clickOn("#bom");
+        assertThat(vm.bomProperty().get()).isTrue();
+        toBottom(robot, "#exportButton");
+        robot.clickOn("#exportButton");
+        waitFor(30, TimeUnit.SECONDS, () -> vm.exportResultProperty().get() != null && !vm.exportingProperty().get());
+        waitForFxEvents();
+        assertThat(dialogs.suggested).containsExactly("Spring_export.csv");
+
+        assertThat(target).isRegularFile();
+        byte[] bytes = Files.readAllBytes(target);
+        assertThat(bytes.length).isGreaterThan(3);
+        assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
+        String header = lines.get(0);
+        List<String> names = List.of(header.split(";", -1));
+        assertThat(header).doesNotContain(",");
+        assertThat(names).contains(idColumn, "segment", "creative", "group");
+        assertThat(lines.subList(1, lines.size()).stream().filter(l -> !l.isEmpty())).hasSize(1000);
+        Path manifest = dir.resolve("spring-export.manifest.json");
+        assertThat(manifest).isRegularFile();
+        assertThat(Files.readString(manifest)).contains("segmenta.campaign-manifest");
+
+        Label summary = robot.lookup("#exportSummary").queryAs(Label.class);
+        assertThat(summary.isVisible()).isTrue();
+        assertThat(summary.getText()).contains("1,000 rows written to").contains(target.toString())
+                .contains("Manifest: " + manifest);
         assertThat(notices).extracting(Notice::kind).doesNotContain(Notice.Kind.ERROR);
     }
 }
