@@ -14,10 +14,11 @@ import java.util.SplittableRandom;
  * into two sets of categories (ordered by mean gradient, as LightGBM does) or, for boosting, one category
  * against the rest. Each node's histogram of
  * gradient and hessian (and row count, only when a minimum row count or row multiplicities ask for it) is
- * built from the rows of the smaller child only; the larger child's is the parent's minus it. Large
- * histograms are built in parallel over features, each feature by one worker in row order, so a tree does
- * not depend on the number of workers. Rows are partitioned in place and stably (ascending row order within
- * a node), which keeps the reads of bins and gradients sequential. Split gain is the second-order one of
+ * built from the rows of the smaller child only; the larger child's is the parent's minus it. Histograms
+ * are summed in fixed chunks of rows added in order ({@link #histograms}), so a tree does not depend on the
+ * number of workers; boosting grows its trees level by level, one parallel step per level
+ * ({@link #growByLevel}). Rows are partitioned in place and stably (ascending row order within a node),
+ * which keeps the reads of bins and gradients sequential. Split gain is the second-order one of
  * XGBoost with an L2 penalty on leaf values; with gradient −y and hessian 1 it is the variance reduction of
  * a regression (or Gini-equivalent) tree.
  */
@@ -166,6 +167,11 @@ final class TreeLearner {
         final Params prm;
         /** Doubles per bin: gradient, hessian and, when counted, rows. */
         final int stride;
+        /**
+         * Each grown row's gradient, hessian and (when counted) row weight side by side at {@code stride × row},
+         * so a histogram update reads one cache line per row instead of two or three.
+         */
+        final double[] packed;
         final ArrayDeque<double[]> pool = new ArrayDeque<>();
 
         Grower(double[] g, double[] h, double[] w, int[] idx, int count, Params prm) {
@@ -176,6 +182,13 @@ final class TreeLearner {
             this.tmp = new int[count];
             this.prm = prm;
             this.stride = w != null || prm.minLeaf() > 1 ? 3 : 2;
+            this.packed = new double[stride * g.length];
+            for (int i = 0; i < count; i++) {
+                int r = idx[i], k = stride * r;
+                packed[k] = g[r];
+                packed[k + 1] = h[r];
+                if (stride == 3) packed[k + 2] = w == null ? 1 : w[r];
+            }
         }
 
         double[] take() {
@@ -202,6 +215,7 @@ final class TreeLearner {
     Tree grow(double[] g, double[] h, double[] w, int[] idx, int count, Params prm, SplittableRandom rnd,
               double[] gainAcc, TaskContext ctx, double[] leafOut) {
         Grower gr = new Grower(g, h, w, idx, count, prm);
+        if (prm.parallel()) return growByLevel(gr, rnd, gainAcc, ctx, leafOut);
         Nodes nodes = new Nodes();
         int[] perm = new int[p];
         for (int f = 0; f < p; f++) perm[f] = f;
@@ -265,6 +279,119 @@ final class TreeLearner {
             }
             stack.push(new Work(r, mid, wk.end(), d, histR, gR, hR, cR));
             stack.push(new Work(l, wk.start(), mid, d, histL, gl, hl, cl));
+        }
+        return nodes.toTree();
+    }
+
+    /** A node of one level whose split is chosen: its work, the split, and where its rows divide. */
+    private static final class Pending {
+        final Work wk;
+        final Best best = new Best();
+        int mid;
+        double[] histL, histR;
+
+        Pending(Work wk) { this.wk = wk; }
+    }
+
+    /**
+     * Grows a tree level by level (boosting): the splits of a level are chosen, then all its nodes' rows are
+     * partitioned in one parallel step and their children's histograms built in another (chunks of rows of
+     * every node at once, see {@link #histograms}), so a tree of depth d waits on the workers a few times per
+     * level instead of once per node. It is the tree depth-first growth gives: every node sees the same rows
+     * and histograms either way (no random choice is involved when every feature is tried).
+     */
+    private Tree growByLevel(Grower gr, SplittableRandom rnd, double[] gainAcc, TaskContext ctx, double[] leafOut) {
+        Params prm = gr.prm;
+        int[] idx = gr.idx;
+        int count = gr.tmp.length;
+        Nodes nodes = new Nodes();
+        int root = nodes.add();
+        double G = 0, H = 0, C = 0;
+        for (int i = 0; i < count; i++) {
+            int r = idx[i];
+            G += gr.g[r];
+            H += gr.h[r];
+            C += gr.w == null ? 1 : gr.w[r];
+        }
+        double[] rootHist = null;
+        if (p > 0 && gr.canSplit(0, C, H)) {
+            rootHist = gr.take();
+            histogram(gr, 0, count, rootHist);
+        }
+        int[] perm = new int[p];
+        List<Work> level = new ArrayList<>();
+        level.add(new Work(root, 0, count, 0, rootHist, G, H, C));
+        while (!level.isEmpty()) {
+            ctx.checkCancelled();
+            List<Pending> splits = new ArrayList<>();
+            for (Work wk : level) {
+                Pending pd = new Pending(wk);
+                pd.best.gain = 1e-12;
+                if (wk.hist() != null) findSplit(gr, wk, rnd, perm, pd.best);
+                if (pd.best.feature < 0) {
+                    leaf(nodes, wk, prm, idx, leafOut);
+                    if (wk.hist() != null) gr.pool.push(wk.hist());
+                } else {
+                    splits.add(pd);
+                }
+            }
+            if (splits.isEmpty()) break;
+            partitionLevel(gr, splits);
+            // children's histograms: the smaller child's rows summed, the larger child's = parent − smaller
+            List<Pending> built = new ArrayList<>();
+            for (Pending pd : splits) {
+                Work wk = pd.wk;
+                int d = wk.depth() + 1;
+                double cl = gr.stride == 3 ? pd.best.cl : pd.mid - wk.start();
+                boolean needL = gr.canSplit(d, cl, pd.best.hl);
+                boolean needR = gr.canSplit(d, wk.c() - cl, wk.h() - pd.best.hl);
+                if (!needL && !needR) {
+                    gr.pool.push(wk.hist());
+                    continue;
+                }
+                boolean leftSmaller = pd.mid - wk.start() <= wk.end() - pd.mid;
+                double[] small = gr.take();
+                if (leftSmaller) { pd.histL = small; pd.histR = wk.hist(); } else { pd.histL = wk.hist(); pd.histR = small; }
+                built.add(pd);
+            }
+            int[] from = new int[built.size()], to = new int[built.size()];
+            double[][] small = new double[built.size()][];
+            for (int q = 0; q < built.size(); q++) {
+                Pending pd = built.get(q);
+                boolean leftSmaller = pd.histL != pd.wk.hist();
+                from[q] = leftSmaller ? pd.wk.start() : pd.mid;
+                to[q] = leftSmaller ? pd.mid : pd.wk.end();
+                small[q] = leftSmaller ? pd.histL : pd.histR;
+            }
+            histograms(gr, from, to, small, (q, sum) -> {
+                double[] parent = built.get(q).wk.hist();
+                for (int k = 0; k < parent.length; k++) parent[k] -= sum[k];
+            });
+            // children, in node order
+            List<Work> next = new ArrayList<>(2 * splits.size());
+            for (Pending pd : splits) {
+                Work wk = pd.wk;
+                Best best = pd.best;
+                int f = best.feature;
+                gainAcc[f] += best.gain;
+                int node = wk.node();
+                nodes.kind[node] = categorical[f] ? Tree.CATEGORICAL : Tree.NUMERIC;
+                nodes.feature[node] = f;
+                nodes.threshold[node] = categorical[f] ? 0 : thresholds[f][best.bin];
+                nodes.mask[node] = categorical[f] ? best.mask : 0;
+                int l = nodes.add(), r = nodes.add();
+                nodes.left[node] = l;
+                nodes.right[node] = r;
+                double cl = gr.stride == 3 ? best.cl : pd.mid - wk.start();
+                double gR = wk.g() - best.gl, hR = wk.h() - best.hl, cR = wk.c() - cl;
+                int d = wk.depth() + 1;
+                double[] histL = pd.histL, histR = pd.histR;
+                if (histL != null && !gr.canSplit(d, cl, best.hl)) { gr.pool.push(histL); histL = null; }
+                if (histR != null && !gr.canSplit(d, cR, hR)) { gr.pool.push(histR); histR = null; }
+                next.add(new Work(l, wk.start(), pd.mid, d, histL, best.gl, best.hl, cl));
+                next.add(new Work(r, pd.mid, wk.end(), d, histR, gR, hR, cR));
+            }
+            level = next;
         }
         return nodes.toTree();
     }
@@ -370,44 +497,76 @@ final class TreeLearner {
         }
     }
 
-    /** Rows of a node from which it is partitioned in parallel. */
+    /** Rows of a node from which its partition is cut into ranges done in parallel. */
     private static final int PARALLEL_MIN_PARTITION = 1 << 13;
 
-    /**
-     * Stable partition of {@code idx[start..end)}: rows going left first, both parts in their previous order.
-     * Large nodes are cut into one range per worker, each partitioned on its own, then the ranges' left parts
-     * and right parts are concatenated in range order, which gives the same order as one pass.
-     */
+    /** Stable partition of {@code idx[start..end)} by the calling thread: rows going left first, both parts in order. */
     private int partition(Grower gr, int start, int end, int f, Best best) {
+        int left = partitionRange(gr, start, end, f, best);
+        System.arraycopy(gr.tmp, start, gr.idx, start + left, end - start - left);
+        return start + left;
+    }
+
+    /** Rows per chunk of a histogram, summed by one worker. */
+    static final int HIST_CHUNK = 4096;
+
+    /** The jobs ordered by decreasing size ({@code sized}: size, index), so the workers finish together. */
+    private static List<Runnable> largestFirst(List<Runnable> jobs, List<long[]> sized) {
+        sized.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+        List<Runnable> out = new ArrayList<>(jobs.size());
+        for (long[] z : sized) out.add(jobs.get((int) z[1]));
+        return out;
+    }
+
+    /**
+     * Partitions the rows of every node of a level at once: each node's rows cut into ranges of at least
+     * {@value #PARALLEL_MIN_PARTITION} rows, every range partitioned on its own by one worker (largest
+     * first), then each node's left parts and right parts concatenated in range order — the same order as
+     * one pass over the node.
+     */
+    private void partitionLevel(Grower gr, List<Pending> splits) {
         int[] idx = gr.idx, tmp = gr.tmp;
-        int rows = end - start;
-        int workers = gr.prm.parallel() ? Math.min(ModelExecutor.threads(), rows / PARALLEL_MIN_PARTITION) : 1;
-        if (workers < 2) {
-            int left = partitionRange(gr, start, end, f, best);
-            System.arraycopy(tmp, start, idx, start + left, rows - left);
-            return start + left;
+        List<int[]> ranges = new ArrayList<>(); // {split, from, to}
+        int[][] firstLast = new int[splits.size()][2];
+        long rowsAll = 0;
+        for (int q = 0; q < splits.size(); q++) {
+            Work wk = splits.get(q).wk;
+            int rows = wk.end() - wk.start();
+            rowsAll += rows;
+            int parts = Math.max(1, Math.min(4 * ModelExecutor.threads(), rows / PARALLEL_MIN_PARTITION));
+            firstLast[q][0] = ranges.size();
+            for (int t = 0; t < parts; t++) {
+                ranges.add(new int[]{q, wk.start() + (int) ((long) rows * t / parts), wk.start() + (int) ((long) rows * (t + 1) / parts)});
+            }
+            firstLast[q][1] = ranges.size();
         }
-        int[] from = new int[workers + 1];
-        for (int t = 0; t <= workers; t++) from[t] = start + (int) ((long) rows * t / workers);
-        int[] lefts = new int[workers];
-        List<Runnable> jobs = new ArrayList<>(workers);
-        for (int t = 0; t < workers; t++) {
-            int c = t;
-            jobs.add(() -> lefts[c] = partitionRange(gr, from[c], from[c + 1], f, best));
+        int[] lefts = new int[ranges.size()];
+        List<Runnable> jobs = new ArrayList<>(ranges.size());
+        List<long[]> sized = new ArrayList<>(ranges.size());
+        for (int c = 0; c < ranges.size(); c++) {
+            int[] rg = ranges.get(c);
+            Best best = splits.get(rg[0]).best;
+            int k = c;
+            sized.add(new long[]{rg[2] - rg[1], c});
+            jobs.add(() -> lefts[k] = partitionRange(gr, rg[1], rg[2], best.feature, best));
         }
-        ModelExecutor.runAll(jobs);
-        int pos = start + lefts[0];
-        for (int t = 1; t < workers; t++) { // moves left never overlap a later range's unread part
-            System.arraycopy(idx, from[t], idx, pos, lefts[t]);
-            pos += lefts[t];
+        if (jobs.size() > 1 && rowsAll >= PARALLEL_MIN_PARTITION) ModelExecutor.runAll(largestFirst(jobs, sized));
+        else for (Runnable j : jobs) j.run();
+        for (int q = 0; q < splits.size(); q++) {
+            int c0 = firstLast[q][0], c1 = firstLast[q][1];
+            int pos = ranges.get(c0)[1] + lefts[c0];
+            for (int c = c0 + 1; c < c1; c++) { // moves left never overlap a later range's unread part
+                System.arraycopy(idx, ranges.get(c)[1], idx, pos, lefts[c]);
+                pos += lefts[c];
+            }
+            splits.get(q).mid = pos;
+            for (int c = c0; c < c1; c++) {
+                int[] rg = ranges.get(c);
+                int right = rg[2] - rg[1] - lefts[c];
+                System.arraycopy(tmp, rg[1], idx, pos, right);
+                pos += right;
+            }
         }
-        int mid = pos;
-        for (int t = 0; t < workers; t++) {
-            int right = from[t + 1] - from[t] - lefts[t];
-            System.arraycopy(tmp, from[t], idx, pos, right);
-            pos += right;
-        }
-        return mid;
     }
 
     /**
@@ -438,19 +597,64 @@ final class TreeLearner {
         return l - start;
     }
 
+    /** The histogram of rows {@code idx[start..end)} into {@code out} (zeroed), see {@link #histograms}. */
     private void histogram(Grower gr, int start, int end, double[] out) {
-        int rows = end - start;
-        int threads = Math.min(ModelExecutor.threads(), p);
-        if (!gr.prm.parallel() || threads < 2 || (long) rows * p < PARALLEL_MIN_WORK) {
-            histogramRange(gr, start, end, out, 0, p);
-            return;
+        histograms(gr, new int[]{start}, new int[]{end}, new double[][]{out}, null);
+    }
+
+    /** What to do with a finished histogram: q = its index in the request. */
+    private interface Finished {
+        void accept(int q, double[] sum);
+    }
+
+    /**
+     * Histograms of several row ranges {@code idx[from[q]..to[q])} into {@code out[q]} (zeroed). A range is
+     * cut into chunks of {@value #HIST_CHUNK} rows (fewer for the last), each chunk summed over all features
+     * by one worker into its own buffer, and the chunks added in order; the chunks depend on the row count
+     * only, so the sums — and the trees — do not depend on the number of workers. (Cutting by features
+     * instead leaves each worker too few features per row to hide the latency of updating the same bin
+     * again, and was no faster on two cores than one.) {@code then}, when given, runs on each finished
+     * histogram, in the same parallel step as its last additions.
+     */
+    private void histograms(Grower gr, int[] from, int[] to, double[][] out, Finished then) {
+        int m = from.length;
+        List<Runnable> jobs = new ArrayList<>();
+        List<long[]> sized = new ArrayList<>();
+        double[][][] parts = new double[m][][];
+        long rowsAll = 0;
+        for (int q = 0; q < m; q++) {
+            int rows = to[q] - from[q];
+            rowsAll += rows;
+            int chunks = Math.max(1, (rows + HIST_CHUNK / 2) / HIST_CHUNK);
+            parts[q] = new double[chunks][];
+            for (int c = 0; c < chunks; c++) {
+                double[] buf = c == 0 ? out[q] : gr.take();
+                parts[q][c] = buf;
+                int a = from[q] + (int) ((long) rows * c / chunks), b = from[q] + (int) ((long) rows * (c + 1) / chunks);
+                sized.add(new long[]{b - a, jobs.size()});
+                jobs.add(() -> histogramRange(gr, a, b, buf, 0, p));
+            }
         }
-        List<Runnable> jobs = new ArrayList<>(threads);
-        for (int t = 0; t < threads; t++) {
-            int f0 = p * t / threads, f1 = p * (t + 1) / threads;
-            jobs.add(() -> histogramRange(gr, start, end, out, f0, f1));
+        boolean parallel = gr.prm.parallel() && ModelExecutor.threads() > 1 && rowsAll * p >= PARALLEL_MIN_WORK;
+        if (parallel && jobs.size() > 1) ModelExecutor.runAll(largestFirst(jobs, sized));
+        else for (Runnable j : jobs) j.run();
+        List<Runnable> finish = new ArrayList<>(m);
+        for (int q = 0; q < m; q++) {
+            int k = q;
+            double[][] ps = parts[q];
+            if (ps.length == 1 && then == null) continue;
+            finish.add(() -> {
+                double[] sum = ps[0];
+                for (int c = 1; c < ps.length; c++) {
+                    double[] part = ps[c];
+                    for (int i = 0; i < sum.length; i++) sum[i] += part[i];
+                }
+                if (then != null) then.accept(k, sum);
+            });
         }
-        ModelExecutor.runAll(jobs);
+        if (parallel && finish.size() > 1) ModelExecutor.runAll(finish);
+        else for (Runnable f : finish) f.run();
+        for (double[][] ps : parts) for (int c = 1; c < ps.length; c++) gr.pool.push(ps[c]);
     }
 
     /** Adds rows {@code idx[start..end)} to the bins of features {@code [f0, f1)}. */
@@ -459,11 +663,11 @@ final class TreeLearner {
         final byte[] bins = this.bins;
         final int[] off = this.offset;
         final int[] idx = gr.idx;
-        final double[] g = gr.g, h = gr.h, w = gr.w;
+        final double[] packed = gr.packed;
         if (gr.stride == 2) {
             for (int i = start; i < end; i++) {
                 int r = idx[i];
-                double gi = g[r], hi = h[r];
+                double gi = packed[2 * r], hi = packed[2 * r + 1];
                 int base = r * p;
                 for (int f = f0; f < f1; f++) {
                     int k = (off[f] + (bins[base + f] & 0xFF)) << 1;
@@ -474,7 +678,7 @@ final class TreeLearner {
         } else {
             for (int i = start; i < end; i++) {
                 int r = idx[i];
-                double gi = g[r], hi = h[r], ci = w == null ? 1 : w[r];
+                double gi = packed[3 * r], hi = packed[3 * r + 1], ci = packed[3 * r + 2];
                 int base = r * p;
                 for (int f = f0; f < f1; f++) {
                     int k = 3 * (off[f] + (bins[base + f] & 0xFF));

@@ -150,18 +150,31 @@ class TreeEngineTest {
             trees[k] = learner.grow(g, h, null, idx, n, prm, new SplittableRandom(1), new double[3], TaskContext.NONE, leafOut[k]);
             orders[k] = idx;
         }
-        assertThat(trees[0].size()).isGreaterThan(15);
-        assertThat(trees[0].kind()).containsExactly(trees[1].kind());
-        assertThat(trees[0].feature()).containsExactly(trees[1].feature());
-        assertThat(trees[0].threshold()).containsExactly(trees[1].threshold());
-        assertThat(trees[0].mask()).containsExactly(trees[1].mask());
-        assertThat(trees[0].value()).containsExactly(trees[1].value());
+        assertThat(trees[0].size()).isGreaterThan(15).isEqualTo(trees[1].size());
+        // the parallel grower numbers nodes level by level, the serial one depth first: same tree, walked from the root
+        assertThat(preorder(trees[0])).containsExactlyElementsOf(preorder(trees[1]));
         assertThat(orders[0]).containsExactly(orders[1]);
         assertThat(leafOut[0]).containsExactly(leafOut[1]);
         // every row reached the leaf that the tree sends it to
         double[] predicted = new double[n];
         trees[0].addTo(cols, predicted, 1.0, 0, n);
         assertThat(leafOut[0]).containsExactly(predicted);
+    }
+
+    /** A tree's nodes walked depth first from the root, each as kind, feature, threshold, mask and value. */
+    private static List<String> preorder(Tree t) {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+        stack.push(0);
+        while (!stack.isEmpty()) {
+            int k = stack.pop();
+            out.add(t.kind()[k] + " " + t.feature()[k] + " " + t.threshold()[k] + " " + t.mask()[k] + " " + t.value()[k]);
+            if (t.kind()[k] != Tree.LEAF) {
+                stack.push(t.right()[k]);
+                stack.push(t.left()[k]);
+            }
+        }
+        return out;
     }
 
     @Test
