@@ -293,6 +293,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--no-peers", description = "Do not run scikit-learn and xgboost")
         boolean noPeers;
 
+        @Option(names = "--splits", defaultValue = "5",
+                description = "Stratified splits over which every tool's test AUC is averaged (0 = none; default ${DEFAULT-VALUE})")
+        int splits;
+
         @Option(names = "--json", description = "Print the result as JSON")
         boolean json;
 
@@ -302,7 +306,8 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            var r = io.segmenta.core.bench.ModelBenchmark.run(file, trees, !noPeers, line -> {
+            if (splits < 0 || splits > 50) throw new CommandLine.ParameterException(spec.commandLine(), "--splits must be 0-50");
+            var r = io.segmenta.core.bench.ModelBenchmark.run(file, trees, !noPeers, splits, line -> {
                 if (!json) { out.println(line); out.flush(); }
             });
             if (json) {
@@ -319,6 +324,12 @@ public final class BenchCommand implements Runnable {
                     if (row.auc() != null) x.put("auc", row.auc());
                     if (row.fitSeconds() != null) x.put("fit_s", row.fitSeconds());
                     if (row.note() != null) x.put("note", row.note());
+                }
+                var sp = n.putArray("auc_over_splits");
+                for (var sa : r.splitAucs()) {
+                    var x = sp.addObject().put("tool", sa.tool()).put("variant", sa.variant()).put("mean", sa.mean()).put("sd", sa.sd());
+                    var each = x.putArray("aucs");
+                    for (double v : sa.aucs()) each.add(v);
                 }
                 out.println(Json.write(n));
             }

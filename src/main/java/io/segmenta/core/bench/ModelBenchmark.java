@@ -31,9 +31,10 @@ import java.util.function.Consumer;
 /**
  * The model benchmark behind {@code segmenta bench models}: gradient boosting (300 trees) on the UCI bank
  * marketing data with and without {@code duration} on one fixed stratified split (test 20 %, seed 42, no
- * validation part, so every tool learns from the same rows), test ROC AUC, fitting time and scoring speed;
- * then scikit-learn's HistGradientBoostingClassifier and xgboost (Debian's /usr/bin/python3) on the same
- * split, written to temporary CSV files, for the side-by-side figures. The neural network (DJL with PyTorch:
+ * validation part, so every tool learns from the same rows), test ROC AUC, fitting time (the median of
+ * {@value #REPEATS} fits after the session's first, whose time is reported too) and scoring speed; then
+ * scikit-learn's HistGradientBoostingClassifier and xgboost (Debian's /usr/bin/python3) on the same split,
+ * written to temporary CSV files, timed the same way, for the side-by-side figures. The neural network (DJL with PyTorch:
  * {@link #MLP_SETTINGS}) trains on the same split too; it holds 10 % of the training rows out for early
  * stopping (the test rows are the very same, checked), and its scoring speed is reported in its row's note.
  */
@@ -48,7 +49,23 @@ public final class ModelBenchmark {
      * @param threads               processors the JVM sees
      */
     public record Result(Path file, int rows, int trainRows, int testRows, int threads, List<Row> rowsOut,
-                         double scoringRowsPerSecond) { }
+                         double scoringRowsPerSecond, List<SplitAuc> splitAucs) { }
+
+    /**
+     * One tool's test AUC on one variant over several stratified splits (seeds 42, 43, …): the values in seed
+     * order and their mean and sample standard deviation. One split's AUC moves by ±0.005 with any small
+     * change of the learner (bins, starting score), so "equal or better AUC" is judged on the mean.
+     */
+    public record SplitAuc(String tool, String variant, double[] aucs, double mean, double sd) {
+        static SplitAuc of(String tool, String variant, double[] aucs) {
+            double m = 0;
+            for (double a : aucs) m += a;
+            m /= aucs.length;
+            double v = 0;
+            for (double a : aucs) v += (a - m) * (a - m);
+            return new SplitAuc(tool, variant, aucs, m, aucs.length > 1 ? Math.sqrt(v / (aucs.length - 1)) : 0);
+        }
+    }
 
     public static final String TARGET = "y";
     public static final String LEAKY = "duration";
@@ -58,7 +75,27 @@ public final class ModelBenchmark {
     /** Share of the training rows the network holds out for early stopping. */
     static final double MLP_VALIDATION = 0.1;
 
+    /** Timed fits per tool and variant; the median is reported. */
+    static final int REPEATS = 3;
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static String joined(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", x));
+        return b.toString();
+    }
+
     public static Result run(Path file, int trees, boolean peers, Consumer<String> log) throws IOException {
+        return run(file, trees, peers, 5, log);
+    }
+
+    /** @param splits stratified splits (seeds 42, 43, …) over which every tool's test AUC is averaged; 0 = none */
+    public static Result run(Path file, int trees, boolean peers, int splits, Consumer<String> log) throws IOException {
         if (!Files.isRegularFile(file)) throw new UserException("model.file.notFound", file.toString());
         Dataset ds = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE).dataset();
         TargetEncoding t = TargetEncoding.resolve(ds, TARGET, null, null);
@@ -68,17 +105,27 @@ public final class ModelBenchmark {
         TrainingOptions base = TrainingOptions.defaults(ds.name(), TARGET).withAlgorithm(Algorithm.GBM)
                 .withSplit(0.2, 0.0, 42);
         base = base.withHyper(HyperParameters.defaults(Algorithm.GBM).withTrees(trees));
-        // warm-up so the timed runs measure compiled code, as the Python peers run compiled code
-        ModelTrainer.train(ds, base.withHyper(base.hyper().withTrees(30)));
+        // the first fit of the session (cold: the JIT compiles while it runs), then the timed ones on compiled
+        // code — the Python peers run compiled code from the start
+        double cold = ModelTrainer.train(ds, base).model().info().fitSeconds();
+        log.accept(String.format(Locale.ROOT, "  segmenta gbm first fit of the session (JIT warming up): %.2f s", cold));
         List<Row> rows = new ArrayList<>();
         TrainedModel withDuration = null;
         for (boolean drop : new boolean[]{false, true}) {
             TrainingOptions o = drop ? base.withExclude(List.of(LEAKY)) : base;
-            TrainedModel m = ModelTrainer.train(ds, o).model();
+            double[] fits = new double[REPEATS];
+            TrainedModel m = null;
+            for (int r = 0; r < REPEATS; r++) {
+                m = ModelTrainer.train(ds, o).model();
+                fits[r] = m.info().fitSeconds();
+            }
+            double median = median(fits);
             String variant = drop ? "without duration" : "with duration";
-            rows.add(new Row("segmenta gbm", variant, m.info().evaluation().classification().rocAuc(), m.info().fitSeconds(), null));
-            log.accept(String.format(Locale.ROOT, "  segmenta gbm %-17s AUC %.4f  fit %.2f s", variant,
-                    m.info().evaluation().classification().rocAuc(), m.info().fitSeconds()));
+            String note = String.format(Locale.ROOT, "median of %d fits (%s s)%s", REPEATS, joined(fits),
+                    drop ? "" : String.format(Locale.ROOT, "; first fit of the session %.2f s", cold));
+            rows.add(new Row("segmenta gbm", variant, m.info().evaluation().classification().rocAuc(), median, note));
+            log.accept(String.format(Locale.ROOT, "  segmenta gbm %-17s AUC %.4f  fit %.2f s  (%s)", variant,
+                    m.info().evaluation().classification().rocAuc(), median, note));
             if (!drop) withDuration = m;
         }
         double best = Double.POSITIVE_INFINITY;
@@ -92,8 +139,9 @@ public final class ModelBenchmark {
         log.accept(String.format(Locale.ROOT, "  scoring: %,.0f rows/s", rps));
         rows.addAll(mlp(ds, t, split, log));
         if (peers) rows.addAll(python(ds, split, trees, log));
+        List<SplitAuc> over = splits > 0 ? overSplits(ds, t, base, splits, peers, trees, log) : List.of();
         return new Result(file, ds.rowCount(), split.train().length, split.test().length,
-                Runtime.getRuntime().availableProcessors(), rows, rps);
+                Runtime.getRuntime().availableProcessors(), rows, rps, over);
     }
 
     /** The network with and without {@code duration}: test AUC, fitting time, and scoring speed (best of 3). */
@@ -130,7 +178,7 @@ public final class ModelBenchmark {
             import sys, time, json
             import pandas as pd
             from sklearn.metrics import roc_auc_score
-            train = pd.read_csv(sys.argv[1]); test = pd.read_csv(sys.argv[2]); trees = int(sys.argv[3]); threads = int(sys.argv[4])
+            train = pd.read_csv(sys.argv[1]); test = pd.read_csv(sys.argv[2]); trees = int(sys.argv[3]); threads = int(sys.argv[4]); repeats = int(sys.argv[5])
             def prep(drop):
                 both = pd.concat([train, test], keys=['tr', 'te'])
                 y = both['y'].astype(str).str.lower().isin(['true', 'yes', '1']).astype(int)
@@ -142,20 +190,121 @@ public final class ModelBenchmark {
                 xtr, ytr, xte, yte = prep(drop)
                 try:
                     from sklearn.ensemble import HistGradientBoostingClassifier
-                    m = HistGradientBoostingClassifier(max_iter=trees, learning_rate=0.1, max_depth=6, early_stopping=False, random_state=42)
-                    t = time.perf_counter(); m.fit(xtr, ytr); s = time.perf_counter() - t
-                    out.append({'tool': 'sklearn HistGradientBoosting', 'variant': variant, 'auc': roc_auc_score(yte, m.predict_proba(xte)[:, 1]), 'seconds': s})
+                    fits = []
+                    for rep in range(repeats):
+                        m = HistGradientBoostingClassifier(max_iter=trees, learning_rate=0.1, max_depth=6, early_stopping=False, random_state=42)
+                        t = time.perf_counter(); m.fit(xtr, ytr); fits.append(time.perf_counter() - t)
+                    out.append({'tool': 'sklearn HistGradientBoosting', 'variant': variant, 'auc': roc_auc_score(yte, m.predict_proba(xte)[:, 1]), 'seconds': sorted(fits)[len(fits) // 2], 'note': 'median of %d fits (%s s)' % (repeats, ', '.join('%.2f' % f for f in fits))})
                 except Exception as e:
                     out.append({'tool': 'sklearn HistGradientBoosting', 'variant': variant, 'note': repr(e)})
                 try:
                     import xgboost
-                    m = xgboost.XGBClassifier(n_estimators=trees, max_depth=6, learning_rate=0.1, tree_method='hist', n_jobs=threads, random_state=42)
-                    t = time.perf_counter(); m.fit(xtr, ytr); s = time.perf_counter() - t
-                    out.append({'tool': 'xgboost ' + xgboost.__version__, 'variant': variant, 'auc': roc_auc_score(yte, m.predict_proba(xte)[:, 1]), 'seconds': s})
+                    fits = []
+                    for rep in range(repeats):
+                        m = xgboost.XGBClassifier(n_estimators=trees, max_depth=6, learning_rate=0.1, tree_method='hist', n_jobs=threads, random_state=42)
+                        t = time.perf_counter(); m.fit(xtr, ytr); fits.append(time.perf_counter() - t)
+                    out.append({'tool': 'xgboost ' + xgboost.__version__, 'variant': variant, 'auc': roc_auc_score(yte, m.predict_proba(xte)[:, 1]), 'seconds': sorted(fits)[len(fits) // 2], 'note': 'median of %d fits (%s s)' % (repeats, ', '.join('%.2f' % f for f in fits))})
                 except Exception as e:
                     out.append({'tool': 'xgboost', 'variant': variant, 'note': repr(e)})
             print(json.dumps(out))
             """;
+
+    static final String SPLITS_SCRIPT = """
+            import sys, json
+            import pandas as pd
+            from sklearn.metrics import roc_auc_score
+            folder = sys.argv[1]; splits = int(sys.argv[2]); trees = int(sys.argv[3]); threads = int(sys.argv[4])
+            out = {}
+            for k in range(splits):
+                train = pd.read_csv('%s/train_%d.csv' % (folder, k)); test = pd.read_csv('%s/test_%d.csv' % (folder, k))
+                for drop, variant in (([], 'with duration'), (['duration'], 'without duration')):
+                    both = pd.concat([train, test], keys=['tr', 'te'])
+                    y = both['y'].astype(str).str.lower().isin(['true', 'yes', '1']).astype(int)
+                    x = pd.get_dummies(both.drop(columns=['y'] + drop), dtype=float).astype(float)
+                    xtr, ytr, xte, yte = x.loc['tr'].values, y.loc['tr'].values, x.loc['te'].values, y.loc['te'].values
+                    try:
+                        from sklearn.ensemble import HistGradientBoostingClassifier
+                        m = HistGradientBoostingClassifier(max_iter=trees, learning_rate=0.1, max_depth=6, early_stopping=False, random_state=42).fit(xtr, ytr)
+                        out.setdefault('sklearn HistGradientBoosting|' + variant, []).append(roc_auc_score(yte, m.predict_proba(xte)[:, 1]))
+                    except Exception:
+                        pass
+                    try:
+                        import xgboost
+                        m = xgboost.XGBClassifier(n_estimators=trees, max_depth=6, learning_rate=0.1, tree_method='hist', n_jobs=threads, random_state=42).fit(xtr, ytr)
+                        out.setdefault('xgboost ' + xgboost.__version__ + '|' + variant, []).append(roc_auc_score(yte, m.predict_proba(xte)[:, 1]))
+                    except Exception:
+                        pass
+            print(json.dumps(out))
+            """;
+
+    /**
+     * Test AUC of gradient boosting with and without {@code duration} on {@code splits} stratified splits
+     * (seeds 42, 43, …; 20 % test), and of scikit-learn's HistGradientBoosting and xgboost on the very same
+     * rows when {@code peers}.
+     */
+    static List<SplitAuc> overSplits(Dataset ds, TargetEncoding t, TrainingOptions base, int splits, boolean peers, int trees,
+                                     Consumer<String> log) throws IOException {
+        log.accept(String.format(Locale.ROOT, "test AUC over %d stratified splits (seeds 42-%d), mean ± SD:", splits, 41 + splits));
+        double[][] ours = new double[2][splits];
+        Path dir = peers ? Files.createTempDirectory("segmenta-model-bench-splits") : null;
+        List<SplitAuc> out = new ArrayList<>();
+        try {
+            for (int k = 0; k < splits; k++) {
+                long seed = 42 + k;
+                for (int v = 0; v < 2; v++) {
+                    TrainingOptions o = base.withSplit(0.2, 0.0, seed);
+                    if (v == 1) o = o.withExclude(List.of(LEAKY));
+                    ours[v][k] = ModelTrainer.train(ds, o).model().info().evaluation().classification().rocAuc();
+                }
+                if (dir != null) {
+                    DataSplit sp = DataSplit.stratified(t.values(ds), true, 0.2, 0.0, seed);
+                    CsvWriter.write(ds.select(sp.train()), dir.resolve("train_" + k + ".csv"), CsvWriter.Options.defaults(), TaskContext.NONE);
+                    CsvWriter.write(ds.select(sp.test()), dir.resolve("test_" + k + ".csv"), CsvWriter.Options.defaults(), TaskContext.NONE);
+                }
+            }
+            out.add(SplitAuc.of("segmenta gbm", "with duration", ours[0]));
+            out.add(SplitAuc.of("segmenta gbm", "without duration", ours[1]));
+            if (dir != null) {
+                String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+                Process p = new ProcessBuilder(python, "-c", SPLITS_SCRIPT, dir.toString(), Integer.toString(splits),
+                        Integer.toString(trees), Integer.toString(Runtime.getRuntime().availableProcessors()))
+                        .redirectErrorStream(true).start();
+                String text;
+                try (InputStream in = p.getInputStream()) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+                }
+                if (p.waitFor(30, TimeUnit.MINUTES) && p.exitValue() == 0) {
+                    var node = new tools.jackson.databind.ObjectMapper().readTree(text.lines().reduce((a, b) -> b).orElse("{}"));
+                    for (var e : node.properties()) {
+                        String[] key = e.getKey().split("\\|", 2);
+                        double[] a = new double[e.getValue().size()];
+                        for (int i = 0; i < a.length; i++) a[i] = e.getValue().get(i).asDouble();
+                        if (a.length == splits) out.add(SplitAuc.of(key[0], key[1], a));
+                    }
+                } else {
+                    log.accept("  python peers unavailable: " + text.lines().reduce((a, b) -> b).orElse(""));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (dir != null) {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(dir);
+            }
+        }
+        for (String variant : List.of("with duration", "without duration")) {
+            for (SplitAuc a : out) {
+                if (!a.variant().equals(variant)) continue;
+                StringBuilder each = new StringBuilder();
+                for (double x : a.aucs()) each.append(each.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.4f", x));
+                log.accept(String.format(Locale.ROOT, "  %-28s %-17s AUC %.4f ± %.4f  (%s)", a.tool(), variant, a.mean(), a.sd(), each));
+            }
+        }
+        return out;
+    }
 
     private static List<Row> python(Dataset ds, DataSplit split, int trees, Consumer<String> log) throws IOException {
         Path dir = Files.createTempDirectory("segmenta-model-bench");
@@ -166,7 +315,7 @@ public final class ModelBenchmark {
             CsvWriter.write(ds.select(split.test()), test, CsvWriter.Options.defaults(), TaskContext.NONE);
             String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
             Process p = new ProcessBuilder(python, "-c", SCRIPT, train.toString(), test.toString(), Integer.toString(trees),
-                    Integer.toString(Runtime.getRuntime().availableProcessors())).redirectErrorStream(true).start();
+                    Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(REPEATS)).redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -183,7 +332,8 @@ public final class ModelBenchmark {
                         n.has("note") ? n.get("note").asString() : null);
                 rows.add(r);
                 log.accept(r.auc() == null ? String.format(Locale.ROOT, "  %s %s: %s", r.tool(), r.variant(), r.note())
-                        : String.format(Locale.ROOT, "  %-28s %-17s AUC %.4f  fit %.2f s", r.tool(), r.variant(), r.auc(), r.fitSeconds()));
+                        : String.format(Locale.ROOT, "  %-28s %-17s AUC %.4f  fit %.2f s  (%s)", r.tool(), r.variant(), r.auc(),
+                        r.fitSeconds(), r.note()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
