@@ -72,8 +72,8 @@ public record MlpPredictor(Task task, int inputs, List<float[]> weights, List<fl
         if (width != inputs) throw new IllegalArgumentException("the network expects " + inputs + " inputs, the features give " + width);
         try (NDManager manager = MlpRuntime.engine().newBaseManager(Device.cpu())) {
             Block block = block(units(), dropout);
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
             load(block);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
             ParameterStore ps = new ParameterStore(manager, false);
             for (int from = 0; from < n; from += BATCH) {
                 int to = Math.min(n, from + BATCH);
@@ -91,12 +91,17 @@ public record MlpPredictor(Task task, int inputs, List<float[]> weights, List<fl
         return task == Task.CLASSIFICATION ? LinearPredictor.sigmoid(z) : z * targetScale + targetMean;
     }
 
-    /** Sets the stored numbers into an initialised block of the same shape. */
+    /**
+     * Makes the stored numbers the initial values of a block of the same shape, before it is initialised:
+     * the parameters are created from them, never written into (writing into a parameter makes libtorch print
+     * a deprecation warning on the terminal).
+     */
     void load(Block block) {
         List<Linear> dense = dense(block);
         for (int l = 0; l < dense.size(); l++) {
-            dense.get(l).getParameters().get("weight").getArray().set(weights.get(l));
-            dense.get(l).getParameters().get("bias").getArray().set(biases.get(l));
+            float[] w = weights.get(l), b = biases.get(l);
+            dense.get(l).setInitializer((manager, shape, type) -> manager.create(w, shape), "weight");
+            dense.get(l).setInitializer((manager, shape, type) -> manager.create(b, shape), "bias");
         }
     }
 
