@@ -52,12 +52,26 @@ public final class BtydModels {
         double r = p[0], alpha = p[1], s = p[2], beta = p[3];
         double base = -lnGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
         double[] lg = new double[d.maxX + 1];
-        for (int x = 0; x <= d.maxX; x++) lg[x] = lnGamma(r + x);
+        double[] lnS = new double[d.maxX + 1];
+        for (int x = 0; x <= d.maxX; x++) {
+            lg[x] = lnGamma(r + x);
+            lnS[x] = Math.log(s / (r + s + x));
+        }
+        double[] lnAt = new double[d.times.length], lnBt = new double[d.times.length];
+        for (int k = 0; k < lnAt.length; k++) {
+            lnAt[k] = Math.log(alpha + d.times[k]);
+            lnBt[k] = Math.log(beta + d.times[k]);
+        }
+        // the 2F1 part depends on (x, time) only: once per distinct pair
+        FitData.Pairs pr = d.pairs();
+        double[] lnF = new double[pr.size()];
+        FitData.fill(lnF, k -> paretoLnF(r, alpha, s, beta, pr.x()[k], d.times[pr.time()[k]]));
+        int[] txPair = pr.txPair(), bigTPair = pr.bigTPair();
         return d.sum(i -> {
             int x = d.x[i];
-            double tx = d.times[d.tIdx[i]], t = d.times[d.bigTIdx[i]];
-            double l1 = -(r + x) * Math.log(alpha + t) - s * Math.log(beta + t);
-            double l2 = Math.log(s / (r + s + x)) + paretoLnA0(r, alpha, s, beta, x, tx, t);
+            int ti = d.bigTIdx[i];
+            double l1 = -(r + x) * lnAt[ti] - s * lnBt[ti];
+            double l2 = lnS[x] + lnA0(lnF[txPair[i]], lnF[bigTPair[i]]);
             double hi = Math.max(l1, l2), lo = Math.min(l1, l2);
             double ll = base + lg[x] + hi + (lo == Double.NEGATIVE_INFINITY ? 0 : Math.log1p(Math.exp(lo - hi)));
             return d.weight[i] * ll;
@@ -65,25 +79,30 @@ public final class BtydModels {
     }
 
     /**
-     * ln A0 of the Pareto/NBD likelihood (Fader &amp; Hardie 2005, eq. 19–20), choosing the representation whose
-     * hypergeometric argument lies in [0, 1), and taking the difference of its two terms in log space.
+     * ln A0 of the Pareto/NBD likelihood (Fader &amp; Hardie 2005, eq. 19–20): the difference of the two terms
+     * F(t_x) − F(T) taken in log space.
      */
     static double paretoLnA0(double r, double alpha, double s, double beta, int x, double tx, double t) {
-        double rsx = r + s + x;
-        double big, bTerm;
-        if (alpha >= beta) {
-            big = alpha;
-            bTerm = s + 1;
-        } else {
-            big = beta;
-            bTerm = r + x;
-        }
-        double diff = Math.abs(alpha - beta);
-        double l1 = Math.log(hyp2f1(rsx, bTerm, rsx + 1, diff / (big + tx))) - rsx * Math.log(big + tx);
-        double l2 = Math.log(hyp2f1(rsx, bTerm, rsx + 1, diff / (big + t))) - rsx * Math.log(big + t);
+        return lnA0(paretoLnF(r, alpha, s, beta, x, tx), paretoLnF(r, alpha, s, beta, x, t));
+    }
+
+    private static double lnA0(double l1, double l2) {
         double dl = l2 - l1;
         if (!(dl < 0)) return Double.NEGATIVE_INFINITY; // tx = T: the two terms cancel exactly
         return l1 + Math.log1p(-Math.exp(dl));
+    }
+
+    /**
+     * ln F(y) = ln 2F1(r+s+x, b; r+s+x+1; |α−β|/(max(α,β)+y)) − (r+s+x) ln(max(α,β)+y), one term of A0, with
+     * b = s + 1 when α ≥ β and r + x otherwise (the representation whose argument lies in [0, 1)); the
+     * complement 1 − z = (min(α,β)+y)/(max(α,β)+y) is passed exactly so 2F1 stays accurate close to z = 1.
+     */
+    static double paretoLnF(double r, double alpha, double s, double beta, int x, double y) {
+        double rsx = r + s + x;
+        double big = Math.max(alpha, beta), small = Math.min(alpha, beta);
+        double b = alpha >= beta ? s + 1 : r + x;
+        double by = big + y;
+        return SpecialFunctions.lnHyp2f1Ap1(rsx, b, (big - small) / by, (small + y) / by) - rsx * Math.log(by);
     }
 
     /** Gamma-Gamma log-likelihood over customers with x &gt; 0 and a positive mean spend m. */

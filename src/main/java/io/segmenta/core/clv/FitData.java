@@ -18,6 +18,7 @@ final class FitData {
     final double totalWeight;
     final double meanX;
     final double meanT;
+    private volatile Pairs pairs;
 
     private FitData(int[] x, int[] tIdx, int[] bigTIdx, double[] weight, double[] times, double meanX, double meanT) {
         this.x = x;
@@ -92,6 +93,72 @@ final class FitData {
             w[i] = 1;
         }
         return new FitData(x, ti, tti, w, times, meanX, meanT);
+    }
+
+    /**
+     * The distinct (x, time) pairs among the rows' (x, t_x) and (x, T), for likelihoods whose expensive part depends
+     * on x and one time only (Pareto/NBD: one 2F1 per pair instead of two per row); built on first use.
+     */
+    Pairs pairs() {
+        Pairs p = pairs;
+        if (p == null) {
+            synchronized (this) {
+                p = pairs;
+                if (p == null) pairs = p = Pairs.of(this);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * @param x        frequency of each pair
+     * @param time     index into {@link #times} of each pair
+     * @param txPair   the pair of each row's (x, t_x)
+     * @param bigTPair the pair of each row's (x, T)
+     */
+    record Pairs(int[] x, int[] time, int[] txPair, int[] bigTPair) {
+        int size() { return x.length; }
+
+        static Pairs of(FitData d) {
+            int m = d.size();
+            long[] keys = new long[2 * m];
+            for (int i = 0; i < m; i++) {
+                keys[2 * i] = key(d.x[i], d.tIdx[i]);
+                keys[2 * i + 1] = key(d.x[i], d.bigTIdx[i]);
+            }
+            long[] sorted = keys.clone();
+            Arrays.parallelSort(sorted);
+            int u = 0;
+            for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) sorted[u++] = sorted[i];
+            long[] uniq = Arrays.copyOf(sorted, u);
+            int[] px = new int[u], pt = new int[u];
+            for (int k = 0; k < u; k++) {
+                px[k] = (int) (uniq[k] >>> 32);
+                pt[k] = (int) uniq[k];
+            }
+            int[] a = new int[m], b = new int[m];
+            for (int i = 0; i < m; i++) {
+                a[i] = Arrays.binarySearch(uniq, keys[2 * i]);
+                b[i] = Arrays.binarySearch(uniq, keys[2 * i + 1]);
+            }
+            return new Pairs(px, pt, a, b);
+        }
+
+        private static long key(int x, int time) { return ((long) x << 32) | time; }
+    }
+
+    /** {@code out[k] = f(k)} for every k, in parallel chunks for large arrays (each value independent: reproducible). */
+    static void fill(double[] out, java.util.function.IntToDoubleFunction f) {
+        int n = out.length;
+        if (n < 2_000) {
+            for (int k = 0; k < n; k++) out[k] = f.applyAsDouble(k);
+            return;
+        }
+        int chunks = 64;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
+            for (int k = from; k < to; k++) out[k] = f.applyAsDouble(k);
+        });
     }
 
     /** Sum over rows of {@code term(i)}, in parallel chunks for large data (fixed chunking: reproducible). */
