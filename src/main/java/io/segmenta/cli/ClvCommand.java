@@ -37,8 +37,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -132,21 +133,21 @@ public final class ClvCommand implements Callable<Integer> {
         try {
             fm = FrequencyModel.fromKey(model);
         } catch (IllegalArgumentException e) {
-            throw usage("--model must be bgnbd, paretonbd or mbgnbd, not '" + model + "'");
+            throw usage(I18n.tr("clv.cli.badModel", model));
         }
         try {
             unit = TimeUnit.fromKey(timeUnit);
         } catch (IllegalArgumentException e) {
-            throw usage("--time-unit must be days or weeks, not '" + timeUnit + "'");
+            throw usage(I18n.tr("clv.cli.badTimeUnit", timeUnit));
         }
         try {
             rp = ReturnsPolicy.fromKey(returns);
         } catch (IllegalArgumentException e) {
-            throw usage("--returns must be drop or net_same_day, not '" + returns + "'");
+            throw usage(I18n.tr("clv.cli.badReturns", returns));
         }
-        if (!(horizonMonths > 0) || horizonMonths > 1200) throw usage("--horizon-months must be in (0, 1200]");
-        if (!(discountRate >= 0 && discountRate < 1)) throw usage("--discount-rate must be in [0, 1)");
-        if (!(penalty >= 0) || !Double.isFinite(penalty)) throw usage("--penalty must be >= 0");
+        if (!(horizonMonths > 0) || horizonMonths > 1200) throw usage(I18n.tr("clv.cli.badHorizon"));
+        if (!(discountRate >= 0 && discountRate < 1)) throw usage(I18n.tr("clv.cli.badDiscountRate"));
+        if (!(penalty >= 0) || !Double.isFinite(penalty)) throw usage(I18n.tr("clv.cli.badPenalty"));
         LocalDate cal = parseDate("--calibration-end", calibrationEnd);
         LocalDate hold = holdoutEnd == null ? null : parseDate("--holdout-end", holdoutEnd);
 
@@ -255,40 +256,59 @@ public final class ClvCommand implements Callable<Integer> {
 
     private void printText(PrintWriter o, ClvResult r) {
         ModelFit f = r.frequencyFit();
-        o.printf(Locale.ROOT, "Customers   %,d (%,d with a repeat purchase)%n", r.summary().size(), r.summary().repeatCustomers());
-        o.printf(Locale.ROOT, "Model       %s, log-likelihood %.2f, %s%n", I18n.tr("clv.model." + f.model()), f.logLikelihood(),
-                f.converged() ? "converged" : "NOT converged");
+        o.println(I18n.tr("clv.cli.customers", r.summary().size(), r.summary().repeatCustomers()));
+        o.println(I18n.tr("clv.cli.model", I18n.tr("clv.model." + f.model()), f.logLikelihood(), converged(f)));
         printParams(o, f);
         if (r.gammaGamma() != null) {
-            o.printf(Locale.ROOT, "Spend       Gamma-Gamma, log-likelihood %.2f, %s%n", r.gammaGamma().logLikelihood(),
-                    r.gammaGamma().converged() ? "converged" : "NOT converged");
+            o.println(I18n.tr("clv.cli.spend", I18n.tr("clv.model.gammagamma"), r.gammaGamma().logLikelihood(), converged(r.gammaGamma())));
             printParams(o, r.gammaGamma());
         }
         if (r.holdout() != null) {
             var m = r.holdout().metrics();
-            o.printf(Locale.ROOT, "Holdout     MAE %.4f, RMSE %.4f (naive baseline MAE %.4f, RMSE %.4f); actual %.0f vs predicted %.1f purchases%n",
-                    m.mae(), m.rmse(), m.baselineMae(), m.baselineRmse(), m.actualTotal(), m.predictedTotal());
+            o.println(I18n.tr("clv.cli.holdout", m.mae(), m.rmse(), m.baselineMae(), m.baselineRmse(), m.actualTotal(), m.predictedTotal()));
         }
         ClvScores s = r.scores();
         if (s.hasClv()) {
             double tot = 0;
             for (double v : s.clv()) tot += v;
-            o.printf(Locale.ROOT, "CLV         %.0f months at %.2f%%/month: total %,.2f, mean %,.2f%n", s.horizonMonths(),
-                    100 * s.monthlyDiscount(), tot, tot / s.size());
+            o.println(I18n.tr("clv.cli.clv", s.horizonMonths(), 100 * s.monthlyDiscount(), tot, tot / s.size()));
         }
-        o.println("RFM segments");
-        for (Rfm.Segment sg : r.rfm().segments()) {
-            o.printf(Locale.ROOT, "  %-20s %,8d customers (%5.1f%%), revenue share %5.1f%%%n", sg.name(), sg.customers(),
-                    100 * sg.customerShare(), 100 * sg.revenueShare());
+        o.println(I18n.tr("clv.cli.rfm"));
+        // Numbers are formatted (and right-aligned) here so that the translated row text keeps them in columns.
+        List<Rfm.Segment> segments = r.rfm().segments();
+        List<String> counts = new ArrayList<>(), customerShares = new ArrayList<>(), revenueShares = new ArrayList<>();
+        for (Rfm.Segment sg : segments) {
+            counts.add(ModelCliSupport.count(sg.customers()));
+            customerShares.add(ModelCliSupport.dec("0.0", 100 * sg.customerShare()));
+            revenueShares.add(ModelCliSupport.dec("0.0", 100 * sg.revenueShare()));
         }
-        o.printf(Locale.ROOT, "Written     %s%n", out);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            rows.add(List.of(segments.get(i).name(), I18n.tr("clv.cli.rfmRow", padLeft(counts, i), padLeft(customerShares, i),
+                    padLeft(revenueShares, i))));
+        }
+        ModelCliSupport.table(o, rows, "ll");
+        o.println(I18n.tr("clv.cli.written", out.toString()));
+    }
+
+    /** Element {@code i} of {@code cells}, padded on the left to the widest of them. */
+    private static String padLeft(List<String> cells, int i) {
+        int width = 0;
+        for (String c : cells) width = Math.max(width, c.length());
+        return " ".repeat(width - cells.get(i).length()) + cells.get(i);
+    }
+
+    private static String converged(ModelFit f) {
+        return I18n.tr(f.converged() ? "clv.cli.converged" : "clv.cli.notConverged");
     }
 
     private static void printParams(PrintWriter o, ModelFit f) {
+        List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < f.names().size(); i++) {
             double se = f.standardErrors()[i];
-            o.printf(Locale.ROOT, "  %-8s %12.6f  (se %s)%n", f.names().get(i), f.values()[i],
-                    Double.isFinite(se) ? String.format(Locale.ROOT, "%.6f", se) : "—");
+            rows.add(List.of(f.names().get(i), ModelCliSupport.dec("0.000000", f.values()[i]),
+                    I18n.tr("clv.cli.standardError", Double.isFinite(se) ? ModelCliSupport.dec("0.000000", se) : "—")));
         }
+        ModelCliSupport.table(o, rows, "lrl");
     }
 }

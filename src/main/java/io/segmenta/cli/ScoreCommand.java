@@ -63,9 +63,9 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        if (file != null && project != null) throw new CommandLine.ParameterException(spec.commandLine(), "Give either FILE.csv or --project, not both");
+        if (file != null && project != null) throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.bothInputs"));
         if (file == null && (project == null || dataset == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Give FILE.csv, or --project with --dataset");
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.noInput"));
         }
         TrainedModel m = ModelIO.read(model);
         ScoringPolicy policy = use == null ? ScoringPolicy.defaultFor(m) : ScoringPolicy.defaults(ScoringPolicy.Use.fromKey(use));
@@ -107,12 +107,14 @@ public final class ScoreCommand implements Callable<Integer> {
             n.put("mean_score", r.rows() == 0 ? 0 : mean / r.rows());
             o.println(Json.write(n));
         } else {
-            o.printf(Locale.ROOT, "Scored    %,d rows with %s%n", r.rows(), m.name());
+            o.println(I18n.tr("model.cli.scored", r.rows(), m.name()));
+            List<List<String>> rows = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                o.printf(Locale.ROOT, "  %-22s %-28s %,d%n", r.policy().tierName(t, I18n.locale()),
-                        r.policy().actionName(t, I18n.locale()), counts[t]);
+                rows.add(List.of(r.policy().tierName(t, I18n.locale()), r.policy().actionName(t, I18n.locale()),
+                        ModelCliSupport.count(counts[t])));
             }
-            o.println("Written   " + out);
+            ModelCliSupport.table(o, rows, "llr");
+            o.println(I18n.tr("model.cli.written", out.toString()));
         }
         o.flush();
         return 0;

@@ -152,36 +152,36 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             a = Algorithm.fromKey(algorithm);
         } catch (IllegalArgumentException e) {
-            throw usage("--algorithm: unknown '" + algorithm + "'; use logistic, ridge, linear, random-forest, gbm, mlp or ensemble");
+            throw usage(I18n.tr("model.cli.unknownAlgorithm", algorithm));
         }
         List<Algorithm> memberAlgos = new ArrayList<>();
         for (String mk : ModelCliSupport.list(members)) {
             try {
                 memberAlgos.add(Algorithm.fromKey(mk));
             } catch (IllegalArgumentException e) {
-                throw usage("--members: unknown '" + mk + "'; use logistic, ridge, linear, random-forest, gbm or mlp");
+                throw usage(I18n.tr("model.cli.unknownMember", mk));
             }
         }
-        if (!memberAlgos.isEmpty() && a != Algorithm.ENSEMBLE) throw usage("--members needs --algorithm ensemble");
+        if (!memberAlgos.isEmpty() && a != Algorithm.ENSEMBLE) throw usage(I18n.tr("model.cli.membersNeedEnsemble"));
         Task t;
         try {
             t = Task.fromKey(task);
         } catch (IllegalArgumentException e) {
-            throw usage("--task: use classification or regression, not '" + task + "'");
+            throw usage(I18n.tr("model.cli.badTask", task));
         }
-        if (epochs != null && epochs < 1) throw usage("--epochs must be at least 1");
-        if (batchSize != null && batchSize < 1) throw usage("--batch-size must be at least 1");
-        if (lr != null && !(lr > 0)) throw usage("--lr must be positive");
+        if (epochs != null && epochs < 1) throw usage(I18n.tr("model.cli.atLeastOne", "--epochs"));
+        if (batchSize != null && batchSize < 1) throw usage(I18n.tr("model.cli.atLeastOne", "--batch-size"));
+        if (lr != null && !(lr > 0)) throw usage(I18n.tr("model.cli.positive", "--lr"));
         MlpParameters.ComputeDevice dev;
         try {
             dev = MlpParameters.ComputeDevice.fromKey(device);
         } catch (IllegalArgumentException e) {
-            throw usage("--device: use auto, cpu or gpu, not '" + device + "'");
+            throw usage(I18n.tr("model.cli.badDevice", device));
         }
-        if (layers != null && layers < 1) throw usage("--layers must be at least 1");
-        if (units != null && units < 1) throw usage("--units must be at least 1");
-        if (dropout != null && !(dropout >= 0 && dropout <= 0.9)) throw usage("--dropout must be between 0 and 0.9");
-        if (patience != null && patience < 0) throw usage("--patience cannot be negative");
+        if (layers != null && layers < 1) throw usage(I18n.tr("model.cli.atLeastOne", "--layers"));
+        if (units != null && units < 1) throw usage(I18n.tr("model.cli.atLeastOne", "--units"));
+        if (dropout != null && !(dropout >= 0 && dropout <= 0.9)) throw usage(I18n.tr("model.cli.dropoutRange"));
+        if (patience != null && patience < 0) throw usage(I18n.tr("model.cli.patienceNegative"));
         HyperParameters hp = HyperParameters.defaults(a);
         if (trees != null) hp = hp.withTrees(trees);
         if (depth != null) hp = hp.withMaxDepth(depth);
@@ -204,8 +204,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (file != null && project != null) throw usage("Give either FILE.csv or --project, not both");
-        if (file == null && (project == null || dataset == null)) throw usage("Give FILE.csv, or --project with --dataset");
+        if (file != null && project != null) throw usage(I18n.tr("model.cli.bothInputs"));
+        if (file == null && (project == null || dataset == null)) throw usage(I18n.tr("model.cli.noInput"));
         TrainingOptions preview = options(dataset != null ? dataset : "dataset"); // usage errors before reading data
         List<String> notes = new ArrayList<>();
         boolean usesMlp = preview.algorithm() == Algorithm.MLP || preview.ensembleMembers().contains(Algorithm.MLP);
@@ -245,7 +245,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println(Json.write(jn));
         } else {
             printText(out, ds, run);
-            for (String n : notes) err.println("segmenta: note: " + n);
+            for (String n : notes) err.println("segmenta: " + I18n.tr("model.cli.note", n));
         }
         out.flush();
         err.flush();
@@ -341,38 +341,51 @@ public final class TrainCommand implements Callable<Integer> {
 
     private void printText(PrintWriter out, Dataset ds, ModelTrainer.TrainingRun run) {
         TrainedModel m = run.model();
-        out.printf(Locale.ROOT, "Dataset   %s (%,d rows)%n", ds.name(), ds.rowCount());
-        out.printf(Locale.ROOT, "Target    %s (%s%s)%n", m.info().target().column(), m.task().key(),
-                m.info().target().positive() == null ? "" : ", positive = " + m.info().target().positive());
-        out.printf(Locale.ROOT, "Split     %,d train, %,d validation, %,d test (seed %d)%n", m.info().trainRows(),
-                m.info().validationRows(), m.info().testRows(), m.info().options().seed());
-        out.printf(Locale.ROOT, "Features  %d: %s%n", m.requiredColumns().size(), String.join(", ", m.requiredColumns()));
-        out.println("Test figures:");
+        out.println(I18n.tr("model.cli.dataset", ds.name(), ds.rowCount()));
+        String taskName = I18n.tr("model.cli.task." + m.task().key());
+        String positiveClass = m.info().target().positive();
+        out.println(positiveClass == null ? I18n.tr("model.cli.target", m.info().target().column(), taskName)
+                : I18n.tr("model.cli.targetPositive", m.info().target().column(), taskName, positiveClass));
+        out.println(I18n.tr("model.cli.split", m.info().trainRows(), m.info().validationRows(), m.info().testRows(),
+                Long.toString(m.info().options().seed())));
+        out.println(I18n.tr("model.cli.features", m.requiredColumns().size(), String.join(", ", m.requiredColumns())));
+        out.println(I18n.tr("model.cli.testFigures"));
+        List<List<String>> board = new ArrayList<>();
         for (Leaderboard.Entry e : Leaderboard.of(run.all()).entries()) {
             StringBuilder sb = new StringBuilder();
-            e.metrics().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s %.4f", k, v)));
-            out.printf(Locale.ROOT, "  %-16s %6.1f s%s%n", e.algorithm(), e.trainSeconds(), sb);
+            e.metrics().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "  ").append(k).append(' ')
+                    .append(v == null ? "-" : ModelCliSupport.dec("0.0000", v)));
+            board.add(List.of(e.algorithm(), I18n.tr("model.cli.seconds", ModelCliSupport.dec("0.0", e.trainSeconds())), sb.toString()));
         }
+        ModelCliSupport.table(out, board, "lrl");
         if (m.info().evaluation().classification() != null) {
             Evaluation.Classification c = m.info().evaluation().classification();
-            out.println("Classification report (threshold 0.5):");
-            out.printf(Locale.ROOT, "  %-14s %9s %9s %9s %9s%n", "", "precision", "recall", "f1", "support");
-            List<Metrics.ClassRow> all = new ArrayList<>(c.report().classes());
-            all.add(c.report().macroAvg());
-            all.add(c.report().weightedAvg());
-            for (Metrics.ClassRow r : all) {
-                out.printf(Locale.ROOT, "  %-14s %9.4f %9.4f %9.4f %9d%n", r.label(), r.precision(), r.recall(), r.f1(), r.support());
-            }
+            out.println(I18n.tr("model.cli.report", 0.5));
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("", I18n.tr("model.cli.col.precision"), I18n.tr("model.cli.col.recall"), I18n.tr("model.cli.col.f1"),
+                    I18n.tr("model.cli.col.support")));
+            for (Metrics.ClassRow r : c.report().classes()) rows.add(reportRow(r.label(), r));
+            rows.add(reportRow(I18n.tr("model.cli.macroAvg"), c.report().macroAvg()));
+            rows.add(reportRow(I18n.tr("model.cli.weightedAvg"), c.report().weightedAvg()));
+            ModelCliSupport.table(out, rows, "lrrrr");
         }
         CrossValidation cvr = m.info().crossValidation();
-        if (cvr != null) out.printf(Locale.ROOT, "Cross-validation (%d folds) %s %.4f ± %.4f%n", cvr.folds(), cvr.metric(), cvr.mean(), cvr.std());
-        out.println("Permutation importance (test part):");
+        if (cvr != null) out.println(I18n.tr("model.cli.crossValidation", cvr.folds(), cvr.metric(), cvr.mean(), cvr.std()));
+        out.println(I18n.tr("model.cli.importance"));
+        List<List<String>> imp = new ArrayList<>();
         for (FeatureImportance fi : m.info().importance().subList(0, Math.min(10, m.info().importance().size()))) {
-            out.printf(Locale.ROOT, "  %-20s %8.4f ± %.4f%n", fi.feature(), fi.permutationMean(), fi.permutationStd());
+            imp.add(List.of(fi.feature(), ModelCliSupport.dec("0.0000", fi.permutationMean()),
+                    "± " + ModelCliSupport.dec("0.0000", fi.permutationStd())));
         }
-        if (modelOut != null) out.println("Model     " + modelOut);
-        if (metricsOut != null) out.println("Metrics   " + metricsOut);
-        if (historyOut != null) out.println("History   " + historyOut);
-        if (project != null) out.println("Saved to  " + project);
+        if (!imp.isEmpty()) ModelCliSupport.table(out, imp, "lrr");
+        if (modelOut != null) out.println(I18n.tr("model.cli.modelOut", modelOut.toString()));
+        if (metricsOut != null) out.println(I18n.tr("model.cli.metricsOut", metricsOut.toString()));
+        if (historyOut != null) out.println(I18n.tr("model.cli.historyOut", historyOut.toString()));
+        if (project != null) out.println(I18n.tr("model.cli.savedTo", project.toString()));
+    }
+
+    private static List<String> reportRow(String label, Metrics.ClassRow r) {
+        return List.of(label, ModelCliSupport.dec("0.0000", r.precision()), ModelCliSupport.dec("0.0000", r.recall()),
+                ModelCliSupport.dec("0.0000", r.f1()), ModelCliSupport.count(r.support()));
     }
 }
