@@ -31,8 +31,13 @@ class ClvCommandTest {
     }
 
     private Path cdnow() throws Exception {
+        return cdnow(dir);
+    }
+
+    /** The shipped CDNOW sample copied into {@code dir}. */
+    static Path cdnow(Path dir) throws Exception {
         Path f = dir.resolve("CDNOW_sample.txt");
-        try (InputStream in = getClass().getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
+        try (InputStream in = ClvCommandTest.class.getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
             Files.copy(in, f);
         }
         return f;

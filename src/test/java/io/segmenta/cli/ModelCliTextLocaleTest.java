@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,11 +102,7 @@ class ModelCliTextLocaleTest {
     }
 
     private Path cdnow() throws Exception {
-        Path f = dir.resolve("CDNOW_sample.txt");
-        try (InputStream in = getClass().getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
-            Files.copy(in, f);
-        }
-        return f;
+        return ClvCommandTest.cdnow(dir);
     }
 
     @Test

@@ -263,14 +263,7 @@ final class TreeLearner {
             int f = best.feature;
             gainAcc[f] += best.gain;
             int mid = partition(gr, wk.start(), wk.end(), f, best);
-            int node = wk.node();
-            nodes.kind[node] = categorical[f] ? Tree.CATEGORICAL : Tree.NUMERIC;
-            nodes.feature[node] = f;
-            nodes.threshold[node] = categorical[f] ? 0 : thresholds[f][best.bin];
-            nodes.mask[node] = categorical[f] ? best.mask : 0;
-            int l = nodes.add(), r = nodes.add();
-            nodes.left[node] = l;
-            nodes.right[node] = r;
+            int l = split(nodes, wk.node(), best), r = l + 1;
             double gl = best.gl, hl = best.hl;
             double cl = gr.stride == 3 ? best.cl : mid - wk.start();
             double gR = wk.g() - gl, hR = wk.h() - hl, cR = wk.c() - cl;
@@ -387,14 +380,7 @@ final class TreeLearner {
                 Best best = pd.best;
                 int f = best.feature;
                 gainAcc[f] += best.gain;
-                int node = wk.node();
-                nodes.kind[node] = categorical[f] ? Tree.CATEGORICAL : Tree.NUMERIC;
-                nodes.feature[node] = f;
-                nodes.threshold[node] = categorical[f] ? 0 : thresholds[f][best.bin];
-                nodes.mask[node] = categorical[f] ? best.mask : 0;
-                int l = nodes.add(), r = nodes.add();
-                nodes.left[node] = l;
-                nodes.right[node] = r;
+                int l = split(nodes, wk.node(), best), r = l + 1;
                 double cl = gr.stride == 3 ? best.cl : pd.mid - wk.start();
                 double gR = wk.g() - best.gl, hR = wk.h() - best.hl, cR = wk.c() - cl;
                 int d = wk.depth() + 1;
@@ -407,6 +393,19 @@ final class TreeLearner {
             level = next;
         }
         return nodes.toTree();
+    }
+
+    /** Makes {@code node} the split {@code best} and adds its two children; returns the left one (the right is next). */
+    private int split(Nodes nodes, int node, Best best) {
+        int f = best.feature;
+        nodes.kind[node] = categorical[f] ? Tree.CATEGORICAL : Tree.NUMERIC;
+        nodes.feature[node] = f;
+        nodes.threshold[node] = categorical[f] ? 0 : thresholds[f][best.bin];
+        nodes.mask[node] = categorical[f] ? best.mask : 0;
+        int l = nodes.add(), r = nodes.add();
+        nodes.left[node] = l;
+        nodes.right[node] = r;
+        return l;
     }
 
     private static void leaf(Nodes nodes, Work wk, Params prm, int[] idx, double[] leafOut) {
