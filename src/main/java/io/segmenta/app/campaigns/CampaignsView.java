@@ -3,6 +3,7 @@ package io.segmenta.app.campaigns;
 import atlantafx.base.theme.Styles;
 import io.segmenta.app.ui.Disposer;
 import io.segmenta.app.ui.Icons;
+import io.segmenta.app.ui.TableFit;
 import io.segmenta.core.campaign.AbMetric;
 import io.segmenta.core.campaign.AbReport;
 import io.segmenta.core.campaign.Allocation;
@@ -594,7 +595,7 @@ public final class CampaignsView {
             t.setPlaceholder(new Label(I18n.tr("ui.campaigns.ab.empty")));
         }
         armTable.setMinHeight(260);
-        armTable.setPrefHeight(260);
+        armTable.setPrefHeight(300); // five creatives under a two-line header without a scroll bar
         segmentTable.setMinHeight(260);
         segmentTable.setPrefHeight(260);
 
@@ -634,6 +635,7 @@ public final class CampaignsView {
             t.setMinHeight(200);
             t.setPrefHeight(200);
         }
+        for (TableView<?> t : List.of(armTable, segmentTable, ratesTable, testsTable, bayesTable)) wrapHeaders(t);
         chart.setPrefHeight(190);
 
         disposer.add(vm.reportProperty().subscribe(this::showReport));
@@ -665,6 +667,8 @@ public final class CampaignsView {
         ratesTable.getItems().setAll(m == null ? List.of() : m.rates());
         testsTable.getItems().setAll(m == null ? List.of() : m.comparisons());
         bayesTable.getItems().setAll(m == null ? List.of() : m.bayes());
+        showHoursColumns(r);
+        for (TableView<?> t : List.of(armTable, segmentTable, ratesTable, testsTable, bayesTable)) TableFit.fit(t);
         metricChoice.setPromptText(m == null ? "" : I18n.tr("ui.campaigns.ab.metric." + m.metric().key()));
         chart.show(m, r == null ? null : r.recommendation().leader(), r == null ? null : r.options().control());
         recommendationBox.setVisible(r != null);
@@ -702,11 +706,38 @@ public final class CampaignsView {
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.revenuePerSend"), m -> CampaignsFormat.decimal(m.revenuePerSend(), 2)));
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.roi"), m -> CampaignsFormat.percent(m.roi())));
         if (!segment) {
-            l.add(numCol(I18n.tr("ui.campaigns.ab.col.hoursOpen"), m -> CampaignsFormat.decimal(m.counts().medianHoursToOpen(), 1)));
-            l.add(numCol(I18n.tr("ui.campaigns.ab.col.hoursClick"), m -> CampaignsFormat.decimal(m.counts().medianHoursToClick(), 1)));
-            l.add(numCol(I18n.tr("ui.campaigns.ab.col.hoursPurchase"), m -> CampaignsFormat.decimal(m.counts().medianHoursToPurchase(), 1)));
+            // one "Median hours to" header over three short ones: three long titles would not fit at 1600 px
+            TableColumn<AbReport.ArmMetrics, String> hours = new TableColumn<>(I18n.tr("ui.campaigns.ab.col.hoursTo"));
+            hours.setId("hoursColumns");
+            hours.getColumns().setAll(List.of(
+                    hoursCol("ui.campaigns.ab.col.hoursTo.open", "ui.campaigns.ab.col.hoursOpen", m -> m.counts().medianHoursToOpen()),
+                    hoursCol("ui.campaigns.ab.col.hoursTo.click", "ui.campaigns.ab.col.hoursClick", m -> m.counts().medianHoursToClick()),
+                    hoursCol("ui.campaigns.ab.col.hoursTo.purchase", "ui.campaigns.ab.col.hoursPurchase", m -> m.counts().medianHoursToPurchase())));
+            hours.setSortable(false);
+            l.add(hours);
         }
         return l;
+    }
+
+    private static TableColumn<AbReport.ArmMetrics, String> hoursCol(String shortKey, String fullKey,
+                                                                     Function<AbReport.ArmMetrics, Double> f) {
+        TableColumn<AbReport.ArmMetrics, String> c = numCol(I18n.tr(shortKey), m -> CampaignsFormat.decimal(f.apply(m), 1));
+        c.getProperties().put("tooltip", I18n.tr(fullKey));
+        return c;
+    }
+
+    private static boolean known(Double d) { return d != null && !d.isNaN(); }
+
+    /** The median-hours columns only when the results have the timestamps they come from. */
+    private void showHoursColumns(AbReport r) {
+        boolean any = false;
+        if (r != null) {
+            for (AbReport.ArmMetrics m : r.arms()) {
+                any |= known(m.counts().medianHoursToOpen()) || known(m.counts().medianHoursToClick())
+                        || known(m.counts().medianHoursToPurchase());
+            }
+        }
+        for (TableColumn<AbReport.ArmMetrics, ?> c : armTable.getColumns()) if ("hoursColumns".equals(c.getId())) c.setVisible(any);
     }
 
     // ================================================================ power tab
@@ -900,6 +931,18 @@ public final class CampaignsView {
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setSortable(false);
         return c;
+    }
+
+    /** The A/B result tables: headers wrap onto two lines and columns are never narrower than their content. */
+    private static void wrapHeaders(TableView<?> t) {
+        for (TableColumn<?, ?> c : t.getColumns()) wrapHeaders(c);
+    }
+
+    private static void wrapHeaders(TableColumn<?, ?> c) {
+        Object tip = c.getProperties().get("tooltip");
+        TableFit.wrapHeader(c);
+        if (tip instanceof String s && c.getGraphic() instanceof Label l) l.setTooltip(new javafx.scene.control.Tooltip(s));
+        for (TableColumn<?, ?> child : c.getColumns()) wrapHeaders(child);
     }
 
     @SuppressWarnings("unused")

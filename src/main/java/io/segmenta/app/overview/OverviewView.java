@@ -261,7 +261,7 @@ public final class OverviewView {
         Color fg = dark ? Color.web("#e6edf3") : Color.web("#1f2328");
         Color muted = dark ? Color.web("#9198a1") : Color.web("#59636e");
         return b.backgroundColor(bg).foregroundColor(fg).titleColor(muted).textColor(muted).valueColor(fg)
-                .unitColor(muted).descriptionColor(fg).barBackgroundColor(dark ? Color.web("#30363d") : Color.web("#e6eaef"))
+                .unitColor(fg).descriptionColor(fg).barBackgroundColor(dark ? Color.web("#30363d") : Color.web("#e6eaef"))
                 .roundedCorners(true);
     }
 

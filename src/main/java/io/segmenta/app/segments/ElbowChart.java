@@ -8,6 +8,8 @@ import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
@@ -18,9 +20,15 @@ import java.util.function.IntConsumer;
  * The elbow chart: inertia per k on the left axis (solid line), the chosen second metric on the right axis
  * (dashed), the knee and the best silhouette marked, the chosen k ringed. Clicking near a point chooses
  * its k. Points can arrive one by one while the sweep runs; the k axis spans the whole range from the start.
+ * The marker labels sit in a band above the plot, so they never cover a point: one label per k (the knee and
+ * the best silhouette merged when they agree), moved to a second row when two would touch
+ * ({@link #layoutLabels}).
  */
 final class ElbowChart extends SegChart {
-    private static final double L = 74, R = 74, T = 34, B = 44;
+    private static final double L = 74, R = 74, B = 44;
+    /** Top of the plot without marker labels; each row of marker labels above the plot adds {@link #ROW_H}. */
+    private static final double T0 = 30, ROW_H = 20, LABEL_H = 17, LABEL_GAP = 8;
+    private static final Font BOLD_SMALL = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11);
 
     private List<KResult> points = List.of();
     private Metric metric = Metric.SILHOUETTE;
@@ -65,7 +73,7 @@ final class ElbowChart extends SegChart {
         if (r == null) return null;
         double w = canvas.getWidth(), h = canvas.getHeight();
         double[] iy = inertiaRange();
-        return new Point2D(x(k, w), y(r.inertia(), iy, h));
+        return new Point2D(x(k, w), y(r.inertia(), iy, top(w), h));
     }
 
     private KResult result(int k) {
@@ -109,30 +117,33 @@ final class ElbowChart extends SegChart {
         return new double[]{lo - pad, hi + pad};
     }
 
-    private static double y(double v, double[] range, double h) {
-        return T + (1 - (v - range[0]) / (range[1] - range[0])) * (h - T - B);
+    private static double y(double v, double[] range, double top, double h) {
+        return top + (1 - (v - range[0]) / (range[1] - range[0])) * (h - top - B);
     }
 
     @Override
     void draw(GraphicsContext g, double w, double h) {
+        List<MarkerLabel> labels = markerLabels(w);
+        final double T = top(labels);
         double[] iy = inertiaRange();
         double[] my = metricRange();
+        int tickCount = (int) Math.max(2, Math.min(5, (h - T - B) / 26)); // tick labels at least 26 px apart
         Color inertiaColor = pal.accent();
         Color metricColor = pal.accent2();
         // grid and left axis (inertia)
-        for (double t : ticks(iy[0], iy[1], 5)) {
-            double yy = Math.round(y(t, iy, h)) + 0.5;
+        for (double t : ticks(iy[0], iy[1], tickCount)) {
+            double yy = Math.round(y(t, iy, T, h)) + 0.5;
             g.setStroke(pal.grid());
             g.setLineWidth(1);
             g.strokeLine(L, yy, w - R, yy);
             text(g, num(t), L - 8, yy, TextAlignment.RIGHT, VPos.CENTER, SMALL, inertiaColor.deriveColor(0, 1, 0.85, 1));
         }
-        yTitle(g, I18n.tr("ui.segments.elbow.inertia"), 14, (T + h - B) / 2, inertiaColor);
+        axisTitle(g, I18n.tr("ui.segments.elbow.inertia"), 14, T, h, inertiaColor);
         if (my != null) {
-            for (double t : ticks(my[0], my[1], 5)) {
-                text(g, num(t), w - R + 8, y(t, my, h), TextAlignment.LEFT, VPos.CENTER, SMALL, metricColor);
+            for (double t : ticks(my[0], my[1], tickCount)) {
+                text(g, num(t), w - R + 8, y(t, my, T, h), TextAlignment.LEFT, VPos.CENTER, SMALL, metricColor);
             }
-            yTitle(g, I18n.tr(metric.key()), w - 14, (T + h - B) / 2, metricColor);
+            axisTitle(g, I18n.tr(metric.key()), w - 14, T, h, metricColor);
         }
         // k axis
         g.setStroke(pal.axis());
@@ -143,9 +154,9 @@ final class ElbowChart extends SegChart {
         }
         text(g, I18n.tr("ui.segments.elbow.kAxis"), (L + w - R) / 2, h - 14, TextAlignment.CENTER, VPos.CENTER, FONT, pal.muted());
 
-        // knee and best silhouette markers
-        marker(g, knee, w, h, pal.accent(), I18n.tr("ui.segments.elbow.knee"), 0);
-        marker(g, bestSil, w, h, pal.good(), I18n.tr("ui.segments.elbow.bestSil"), knee != null && knee.equals(bestSil) ? 1 : 0);
+        // knee and best silhouette markers, their labels above the plot
+        for (MarkerLabel m : labels) markerLine(g, m, w, h, T);
+        for (MarkerLabel m : labels) markerLabel(g, m, T);
 
         // chosen k band
         if (chosen > 0 && result(chosen) != null) {
@@ -157,7 +168,7 @@ final class ElbowChart extends SegChart {
         // metric line (dashed)
         if (my != null) {
             List<double[]> pts = new ArrayList<>();
-            for (KResult r : points) if (!Double.isNaN(metric.of(r))) pts.add(new double[]{x(r.k(), w), y(metric.of(r), my, h)});
+            for (KResult r : points) if (!Double.isNaN(metric.of(r))) pts.add(new double[]{x(r.k(), w), y(metric.of(r), my, T, h)});
             g.setStroke(metricColor);
             g.setLineWidth(1.6);
             g.setLineDashes(6, 4);
@@ -168,12 +179,12 @@ final class ElbowChart extends SegChart {
         }
         // inertia line
         List<double[]> pts = new ArrayList<>();
-        for (KResult r : points) pts.add(new double[]{x(r.k(), w), y(r.inertia(), iy, h)});
+        for (KResult r : points) pts.add(new double[]{x(r.k(), w), y(r.inertia(), iy, T, h)});
         g.setStroke(inertiaColor);
         g.setLineWidth(2.2);
         polyline(g, pts);
         for (KResult r : points) {
-            double px = x(r.k(), w), py = y(r.inertia(), iy, h);
+            double px = x(r.k(), w), py = y(r.inertia(), iy, T, h);
             g.setFill(pal.bg());
             g.fillOval(px - 5, py - 5, 10, 10);
             g.setStroke(inertiaColor);
@@ -186,40 +197,132 @@ final class ElbowChart extends SegChart {
                 g.strokeOval(px - 9, py - 9, 18, 18);
             }
         }
-        // legend
-        double lx = L;
+        // legend; the click hint only where it does not run into it
+        double lx = L, right = w - 8;
         g.setLineWidth(2.2);
         g.setStroke(inertiaColor);
-        g.strokeLine(lx, 14, lx + 18, 14);
-        text(g, I18n.tr("ui.segments.elbow.inertiaLegend"), lx + 24, 14, TextAlignment.LEFT, VPos.CENTER, SMALL, pal.fg());
-        lx += 30 + textWidth(I18n.tr("ui.segments.elbow.inertiaLegend"), SMALL) + 16;
-        if (my != null) {
+        g.strokeLine(lx, 12, lx + 18, 12);
+        String il = fit(I18n.tr("ui.segments.elbow.inertiaLegend"), SMALL, Math.max(20, right - lx - 24));
+        text(g, il, lx + 24, 12, TextAlignment.LEFT, VPos.CENTER, SMALL, pal.fg());
+        lx += 30 + textWidth(il, SMALL) + 16;
+        if (my != null && right - lx > 24 + 40) {
             g.setStroke(metricColor);
             g.setLineDashes(6, 4);
-            g.strokeLine(lx, 14, lx + 18, 14);
+            g.strokeLine(lx, 12, lx + 18, 12);
             g.setLineDashes();
-            String ml = I18n.tr(metric.key()) + " " + I18n.tr(metric.higherIsBetter() ? "ui.segments.metric.higher" : "ui.segments.metric.lower");
-            text(g, ml, lx + 24, 14, TextAlignment.LEFT, VPos.CENTER, SMALL, pal.fg());
+            String ml = fit(I18n.tr(metric.key()) + " " + I18n.tr(metric.higherIsBetter() ? "ui.segments.metric.higher" : "ui.segments.metric.lower"),
+                    SMALL, right - lx - 24);
+            text(g, ml, lx + 24, 12, TextAlignment.LEFT, VPos.CENTER, SMALL, pal.fg());
+            lx += 30 + textWidth(ml, SMALL) + 16;
         }
-        text(g, I18n.tr("ui.segments.elbow.clickHint"), w - R, 14, TextAlignment.RIGHT, VPos.CENTER, SMALL, pal.muted());
+        String hint = I18n.tr("ui.segments.elbow.clickHint");
+        if (lx + textWidth(hint, SMALL) <= w - R) text(g, hint, w - R, 12, TextAlignment.RIGHT, VPos.CENTER, SMALL, pal.muted());
     }
 
-    private void marker(GraphicsContext g, Integer k, double w, double h, Color c, String label, int row) {
-        if (k == null || result(k) == null) return;
-        double px = Math.round(x(k, w)) + 0.5;
-        g.setStroke(c);
+    /** A vertical axis title centred on the plot, moved (then cut) to stay within the chart's height. */
+    private void axisTitle(GraphicsContext g, String title, double x, double top, double h, Color c) {
+        String t = fit(title, FONT, h - 8);
+        double half = textWidth(t, FONT) / 2;
+        double cy = Math.max(4 + half, Math.min(h - 4 - half, (top + h - B) / 2));
+        yTitle(g, t, x, cy, c);
+    }
+
+    /** A marker label: its k, colour, text and where it was placed (left edge and row above the plot). */
+    private record MarkerLabel(int k, Color color, String text, double x, double width, int row) { }
+
+    /** A label box to place: centred on {@code center} if it can be, {@code width} wide. */
+    record Box(double center, double width) { }
+
+    /** Where a box went: its left edge and its row (0 is the row nearest the plot). */
+    record Placed(double left, int row) { }
+
+    /**
+     * Lays label boxes out on rows so that no two overlap: each is centred on its point where the range
+     * [{@code lo}, {@code hi}] allows, and goes on the lowest row where it keeps {@code gap} from every box
+     * already there. Boxes are placed from left to right; the result is in the order of {@code boxes}.
+     */
+    static List<Placed> layoutLabels(List<Box> boxes, double lo, double hi, double gap) {
+        Integer[] order = new Integer[boxes.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> boxes.get(i).center()));
+        Placed[] out = new Placed[boxes.size()];
+        List<List<double[]>> rows = new ArrayList<>();
+        for (int i : order) {
+            Box b = boxes.get(i);
+            double left = Math.max(lo, Math.min(b.center() - b.width() / 2, hi - b.width()));
+            int row = 0;
+            while (row < rows.size() && collides(rows.get(row), left, left + b.width(), gap)) row++;
+            if (row == rows.size()) rows.add(new ArrayList<>());
+            rows.get(row).add(new double[]{left, left + b.width()});
+            out[i] = new Placed(left, row);
+        }
+        return List.of(out);
+    }
+
+    private static boolean collides(List<double[]> row, double a, double b, double gap) {
+        for (double[] r : row) if (a < r[1] + gap && b > r[0] - gap) return true;
+        return false;
+    }
+
+    /** The marker labels for the current data at width {@code w}: one per k, laid out by {@link #layoutLabels}. */
+    private List<MarkerLabel> markerLabels(double w) {
+        List<Integer> ks = new ArrayList<>();
+        List<Color> colors = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        boolean kneeShown = knee != null && result(knee) != null, silShown = bestSil != null && result(bestSil) != null;
+        if (kneeShown && silShown && knee.equals(bestSil)) {
+            ks.add(knee);
+            colors.add(pal.good());
+            texts.add(I18n.tr("ui.segments.elbow.knee") + " · " + I18n.tr("ui.segments.elbow.bestSil") + " (k = " + knee + ")");
+        } else {
+            if (kneeShown) { ks.add(knee); colors.add(pal.accent()); texts.add(I18n.tr("ui.segments.elbow.knee") + " (k = " + knee + ")"); }
+            if (silShown) { ks.add(bestSil); colors.add(pal.good()); texts.add(I18n.tr("ui.segments.elbow.bestSil") + " (k = " + bestSil + ")"); }
+        }
+        List<Box> boxes = new ArrayList<>();
+        for (int i = 0; i < ks.size(); i++) {
+            Font f = labelFont(ks.get(i));
+            texts.set(i, fit(texts.get(i), f, Math.max(40, w - L - R - 10)));
+            boxes.add(new Box(x(ks.get(i), w), textWidth(texts.get(i), f) + 10));
+        }
+        List<Placed> placed = layoutLabels(boxes, L, w - R, LABEL_GAP);
+        List<MarkerLabel> out = new ArrayList<>();
+        for (int i = 0; i < ks.size(); i++) {
+            out.add(new MarkerLabel(ks.get(i), colors.get(i), texts.get(i), placed.get(i).left(), boxes.get(i).width(), placed.get(i).row()));
+        }
+        return out;
+    }
+
+    private static double top(List<MarkerLabel> labels) {
+        int rows = 0;
+        for (MarkerLabel m : labels) rows = Math.max(rows, m.row() + 1);
+        return T0 + rows * ROW_H;
+    }
+
+    private double top(double w) { return top(markerLabels(w)); }
+
+    private void markerLine(GraphicsContext g, MarkerLabel m, double w, double h, double top) {
+        double px = Math.round(x(m.k(), w)) + 0.5;
+        g.setStroke(m.color());
         g.setLineWidth(1.2);
         g.setLineDashes(3, 3);
-        g.strokeLine(px, T, px, h - B);
+        g.strokeLine(px, labelY(m, top) + LABEL_H, px, h - B);
         g.setLineDashes();
-        String s = label + " (k = " + k + ")";
-        double tw = textWidth(s, SMALL) + 10;
-        double bx = Math.min(Math.max(px - tw / 2, L), w - R - tw);
-        double by = T + 4 + row * 20;
-        g.setFill(c.deriveColor(0, 1, 1, 0.14));
-        g.fillRoundRect(bx, by, tw, 17, 8, 8);
-        text(g, s, bx + tw / 2, by + 8.5, TextAlignment.CENTER, VPos.CENTER, SMALL, c);
     }
+
+    /** The label box, opaque so that the line of a label on a higher row passes behind it. */
+    private void markerLabel(GraphicsContext g, MarkerLabel m, double top) {
+        double by = labelY(m, top);
+        g.setFill(pal.bg());
+        g.fillRoundRect(m.x(), by, m.width(), LABEL_H, 8, 8);
+        g.setFill(m.color().deriveColor(0, 1, 1, 0.16));
+        g.fillRoundRect(m.x(), by, m.width(), LABEL_H, 8, 8);
+        text(g, m.text(), m.x() + m.width() / 2, by + LABEL_H / 2, TextAlignment.CENTER, VPos.CENTER, labelFont(m.k()), m.color());
+    }
+
+    private static double labelY(MarkerLabel m, double top) { return top - 3 - LABEL_H - m.row() * ROW_H; }
+
+    /** The label of the chosen k is bold. */
+    private Font labelFont(int k) { return k == chosen ? BOLD_SMALL : SMALL; }
 
     private static void polyline(GraphicsContext g, List<double[]> pts) {
         if (pts.size() < 2) return;

@@ -15,8 +15,11 @@ final class HeatmapChart extends SegChart {
     private static final double LABEL_W = 210, HEAD_H = 92;
     private Profiles p;
 
+    private final boolean dark;
+
     HeatmapChart(boolean dark) {
         super(dark);
+        this.dark = dark;
         setId("heatmapChart");
     }
 
@@ -41,7 +44,9 @@ final class HeatmapChart extends SegChart {
             g.save();
             g.translate(cx, HEAD_H - 6);
             g.rotate(-35);
-            text(g, fit(p.heatmapColumns().get(j), SMALL, 120), 0, 0, TextAlignment.LEFT, VPos.CENTER, SMALL, pal.fg());
+            // rotated 35°, a label of length s reaches s·cos35° to the right: keep it inside the canvas
+            double room = Math.min(120, (w - cx - 4) / Math.cos(Math.toRadians(35)));
+            text(g, fit(p.heatmapColumns().get(j), SMALL, Math.max(24, room)), 0, 0, TextAlignment.LEFT, VPos.CENTER, SMALL, pal.fg());
             g.restore();
         }
         for (int s = 0; s < rows; s++) {
@@ -51,19 +56,19 @@ final class HeatmapChart extends SegChart {
             text(g, fit(p.segments().get(s).name(), FONT, LABEL_W - 34), 24, y + ch / 2, TextAlignment.LEFT, VPos.CENTER, FONT, pal.fg());
             for (int j = 0; j < cols; j++) {
                 double v = p.heatmap()[s][j];
-                Color c = SegmentColors.diverging(v);
+                Color c = SegmentColors.diverging(v, dark);
                 g.setFill(c);
                 g.fillRect(LABEL_W + j * cw, y, cw - 2, ch - 2);
                 if (cw >= 34 && ch >= 16) {
                     text(g, SegmentColors.signed(v), LABEL_W + j * cw + (cw - 2) / 2, y + (ch - 2) / 2, TextAlignment.CENTER, VPos.CENTER,
-                            SMALL, Math.abs(v) > 1.2 ? Color.WHITE : Color.web("#1f2328"));
+                            SMALL, SegmentColors.textOn(c));
                 }
             }
         }
         double ly = HEAD_H + rows * ch + 12;
         double lx = LABEL_W;
         for (int i = 0; i <= 40; i++) {
-            g.setFill(SegmentColors.diverging(-2 + i * 0.1));
+            g.setFill(SegmentColors.diverging(-2 + i * 0.1, dark));
             g.fillRect(lx + i * 3, ly, 3, 10);
         }
         text(g, "−2", lx, ly + 12, TextAlignment.LEFT, VPos.TOP, SMALL, pal.muted());

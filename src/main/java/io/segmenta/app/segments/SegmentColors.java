@@ -17,12 +17,25 @@ final class SegmentColors {
     static Color color(int segment) { return Color.web(hex(segment)); }
 
     /** Blue (below all customers) – white – orange-red (above), saturating at ±2 SD. */
-    static Color diverging(double sd) {
-        if (Double.isNaN(sd)) return Color.web("#d0d7de");
+    static Color diverging(double sd) { return diverging(sd, false); }
+
+    /**
+     * The same scale for a chart in the light or dark theme: on a dark background the middle of the scale is a
+     * dark grey instead of white, so that a row of near-average cells does not glare.
+     */
+    static Color diverging(double sd, boolean dark) {
+        if (Double.isNaN(sd)) return Color.web(dark ? "#3d444d" : "#d0d7de");
         double t = Math.max(-1, Math.min(1, sd / 2));
-        Color lo = Color.web("#2166ac");
-        Color hi = Color.web("#d6604d");
-        return t < 0 ? Color.WHITE.interpolate(lo, -t) : Color.WHITE.interpolate(hi, t);
+        Color mid = dark ? Color.web("#2d333b") : Color.WHITE;
+        Color lo = Color.web(dark ? "#3b82c4" : "#2166ac");
+        Color hi = Color.web(dark ? "#e0705c" : "#d6604d");
+        return t < 0 ? mid.interpolate(lo, -t) : mid.interpolate(hi, t);
+    }
+
+    /** Dark or light text, whichever reads better on {@code background}. */
+    static Color textOn(Color background) {
+        double l = 0.2126 * background.getRed() + 0.7152 * background.getGreen() + 0.0722 * background.getBlue();
+        return l > 0.55 ? Color.web("#1f2328") : Color.web("#f0f3f6");
     }
 
     static String divergingHex(double sd) {

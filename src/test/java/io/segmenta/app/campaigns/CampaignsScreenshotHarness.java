@@ -11,7 +11,9 @@ import io.segmenta.app.shell.MainWindow;
 import io.segmenta.app.shell.Section;
 import io.segmenta.app.task.FxTaskRunner;
 import io.segmenta.core.campaign.Allocation;
+import io.segmenta.core.data.Column;
 import io.segmenta.core.data.Dataset;
+import io.segmenta.core.data.DateTimeColumn;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.LongColumn;
 import io.segmenta.core.data.StringColumn;
@@ -22,6 +24,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -30,9 +33,10 @@ import java.util.List;
  * (1,000 customers, 5 creatives stratified by channel, 10% holdout) and takes a screenshot with ImageMagick's
  * {@code import} (run under {@code xvfb-run}):
  * <pre>
- * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.campaigns.CampaignsScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [dark] [es]
+ * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.campaigns.CampaignsScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [times] [dark] [es]
  * </pre>
- * {@code tab} is 0 (build list) … 3 (sample size); on tab 2 a synthetic results table is analysed.
+ * {@code tab} is 0 (build list) … 3 (sample size); on tab 2 a synthetic results table is analysed, with send, open,
+ * click and purchase timestamps (the median-hours columns) when {@code times} is given.
  */
 public final class CampaignsScreenshotHarness {
     private CampaignsScreenshotHarness() { }
@@ -70,7 +74,7 @@ public final class CampaignsScreenshotHarness {
                     c.sampleSizeProperty().set(1000);
                     c.campaignNameProperty().set("Spring wave 1");
                     if (tab == 2) {
-                        c.useResults(results(names), "results.csv (4,500 rows)");
+                        c.useResults(a.contains("times") ? withTimes(results(names)) : results(names), "results.csv (4,500 rows)");
                         c.costPerSendProperty().set("0.15");
                         c.analyse();
                     }
@@ -108,6 +112,28 @@ public final class CampaignsScreenshotHarness {
         }
 
 
+        /** {@code d} with send, open, click and purchase timestamps (missing where the step did not happen). */
+        static Dataset withTimes(Dataset d) {
+            int n = d.rowCount();
+            long[] sent = new long[n], open = new long[n], click = new long[n], buy = new long[n];
+            BitSet noOpen = new BitSet(), noClick = new BitSet(), noBuy = new BitSet();
+            long t0 = 1_700_000_000_000L, hour = 3_600_000L;
+            for (int i = 0; i < n; i++) {
+                sent[i] = t0;
+                open[i] = t0 + hour * (1 + i % 30);
+                click[i] = open[i] + hour * (i % 7);
+                buy[i] = click[i] + hour * (i % 50);
+                if (((LongColumn) d.column("opened")).getLong(i) == 0) noOpen.set(i);
+                if (((LongColumn) d.column("clicked")).getLong(i) == 0) noClick.set(i);
+                if (((LongColumn) d.column("converted")).getLong(i) == 0) noBuy.set(i);
+            }
+            List<Column> cols = new ArrayList<>(d.columns());
+            cols.add(new DateTimeColumn("sent_at", sent, new BitSet()));
+            cols.add(new DateTimeColumn("opened_at", open, noOpen));
+            cols.add(new DateTimeColumn("clicked_at", click, noClick));
+            cols.add(new DateTimeColumn("purchased_at", buy, noBuy));
+            return new Dataset("results", cols);
+        }
 
         @Override
         public void stop() {

@@ -79,25 +79,30 @@ public final class SegmentsScreenshotHarness {
                 @Override public void changed(ObservableValue<? extends io.segmenta.core.segment.SweepResult> o, io.segmenta.core.segment.SweepResult a, io.segmenta.core.segment.SweepResult b) {
                     if (b == null) return;
                     s.sweepProperty().removeListener(this);
-                    s.chooseK(k);
-                    if (args.contains("nofit")) return;
-                    s.fit();
-                    s.profilesProperty().addListener((oo, x, p) -> {
-                        if (p == null) return;
-                        Platform.runLater(() -> {
-                            TabPane tabs = (TabPane) stage.getScene().lookup("#resultsTabs");
-                            if (tabs != null) tabs.getSelectionModel().select(tab);
-                            if (args.contains("box")) {
-                                var t = stage.getScene().lookup("#boxToggle");
-                                if (t instanceof javafx.scene.control.ToggleButton b2) b2.fire();
-                            }
-                            if (args.contains("pca")) {
-                                var t = stage.getScene().lookup("#pcaToggle");
-                                if (t instanceof javafx.scene.control.ToggleButton b2) b2.fire();
-                            }
-                        });
-                    });
+                    // after the view model has picked the suggested k for this sweep, or it would override k=
+                    Platform.runLater(() -> fitK(s, args, k, tab, stage));
                 }
+            });
+        }
+
+        private void fitK(SegmentsViewModel s, List<String> args, int k, int tab, Stage stage) {
+            s.chooseK(k);
+            if (args.contains("nofit")) return;
+            s.fit();
+            s.profilesProperty().addListener((oo, x, p) -> {
+                if (p == null) return;
+                Platform.runLater(() -> {
+                    TabPane tabs = (TabPane) stage.getScene().lookup("#resultsTabs");
+                    if (tabs != null) tabs.getSelectionModel().select(tab);
+                    if (args.contains("box")) {
+                        var t = stage.getScene().lookup("#boxToggle");
+                        if (t instanceof javafx.scene.control.ToggleButton b2) b2.fire();
+                    }
+                    if (args.contains("pca")) {
+                        var t = stage.getScene().lookup("#pcaToggle");
+                        if (t instanceof javafx.scene.control.ToggleButton b2) b2.fire();
+                    }
+                });
             });
         }
 
