@@ -21,10 +21,10 @@ final class BarsChart extends ChartCanvas {
         redraw();
     }
 
-    @Override boolean hasData() { return data != null && !data.bars().isEmpty(); }
+    @Override public boolean hasData() { return data != null && !data.bars().isEmpty(); }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         List<BarChart.Bar> bars = data.bars();
         double labelW = 0;
         for (BarChart.Bar b : bars) labelW = Math.max(labelW, textWidth(b.displayLabel(), FONT));
@@ -55,7 +55,7 @@ final class BarsChart extends ChartCanvas {
     }
 
     @Override
-    String hoverAt(double x, double y) {
+    protected String hoverAt(double x, double y) {
         int i = (int) Math.floor((y - top) / rowH);
         if (i < 0 || i >= data.bars().size()) return null;
         BarChart.Bar b = data.bars().get(i);

@@ -21,12 +21,12 @@ final class BoxPlotChart extends ChartCanvas {
         redraw();
     }
 
-    @Override boolean hasData() { return data != null && data.boxes().stream().anyMatch(b -> b.count() > 0); }
+    @Override public boolean hasData() { return data != null && data.boxes().stream().anyMatch(b -> b.count() > 0); }
 
     private double y(double v) { return bottom - (v - lo) / (hi - lo) * (bottom - top); }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         lo = Double.POSITIVE_INFINITY;
         hi = Double.NEGATIVE_INFINITY;
         for (BoxPlot.Box b : data.boxes()) {
@@ -103,7 +103,7 @@ final class BoxPlotChart extends ChartCanvas {
     }
 
     @Override
-    String hoverAt(double x, double yy) {
+    protected String hoverAt(double x, double yy) {
         if (x < left || x > right) return null;
         List<BoxPlot.Box> boxes = data.boxes();
         int i = (int) ((x - left) / ((right - left) / boxes.size()));

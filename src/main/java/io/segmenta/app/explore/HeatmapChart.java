@@ -21,7 +21,7 @@ final class HeatmapChart extends ChartCanvas {
         redraw();
     }
 
-    @Override boolean hasData() { return data != null && !data.columns().isEmpty(); }
+    @Override public boolean hasData() { return data != null && !data.columns().isEmpty(); }
 
     private double[][] values() {
         return data.options().rankBy() == CorrelationMatrix.Method.SPEARMAN ? data.spearman() : data.pearson();
@@ -35,7 +35,7 @@ final class HeatmapChart extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         List<String> cols = data.columns();
         int k = cols.size();
         double labelW = 0;
@@ -79,7 +79,7 @@ final class HeatmapChart extends ChartCanvas {
     }
 
     @Override
-    String hoverAt(double x, double y) {
+    protected String hoverAt(double x, double y) {
         int k = data.columns().size();
         int b = (int) Math.floor((x - left) / cell), a = (int) Math.floor((y - top) / cell);
         if (a < 0 || b < 0 || a >= k || b >= k) return null;

@@ -23,7 +23,7 @@ final class HistogramChart extends ChartCanvas {
 
     Histogram data() { return data; }
 
-    @Override boolean hasData() { return data != null && data.bins() > 0; }
+    @Override public boolean hasData() { return data != null && data.bins() > 0; }
 
     private double tx(double v) { return data.options().logScale() ? Math.log10(v) : v; }
 
@@ -33,7 +33,7 @@ final class HistogramChart extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         long max = 1;
         for (long c : data.counts()) max = Math.max(max, c);
         double step = Math.max(1, niceStep(max, 5));
@@ -104,7 +104,7 @@ final class HistogramChart extends ChartCanvas {
     }
 
     @Override
-    String hoverAt(double x, double y) {
+    protected String hoverAt(double x, double y) {
         if (x < left || x > right) return null;
         double[] e = data.edges();
         for (int i = 0; i < data.bins(); i++) {

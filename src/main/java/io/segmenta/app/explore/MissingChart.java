@@ -24,10 +24,10 @@ final class MissingChart extends ChartCanvas {
         setEmptyText(m == null ? "" : I18n.tr("ui.explore.missing.none"));
     }
 
-    @Override boolean hasData() { return !shown.isEmpty(); }
+    @Override public boolean hasData() { return !shown.isEmpty(); }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         double labelW = 0;
         for (MissingOverview.ColumnMissing c : shown) labelW = Math.max(labelW, textWidth(c.column(), FONT));
         labelW = Math.min(labelW, w * 0.35);
@@ -52,7 +52,7 @@ final class MissingChart extends ChartCanvas {
     }
 
     @Override
-    String hoverAt(double x, double y) {
+    protected String hoverAt(double x, double y) {
         int i = (int) Math.floor((y - top) / rowH);
         if (i < 0 || i >= shown.size()) return null;
         MissingOverview.ColumnMissing c = shown.get(i);

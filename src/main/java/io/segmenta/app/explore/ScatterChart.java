@@ -23,14 +23,14 @@ final class ScatterChart extends ChartCanvas {
         redraw();
     }
 
-    @Override boolean hasData() { return data != null && data.points() > 0; }
+    @Override public boolean hasData() { return data != null && data.points() > 0; }
 
     private double px(double v) { return left + (v - x0) / (x1 - x0) * (right - left); }
 
     private double py(double v) { return bottom - (v - y0) / (y1 - y0) * (bottom - top); }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         double[] xs = data.x(), ys = data.y();
         x0 = Double.POSITIVE_INFINITY; x1 = Double.NEGATIVE_INFINITY; y0 = Double.POSITIVE_INFINITY; y1 = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < xs.length; i++) {
@@ -142,7 +142,7 @@ final class ScatterChart extends ChartCanvas {
     }
 
     @Override
-    String hoverAt(double mx, double my) {
+    protected String hoverAt(double mx, double my) {
         if (mx < left || mx > right || my < top || my > bottom) return null;
         int best = -1;
         double bd = 36; // within 6 px

@@ -21,12 +21,12 @@ final class TargetRateChart extends ChartCanvas {
         redraw();
     }
 
-    @Override boolean hasData() { return data != null && !data.groups().isEmpty(); }
+    @Override public boolean hasData() { return data != null && !data.groups().isEmpty(); }
 
     private String rate(double v) { return data.target().binary() ? Fmt.percent(v) : Fmt.number(v); }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         List<TargetRate.Group> groups = data.groups();
         double max = data.overallRate() == data.overallRate() ? data.overallRate() : 0;
         double min = 0;
@@ -90,7 +90,7 @@ final class TargetRateChart extends ChartCanvas {
     }
 
     @Override
-    String hoverAt(double x, double yy) {
+    protected String hoverAt(double x, double yy) {
         if (x < left || x > right) return null;
         int i = (int) ((x - left) / ((right - left) / data.groups().size()));
         if (i < 0 || i >= data.groups().size()) return null;

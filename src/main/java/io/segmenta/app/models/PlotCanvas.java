@@ -1,13 +1,9 @@
 package io.segmenta.app.models;
 
+import io.segmenta.app.ui.CanvasChart;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.text.NumberFormat;
@@ -20,7 +16,7 @@ import java.util.function.DoubleFunction;
  * optional diagonal and reference lines, a vertical marker (the threshold) and a legend. Drawing costs one
  * pass over already computed, small data (curves are thinned by the core to at most a few hundred points).
  */
-public class PlotCanvas extends Region {
+public class PlotCanvas extends CanvasChart {
 
     /** How a series is drawn. */
     public enum Kind { LINE, POINTS, BARS }
@@ -49,16 +45,10 @@ public class PlotCanvas extends Region {
         }
     }
 
-    static final Font FONT = Font.font(Font.getDefault().getFamily(), 12);
-    static final Font SMALL = Font.font(Font.getDefault().getFamily(), 11);
-    static final Font BOLD = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12);
-    private static final Text MEASURE = new Text();
-
-    protected final Canvas canvas = new Canvas();
     protected final Palette pal;
     private final List<Series> series = new ArrayList<>();
     private final List<double[]> hLines = new ArrayList<>();
-    private String xTitle = "", yTitle = "", emptyText = "";
+    private String xTitle = "", yTitle = "";
     private DoubleFunction<String> xFormat = v -> NumberFormat.getNumberInstance().format(v);
     private DoubleFunction<String> yFormat = xFormat;
     private double fxMin = Double.NaN, fxMax = Double.NaN, fyMin = Double.NaN, fyMax = Double.NaN;
@@ -68,10 +58,13 @@ public class PlotCanvas extends Region {
     private double[] highlight;
 
     public PlotCanvas(boolean dark) {
+        super("models-plot", null);
         this.pal = Palette.of(dark);
-        getStyleClass().add("models-plot");
-        getChildren().add(canvas);
     }
+
+    @Override protected Color background() { return pal.bg(); }
+
+    @Override protected Color mutedText() { return pal.muted(); }
 
     public Palette palette() { return pal; }
 
@@ -97,11 +90,6 @@ public class PlotCanvas extends Region {
     public PlotCanvas diagonal(boolean d) {
         diagonal = d;
         return this;
-    }
-
-    public void setEmptyText(String t) {
-        emptyText = t == null ? "" : t;
-        redraw();
     }
 
     /** Replaces the series and horizontal reference lines, then redraws. */
@@ -141,65 +129,6 @@ public class PlotCanvas extends Region {
     @Override protected double computeMinWidth(double h) { return 160; }
 
     @Override protected double computeMinHeight(double w) { return 140; }
-
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-        }
-        redraw();
-    }
-
-    static double textWidth(String s, Font f) {
-        MEASURE.setFont(f);
-        MEASURE.setText(s);
-        return MEASURE.getLayoutBounds().getWidth();
-    }
-
-    static double niceStep(double range, int target) {
-        if (!(range > 0)) return 1;
-        double raw = range / Math.max(1, target);
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double r = raw / mag;
-        double nice = r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10;
-        return nice * mag;
-    }
-
-    static List<Double> ticks(double lo, double hi, double step) {
-        List<Double> out = new ArrayList<>();
-        double start = Math.ceil(lo / step - 1e-9) * step;
-        for (int i = 0; i < 100; i++) {
-            double t = start + i * step;
-            if (t > hi + step * 1e-9) break;
-            out.add(Math.abs(t) < step * 1e-9 ? 0 : t);
-        }
-        return out;
-    }
-
-    protected void text(GraphicsContext g, String s, double x, double y, TextAlignment a, VPos v, Font f, Color c) {
-        g.setFont(f);
-        g.setFill(c);
-        g.setTextAlign(a);
-        g.setTextBaseline(v);
-        g.fillText(s, x, y);
-    }
-
-    protected final void redraw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        if (w <= 0 || h <= 0) return;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setLineDashes();
-        g.setGlobalAlpha(1);
-        g.setFill(pal.bg());
-        g.fillRect(0, 0, w, h);
-        if (!hasData()) {
-            text(g, emptyText, w / 2, h / 2, TextAlignment.CENTER, VPos.CENTER, FONT, pal.muted());
-            return;
-        }
-        draw(g, w, h);
-    }
 
     private double x0, x1, y0, y1, left, right, top, bottom;
 

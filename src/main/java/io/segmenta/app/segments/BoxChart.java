@@ -44,14 +44,14 @@ final class BoxChart extends SegChart {
         redraw();
     }
 
-    @Override boolean hasData() { return p != null && column != null && !p.segments().isEmpty() && p.segments().get(0).numeric(column) != null; }
+    @Override public boolean hasData() { return p != null && column != null && !p.segments().isEmpty() && p.segments().get(0).numeric(column) != null; }
 
     private double sx(double v, double w) { return LABEL_W + (v - lo) / (hi - lo) * (w - LABEL_W - R); }
 
     private double rowH(double h) { return Math.min(54, (h - T - B) / p.segments().size()); }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         double rh = rowH(h);
         double bottom = T + rh * p.segments().size();
         for (double t : ticks(lo, hi, 7)) {
@@ -99,7 +99,7 @@ final class BoxChart extends SegChart {
     }
 
     @Override
-    String hoverAt(double x, double y) {
+    protected String hoverAt(double x, double y) {
         double rh = rowH(canvas.getHeight());
         int s = (int) Math.floor((y - T) / rh);
         if (y < T || s < 0 || s >= p.segments().size()) return null;

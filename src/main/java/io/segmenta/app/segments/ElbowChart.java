@@ -63,7 +63,7 @@ final class ElbowChart extends SegChart {
         redraw();
     }
 
-    @Override boolean hasData() { return !points.isEmpty(); }
+    @Override public boolean hasData() { return !points.isEmpty(); }
 
     private double x(int k, double w) { return L + (k - kMin) * (w - L - R) / (kMax - kMin); }
 
@@ -122,7 +122,7 @@ final class ElbowChart extends SegChart {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         List<MarkerLabel> labels = markerLabels(w);
         final double T = top(labels);
         double[] iy = inertiaRange();
@@ -333,7 +333,7 @@ final class ElbowChart extends SegChart {
     }
 
     @Override
-    String hoverAt(double px, double py) {
+    protected String hoverAt(double px, double py) {
         int k = kAt(px, py);
         KResult r = k > 0 ? result(k) : null;
         if (r == null) return null;

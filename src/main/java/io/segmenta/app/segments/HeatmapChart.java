@@ -28,14 +28,14 @@ final class HeatmapChart extends SegChart {
         redraw();
     }
 
-    @Override boolean hasData() { return p != null && !p.heatmapColumns().isEmpty(); }
+    @Override public boolean hasData() { return p != null && !p.heatmapColumns().isEmpty(); }
 
     private double cellW(double w) { return Math.max(34, Math.min(110, (w - LABEL_W - 16) / p.heatmapColumns().size())); }
 
     private double cellH(double h) { return Math.max(18, Math.min(44, (h - HEAD_H - 34) / p.segments().size())); }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         int cols = p.heatmapColumns().size();
         int rows = p.segments().size();
         double cw = cellW(w), ch = cellH(h);
@@ -78,7 +78,7 @@ final class HeatmapChart extends SegChart {
     }
 
     @Override
-    String hoverAt(double x, double y) {
+    protected String hoverAt(double x, double y) {
         double cw = cellW(canvas.getWidth()), ch = cellH(canvas.getHeight());
         int j = (int) Math.floor((x - LABEL_W) / cw);
         int s = (int) Math.floor((y - HEAD_H) / ch);

@@ -36,14 +36,14 @@ final class PcaChart extends SegChart {
         redraw();
     }
 
-    @Override boolean hasData() { return p != null && p.x().length > 0; }
+    @Override public boolean hasData() { return p != null && p.x().length > 0; }
 
     private double sx(double v, double w) { return L + (v - x0) / (x1 - x0) * (w - L - R); }
 
     private double sy(double v, double h) { return T + (1 - (v - y0) / (y1 - y0)) * (h - T - B); }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         for (double t : ticks(x0, x1, 6)) {
             double xx = Math.round(sx(t, w)) + 0.5;
             g.setStroke(pal.grid());
@@ -85,7 +85,7 @@ final class PcaChart extends SegChart {
     }
 
     @Override
-    String hoverAt(double x, double y) {
+    protected String hoverAt(double x, double y) {
         double w = canvas.getWidth(), h = canvas.getHeight();
         for (int c = 0; c < p.centroidX().length; c++) {
             double cx = sx(p.centroidX()[c], w), cy = sy(p.centroidY()[c], h);
