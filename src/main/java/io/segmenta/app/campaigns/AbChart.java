@@ -102,8 +102,9 @@ public final class AbChart extends Region {
             AbReport.BayesArm b = data.bayes().stream().filter(x -> x.arm().equals(r.arm())).findFirst().orElse(null);
             g.setFill(text);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(b == null || Double.isNaN(b.probabilityBest()) ? CampaignsFormat.NONE : CampaignsFormat.percent(b.probabilityBest()),
-                    w - 8, cy);
+            // the same decimals as the P(best) column of the table below
+            g.fillText(b == null || Double.isNaN(b.probabilityBest()) ? CampaignsFormat.NONE
+                    : CampaignsFormat.percent(b.probabilityBest(), CampaignsFormat.PROBABILITY_DIGITS), w - 8, cy);
         }
     }
 

@@ -11,6 +11,13 @@ import java.util.Locale;
 public final class CampaignsFormat {
     public static final String NONE = "–";
 
+    /** Decimals of the rate columns of the A/B tables (open rate, CTR, conversion, intervals): "37.78%". */
+    public static final int RATE_DIGITS = 2;
+    /** Decimals of the ROI columns of the A/B tables: "1,996.3%". */
+    public static final int ROI_DIGITS = 1;
+    /** Decimals of the probability columns of the Bayesian table (chance to be best, to beat the control): "95.1%". */
+    public static final int PROBABILITY_DIGITS = 1;
+
     private CampaignsFormat() { }
 
     public static String integer(long n) { return Formats.integer(n); }
@@ -22,6 +29,25 @@ public final class CampaignsFormat {
         f.setMinimumFractionDigits(1);
         return f.format(share);
     }
+
+    /**
+     * A share as a percentage with exactly {@code digits} decimals, so that the numbers of a table column line up
+     * ("40.00%" under "37.78%", "40,00 %" in Spanish); "–" when the data cannot give it.
+     */
+    public static String percent(Double share, int digits) {
+        if (share == null || share.isNaN() || share.isInfinite()) return NONE;
+        NumberFormat f = NumberFormat.getPercentInstance(I18n.locale());
+        f.setMaximumFractionDigits(digits);
+        f.setMinimumFractionDigits(digits);
+        // "-0.00%" would read as a loss: a value that rounds to zero is shown without a sign
+        return f.format(Math.abs(share) * Math.pow(10, digits + 2) < 0.5 ? 0.0 : share);
+    }
+
+    /** A rate column of the A/B tables, with {@link #RATE_DIGITS} decimals. */
+    public static String rate(Double share) { return percent(share, RATE_DIGITS); }
+
+    /** An ROI column of the A/B tables, with {@link #ROI_DIGITS} decimal. */
+    public static String roi(Double share) { return percent(share, ROI_DIGITS); }
 
     public static String decimal(Double v, int digits) {
         if (v == null || v.isNaN() || v.isInfinite()) return NONE;

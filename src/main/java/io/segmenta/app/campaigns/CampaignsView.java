@@ -515,6 +515,7 @@ public final class CampaignsView {
         for (AbMode m : AbMode.values()) {
             RadioButton r = new RadioButton(I18n.tr(m.key()));
             r.setId("abMode-" + m.name().toLowerCase(java.util.Locale.ROOT));
+            r.setWrapText(true); // the long choices wrap in the narrow column instead of ending in "…"
             r.setUserData(m);
             r.setToggleGroup(modes);
             modeBox.getChildren().add(r);
@@ -612,8 +613,8 @@ public final class CampaignsView {
         ratesTable.getColumns().setAll(List.of(
                 col("ui.campaigns.ab.col.arm", AbReport.ArmRate::arm),
                 numCol(I18n.tr("ui.campaigns.ab.col.successes"), x -> CampaignsFormat.integer(x.successes()) + " / " + CampaignsFormat.integer(x.trials())),
-                numCol(I18n.tr("ui.campaigns.ab.col.rate"), x -> CampaignsFormat.percent(x.rate())),
-                numCol(I18n.tr("ui.campaigns.ab.col.wilson"), x -> CampaignsFormat.percent(x.wilson().low()) + " – " + CampaignsFormat.percent(x.wilson().high()))));
+                numCol(I18n.tr("ui.campaigns.ab.col.rate"), x -> CampaignsFormat.rate(x.rate())),
+                numCol(I18n.tr("ui.campaigns.ab.col.wilson"), x -> CampaignsFormat.rate(x.wilson().low()) + " – " + CampaignsFormat.rate(x.wilson().high()))));
         testsTable.setId("testsTable");
         testsTable.getColumns().setAll(List.of(
                 col("ui.campaigns.ab.col.comparison", x -> x.arm() + " vs " + x.other()),
@@ -626,11 +627,11 @@ public final class CampaignsView {
         bayesTable.setId("bayesTable");
         bayesTable.getColumns().setAll(List.of(
                 col("ui.campaigns.ab.col.arm", AbReport.BayesArm::arm),
-                numCol(I18n.tr("ui.campaigns.ab.col.posterior"), x -> CampaignsFormat.percent(x.posteriorMean())),
-                numCol(I18n.tr("ui.campaigns.ab.col.credible"), x -> CampaignsFormat.percent(x.credible().low()) + " – " + CampaignsFormat.percent(x.credible().high())),
-                numCol(I18n.tr("ui.campaigns.ab.col.pBest"), x -> CampaignsFormat.percent(x.probabilityBest())),
-                numCol(I18n.tr("ui.campaigns.ab.col.loss"), x -> CampaignsFormat.percent(x.expectedLoss())),
-                numCol(I18n.tr("ui.campaigns.ab.col.beatsControl"), x -> CampaignsFormat.percent(x.probabilityBeatsControl()))));
+                numCol(I18n.tr("ui.campaigns.ab.col.posterior"), x -> CampaignsFormat.rate(x.posteriorMean())),
+                numCol(I18n.tr("ui.campaigns.ab.col.credible"), x -> CampaignsFormat.rate(x.credible().low()) + " – " + CampaignsFormat.rate(x.credible().high())),
+                numCol(I18n.tr("ui.campaigns.ab.col.pBest"), x -> CampaignsFormat.percent(x.probabilityBest(), CampaignsFormat.PROBABILITY_DIGITS)),
+                numCol(I18n.tr("ui.campaigns.ab.col.loss"), x -> CampaignsFormat.rate(x.expectedLoss())),
+                numCol(I18n.tr("ui.campaigns.ab.col.beatsControl"), x -> CampaignsFormat.percent(x.probabilityBeatsControl(), CampaignsFormat.PROBABILITY_DIGITS))));
         for (TableView<?> t : List.of(ratesTable, testsTable, bayesTable)) {
             t.setMinHeight(200);
             t.setPrefHeight(200);
@@ -689,8 +690,8 @@ public final class CampaignsView {
     private static final org.kordamp.ikonli.Ikon MaterialDesignT_TIMER = org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_SAND;
 
     private static String signed(double d) {
-        String s = CampaignsFormat.percent(d);
-        return d > 0 ? "+" + s : s;
+        String s = CampaignsFormat.rate(d);
+        return d > 0 && !s.equals(CampaignsFormat.rate(0.0)) ? "+" + s : s;
     }
 
     private List<TableColumn<AbReport.ArmMetrics, String>> metricColumns(boolean segment) {
@@ -698,13 +699,13 @@ public final class CampaignsView {
         if (segment) l.add(col("ui.campaigns.ab.col.segment", m -> m.counts().segment()));
         l.add(col("ui.campaigns.ab.col.arm", m -> m.counts().arm()));
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.sends"), m -> CampaignsFormat.integer(m.counts().sends())));
-        l.add(numCol(I18n.tr("ui.campaigns.ab.col.delivery"), m -> CampaignsFormat.percent(m.deliveryRate())));
-        l.add(numCol(I18n.tr("ui.campaigns.ab.col.open"), m -> CampaignsFormat.percent(m.openRate())));
-        l.add(numCol(I18n.tr("ui.campaigns.ab.col.ctr"), m -> CampaignsFormat.percent(m.ctr())));
-        l.add(numCol(I18n.tr("ui.campaigns.ab.col.conversion"), m -> CampaignsFormat.percent(m.conversionRate())));
+        l.add(numCol(I18n.tr("ui.campaigns.ab.col.delivery"), m -> CampaignsFormat.rate(m.deliveryRate())));
+        l.add(numCol(I18n.tr("ui.campaigns.ab.col.open"), m -> CampaignsFormat.rate(m.openRate())));
+        l.add(numCol(I18n.tr("ui.campaigns.ab.col.ctr"), m -> CampaignsFormat.rate(m.ctr())));
+        l.add(numCol(I18n.tr("ui.campaigns.ab.col.conversion"), m -> CampaignsFormat.rate(m.conversionRate())));
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.revenue"), m -> m.counts().known().revenue() ? CampaignsFormat.decimal(m.counts().revenue(), 2) : CampaignsFormat.NONE));
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.revenuePerSend"), m -> CampaignsFormat.decimal(m.revenuePerSend(), 2)));
-        l.add(numCol(I18n.tr("ui.campaigns.ab.col.roi"), m -> CampaignsFormat.percent(m.roi())));
+        l.add(numCol(I18n.tr("ui.campaigns.ab.col.roi"), m -> CampaignsFormat.roi(m.roi())));
         if (!segment) {
             // one "Median hours to" header over three short ones: three long titles would not fit at 1600 px
             TableColumn<AbReport.ArmMetrics, String> hours = new TableColumn<>(I18n.tr("ui.campaigns.ab.col.hoursTo"));
@@ -798,6 +799,7 @@ public final class CampaignsView {
     private static Label heading(String key) {
         Label l = new Label(I18n.tr(key));
         l.getStyleClass().add("campaigns-heading");
+        l.setWrapText(true);
         return l;
     }
 

@@ -46,6 +46,21 @@ public final class ClvFormat {
         return f.format(share);
     }
 
+    /**
+     * A share as a percentage with exactly {@code digits} decimals, for table columns whose numbers should line up
+     * ("12.0%" under "52.2%"); "—" for a value that is not a finite number.
+     */
+    public static String percent(double share, int digits) {
+        if (!Double.isFinite(share)) return NONE;
+        NumberFormat f = NumberFormat.getPercentInstance(I18n.locale());
+        f.setMaximumFractionDigits(digits);
+        f.setMinimumFractionDigits(digits);
+        return f.format(share);
+    }
+
+    /** A share in a table column: one decimal on every row. */
+    public static String share(double share) { return percent(share, 1); }
+
     public static String date(LocalDate d) {
         return d == null ? NONE : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(I18n.locale()).format(d);
     }

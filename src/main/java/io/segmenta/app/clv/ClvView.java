@@ -3,6 +3,7 @@ package io.segmenta.app.clv;
 import atlantafx.base.theme.Styles;
 import io.segmenta.app.ui.Disposer;
 import io.segmenta.app.ui.Icons;
+import io.segmenta.app.ui.TableFit;
 import io.segmenta.core.clv.ClvResult;
 import io.segmenta.core.clv.ClvScores;
 import io.segmenta.core.clv.FrequencyModel;
@@ -13,6 +14,7 @@ import io.segmenta.core.clv.TimeUnit;
 import io.segmenta.core.clv.TransactionSummary;
 import io.segmenta.core.clv.Validation;
 import io.segmenta.core.util.I18n;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -31,6 +33,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -49,6 +52,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import javafx.util.converter.IntegerStringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -431,7 +437,7 @@ public final class ClvView {
                 text("ui.clv.tier.column", r -> r.label()),
                 number("ui.clv.tier.customers", r -> (double) r.customers(), v -> ClvFormat.integer(Math.round(v))),
                 number("ui.clv.tier.value", ClvViewModel.TierRow::value, ClvFormat::money),
-                number("ui.clv.tier.share", ClvViewModel.TierRow::share, ClvFormat::percent)));
+                number("ui.clv.tier.share", ClvViewModel.TierRow::share, ClvFormat::share)));
         tiers.setFixedCellSize(34);
         tiers.setPrefHeight(34 * 3 + 40);
         tiers.setMaxHeight(34 * 3 + 40);
@@ -481,10 +487,11 @@ public final class ClvView {
         seg.getColumns().setAll(List.of(
                 text("ui.clv.rfm.segment", Rfm.Segment::name),
                 number("ui.clv.rfm.customers", s -> (double) s.customers(), v -> ClvFormat.integer(Math.round(v))),
-                number("ui.clv.rfm.customerShare", Rfm.Segment::customerShare, ClvFormat::percent),
+                number("ui.clv.rfm.customerShare", Rfm.Segment::customerShare, ClvFormat::share),
                 number("ui.clv.rfm.revenue", Rfm.Segment::revenue, ClvFormat::money),
-                number("ui.clv.rfm.revenueShare", Rfm.Segment::revenueShare, ClvFormat::percent)));
+                number("ui.clv.rfm.revenueShare", Rfm.Segment::revenueShare, ClvFormat::share)));
         seg.setPlaceholder(new Label(I18n.tr("ui.clv.empty")));
+        fitted(seg);
 
         TableView<RfmRule> rules = new TableView<>(vm.rules());
         rules.setId("clvRulesTable");
@@ -526,6 +533,7 @@ public final class ClvView {
             c.setStyle("-fx-alignment: CENTER;");
             rules.getColumns().add(c);
         }
+        fitted(rules);
         Button reset = new Button(I18n.tr("ui.clv.rfm.reset"), Icons.icon(MaterialDesignA.ARROW_U_LEFT_TOP));
         reset.setId("clvResetRules");
         reset.getStyleClass().add(Styles.FLAT);
@@ -543,8 +551,9 @@ public final class ClvView {
         HBox box = new HBox(10, segCard, rulesCard);
         HBox.setHgrow(segCard, Priority.ALWAYS);
         HBox.setHgrow(rulesCard, Priority.ALWAYS);
-        segCard.setPrefWidth(520);
-        rulesCard.setPrefWidth(520);
+        // the segments need room for revenue in the millions; the rules are seven short columns
+        segCard.setPrefWidth(600);
+        rulesCard.setPrefWidth(440);
         box.setPadding(new Insets(10, 2, 6, 2));
         return box;
     }
@@ -570,7 +579,7 @@ public final class ClvView {
         t.getColumns().add(perCustomer("ui.clv.customer.age", i -> summary().age(i), v -> ClvFormat.number(v, 1)));
         t.getColumns().add(perCustomer("ui.clv.customer.monetary", i -> summary().monetary(i), ClvFormat::money));
         t.getColumns().add(perCustomer("ui.clv.customer.expected", i -> scores().expectedPurchases()[i], v -> ClvFormat.number(v, 2)));
-        t.getColumns().add(perCustomer("ui.clv.customer.alive", i -> scores().probabilityAlive()[i], ClvFormat::percent));
+        t.getColumns().add(perCustomer("ui.clv.customer.alive", i -> scores().probabilityAlive()[i], ClvFormat::share));
         t.getColumns().add(perCustomer("ui.clv.customer.spend", i -> scores().hasClv() ? scores().expectedSpend()[i] : Double.NaN, ClvFormat::money));
         t.getColumns().add(perCustomer("ui.clv.customer.clv", i -> scores().hasClv() ? scores().clv()[i] : Double.NaN, ClvFormat::money));
         TableColumn<Integer, String> tier = new TableColumn<>(I18n.tr("ui.clv.customer.tier"));
@@ -581,7 +590,12 @@ public final class ClvView {
         segment.setPrefWidth(130);
         t.getColumns().add(tier);
         t.getColumns().add(segment);
-        disposer.add(vm.outcomeProperty().subscribe(o -> t.refresh()));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        fitted(t);
+        disposer.add(vm.outcomeProperty().subscribe(o -> {
+            t.refresh();
+            fitColumns(t);
+        }));
         return t;
     }
 
@@ -596,6 +610,7 @@ public final class ClvView {
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(vm.result() == null || x.getValue() >= vm.result().summary().size()
                 ? Double.NaN : value.apply(x.getValue())));
         c.setCellFactory(col -> numberCell(fmt));
+        c.getProperties().put(FORMAT, fmt);
         c.setComparator((a, b) -> Double.compare(a.doubleValue(), b.doubleValue()));
         c.setPrefWidth(105);
         return c;
@@ -605,13 +620,12 @@ public final class ClvView {
 
     private Node validationTab() {
         calibrationChart.setId("clvCalibrationChart");
-        calibrationChart.setTitle(I18n.tr("ui.clv.validation.chart"));
         calibrationChart.getXAxis().setLabel(I18n.tr("ui.clv.validation.xAxis"));
         calibrationChart.getYAxis().setLabel(I18n.tr("ui.clv.validation.yAxis"));
         calibrationChart.setAnimated(false);
         calibrationChart.setCreateSymbols(true);
-        calibrationChart.setMinHeight(240);
-        calibrationChart.setPrefHeight(280);
+        calibrationChart.setMinHeight(220);
+        calibrationChart.setPrefHeight(266); // with the card title above: the whole tab still fits at 1600 × 1000
 
         Label sentence = new Label();
         sentence.setId("clvHoldoutSentence");
@@ -632,7 +646,9 @@ public final class ClvView {
         VBox metrics = card(cardTitle("ui.clv.validation.metrics"), sentence, metricsGrid, metricsHelp, noHoldout);
         metrics.setMinWidth(360);
         metrics.setPrefWidth(380);
-        VBox chartCard = card(calibrationChart);
+        // the chart's title as a card title like the other cards': the plot keeps the height for its y-axis label
+        VBox chartCard = card(cardTitle("ui.clv.validation.chart"), calibrationChart);
+        VBox.setVgrow(calibrationChart, Priority.ALWAYS);
         HBox top = new HBox(10, chartCard, metrics);
         HBox.setHgrow(chartCard, Priority.ALWAYS);
 
@@ -689,9 +705,12 @@ public final class ClvView {
         metricsGrid.add(new Label(I18n.tr("ui.clv.validation.rmse")), 0, 2);
         metricsGrid.add(value("clvRmse", ClvFormat.number(m.rmse(), 3)), 1, 2);
         metricsGrid.add(value("clvBaselineRmse", ClvFormat.number(m.baselineRmse(), 3)), 2, 2);
+        // predicted totals under "Model" and "Past rate", then the actual total on a row of its own to compare with
         metricsGrid.add(new Label(I18n.tr("ui.clv.validation.total")), 0, 3);
         metricsGrid.add(value("clvPredictedTotal", ClvFormat.number(m.predictedTotal(), 0)), 1, 3);
-        metricsGrid.add(value("clvActualTotal", I18n.tr("ui.clv.validation.actualTotal", ClvFormat.number(m.actualTotal(), 0))), 2, 3);
+        metricsGrid.add(value("clvBaselineTotal", ClvFormat.number(m.baselineTotal(), 0)), 2, 3);
+        metricsGrid.add(new Label(I18n.tr("ui.clv.validation.actualRow")), 0, 4);
+        metricsGrid.add(value("clvActualTotal", ClvFormat.number(m.actualTotal(), 0)), 1, 4);
     }
 
     private static Label muted(String s) {
@@ -716,6 +735,66 @@ public final class ClvView {
         return l;
     }
 
+    /** Left and right padding of a header label and of a cell in the theme, plus the border (as in TableFit). */
+    private static final double HEADER_PAD = 16, CELL_PAD = 17, MAX_PREF = 220;
+    /** Rows measured for the widest cell: enough for the per-customer table's first screens. */
+    private static final int FIT_ROWS = 300;
+    private static final String FORMAT = "clv.format";
+
+    /**
+     * Headers that wrap onto two lines instead of ending in "…", and columns at least as wide as their longest
+     * header word and their widest formatted cell ({@link TableFit#fit} would measure the raw numbers).
+     */
+    private static <S> void fitted(TableView<S> t) {
+        for (TableColumn<S, ?> c : t.getColumns()) TableFit.wrapHeader(c);
+        t.skinProperty().addListener((o, a, b) -> Platform.runLater(() -> fitColumns(t)));
+        t.getItems().addListener((ListChangeListener<S>) ch -> fitColumns(t));
+    }
+
+    private static <S> void fitColumns(TableView<S> t) {
+        Font header = null, cell = null;
+        for (TableColumn<S, ?> c : t.getColumns()) {
+            if (c.getGraphic() instanceof Label l && l.getScene() != null && l.getParent() instanceof Labeled outer) {
+                outer.applyCss();
+                l.applyCss();
+                header = l.getFont();
+                cell = Font.font(outer.getFont().getFamily(), FontWeight.NORMAL, outer.getFont().getSize());
+                break;
+            }
+        }
+        if (header == null) return; // not shown yet: fitted when the skin comes
+        int rows = Math.min(FIT_ROWS, t.getItems().size());
+        for (TableColumn<S, ?> c : t.getColumns()) {
+            String title = TableFit.title(c);
+            double word = 0;
+            for (String w : title.trim().split("\\s+")) word = Math.max(word, textWidth(w, header));
+            @SuppressWarnings("unchecked")
+            Function<Double, String> fmt = (Function<Double, String>) c.getProperties().get(FORMAT);
+            double cells = 0;
+            for (int i = 0; i < rows; i++) {
+                Object v = c.getCellData(i);
+                if (v == null) continue;
+                String text = fmt != null && v instanceof Number n ? fmt.apply(n.doubleValue()) : v.toString();
+                cells = Math.max(cells, textWidth(text, cell));
+            }
+            double min = Math.ceil(Math.max(word + HEADER_PAD, cells + CELL_PAD));
+            c.setMinWidth(min);
+            c.setPrefWidth(Math.max(min, Math.min(MAX_PREF, Math.ceil(Math.max(textWidth(title, header) + HEADER_PAD, cells + CELL_PAD)))));
+        }
+        // a constrained policy shares the width out only when the table is resized: run it for the new widths
+        if (t.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
+            t.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(t, null, 0.0));
+        }
+    }
+
+    private static final Text MEASURE = new Text();
+
+    private static double textWidth(String s, Font f) {
+        MEASURE.setFont(f);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
     private static VBox card(Node... children) {
         VBox v = new VBox(8, children);
         v.getStyleClass().add("clv-card");
@@ -732,6 +811,7 @@ public final class ClvView {
         TableColumn<S, Number> c = new TableColumn<>(I18n.tr(key));
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
         c.setCellFactory(col -> numberCell(fmt));
+        c.getProperties().put(FORMAT, fmt);
         return c;
     }
 

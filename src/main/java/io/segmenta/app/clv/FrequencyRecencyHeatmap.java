@@ -82,9 +82,11 @@ public final class FrequencyRecencyHeatmap extends Region {
         for (int x = 0; x < rows; x += stepY) g.fillText(Integer.toString(x), left - 4, top + (x + 0.5) * ch);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (int k = 0; k <= 4; k++) {
-            double fx = k / 4.0;
-            g.fillText(ClvFormat.number(age * fx, 0), left + fx * pw, top + ph + 3);
+        // round recency ticks (0, 20, 40, 60 rather than quarters of the age: 0, 20, 39, 59, 78)
+        double step = tickStep(age, 4);
+        for (double v = 0; step > 0 && v <= age + 1e-9; v += step) {
+            double fx = age > 0 ? v / age : 0;
+            g.fillText(ClvFormat.number(v, step < 1 ? 1 : 0), left + fx * pw, top + ph + 3);
         }
         g.fillText(I18n.tr("ui.clv.heatmap.recency", unitLabel), left + pw / 2, top + ph + 18);
         g.save();
@@ -103,6 +105,15 @@ public final class FrequencyRecencyHeatmap extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.fillText(probability ? ClvFormat.percent(1) : ClvFormat.number(max, 1), lx + lw + 3, top + 4);
         g.fillText(probability ? ClvFormat.percent(0) : ClvFormat.number(0, 0), lx + lw + 3, top + ph - 4);
+    }
+
+    /** A round step (1, 2 or 5 times a power of ten) that cuts {@code range} into at most about {@code ticks} parts. */
+    static double tickStep(double range, int ticks) {
+        if (!(range > 0) || !Double.isFinite(range)) return 0;
+        double raw = range / ticks;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[]{1, 2, 5, 10}) if (m * p >= raw) return m * p;
+        return 10 * p;
     }
 
     /** A sequential palette from pale to deep blue-violet. */
