@@ -20,6 +20,7 @@ import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.io.CsvImporter;
 import io.segmenta.core.io.CsvWriter;
 import io.segmenta.core.io.ImportRequest;
+import io.segmenta.core.io.ImportResult;
 import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
@@ -151,6 +152,7 @@ public final class ClvCommand implements Callable<Integer> {
         LocalDate cal = parseDate("--calibration-end", calibrationEnd);
         LocalDate hold = holdoutEnd == null ? null : parseDate("--holdout-end", holdoutEnd);
 
+        ModelCliSupport.checkOutputFile("--out", out, "clv.csv");
         Dataset log = load();
         SummaryOptions so = new SummaryOptions(customer, date, amount, quantity, unit, cal, hold, rp);
         ClvOptions co = new ClvOptions(fm, horizonMonths, discountRate, FitOptions.defaults().withPenalty(penalty), null);
@@ -158,16 +160,29 @@ public final class ClvCommand implements Callable<Integer> {
 
         Dataset table = customerTable(r);
         CsvWriter.write(table, out, CsvWriter.Options.defaults(), TaskContext.NONE);
+        for (String n : importNotes) err.println("segmenta: " + I18n.tr("clv.cli.warning", n));
         for (ClvResult.Warning w : r.warnings()) err.println("segmenta: " + I18n.tr("clv.cli.warning", w.message()));
         err.flush();
-        if (json) o.println(Json.write(toJson(r, so, co)));
+        if (json) {
+            ObjectNode n = toJson(r, so, co);
+            ArrayNode w = (ArrayNode) n.get("warnings");
+            for (int i = importNotes.size() - 1; i >= 0; i--) w.insert(0, importNotes.get(i));
+            o.println(Json.write(n));
+        }
         else printText(o, r);
         o.flush();
         return SegmentaCli.EXIT_OK;
     }
 
+    /** What reading the transaction file left out (rejected rows, unreadable values), for the warnings. */
+    private List<String> importNotes = List.of();
+
     private Dataset load() {
-        if (file != null) return CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE).dataset();
+        if (file != null) {
+            ImportResult res = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
+            importNotes = ModelCliSupport.importNotes(res.report());
+            return res.dataset();
+        }
         Project p = ProjectStore.open(project);
         return p.dataset(dataset).map(DatasetEntry::dataset).orElseThrow(() -> new UserException("clv.cli.noDataset",
                 dataset, String.join(", ", p.datasets().stream().map(DatasetEntry::name).toList())));

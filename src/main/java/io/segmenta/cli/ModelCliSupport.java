@@ -2,7 +2,9 @@ package io.segmenta.cli;
 
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.io.CsvImporter;
+import io.segmenta.core.io.ImportReport;
 import io.segmenta.core.io.ImportRequest;
+import io.segmenta.core.io.ImportResult;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
@@ -10,6 +12,7 @@ import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -24,18 +27,71 @@ import java.util.List;
 final class ModelCliSupport {
     private ModelCliSupport() { }
 
-    /** The dataset to work on and, when it came from a project, that project. */
-    record Input(Dataset dataset, Project project) { }
+    /**
+     * The dataset to work on and, when it came from a project, that project; {@code report} is what reading a
+     * CSV file did (rows rejected, values that became missing), null for a project dataset.
+     */
+    record Input(Dataset dataset, Project project, ImportReport report) {
+        Input(Dataset dataset, Project project) { this(dataset, project, null); }
+
+        /** {@link #importNotes(ImportReport)} of this input. */
+        List<String> notes() { return importNotes(report); }
+    }
 
     static Input load(Path file, Path project, String dataset) {
         if (file != null) {
-            return new Input(CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE).dataset(), null);
+            ImportResult r = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
+            return new Input(r.dataset(), null, r.report());
         }
         if (project == null || dataset == null) throw new UserException("model.cli.noInput");
         Project p = ProjectStore.open(project);
         Dataset d = p.dataset(dataset).orElseThrow(() -> new UserException("model.cli.datasetMissing", project.toString(), dataset))
                 .dataset();
         return new Input(d, p);
+    }
+
+    /** Most columns with unreadable values listed one by one; the rest are summed up in one note. */
+    private static final int MAX_COLUMN_NOTES = 5;
+
+    /**
+     * What reading the CSV file left out, so that it is never lost silently: rows rejected (with the first
+     * one's line), per column the values that could not be read as its type and became missing (with the
+     * first one's file, line and text), and the reader's own warnings (renamed duplicate columns…).
+     */
+    static List<String> importNotes(ImportReport r) {
+        List<String> notes = new ArrayList<>();
+        if (r == null) return notes;
+        if (r.rejectedCount() > 0 && !r.rejected().isEmpty()) {
+            ImportReport.RejectedRow first = r.rejected().get(0);
+            notes.add(I18n.tr("model.cli.rowsRejected", r.rejectedCount(), first.file(), first.line(), first.reason()));
+        }
+        int listed = 0;
+        long otherColumns = 0, otherValues = 0;
+        for (ImportReport.ColumnReport c : r.columns()) {
+            if (c.coerced() == 0) continue;
+            if (listed == MAX_COLUMN_NOTES || c.coercedExamples().isEmpty()) {
+                otherColumns++;
+                otherValues += c.coerced();
+                continue;
+            }
+            ImportReport.CoercedValue e = c.coercedExamples().get(0);
+            notes.add(I18n.tr("model.cli.valuesCoerced", c.name(), c.coerced(), I18n.tr("model.cli.type." + c.type().key()),
+                    e.file(), e.line(), e.value()));
+            listed++;
+        }
+        if (otherColumns > 0) notes.add(I18n.tr("model.cli.valuesCoercedMore", otherValues, otherColumns));
+        notes.addAll(r.warnings());
+        return notes;
+    }
+
+    /**
+     * Fails before any work when an output option names a folder (a file inside it was probably meant), so
+     * that a long training run does not end in a write error.
+     */
+    static void checkOutputFile(String option, Path file, String example) {
+        if (file != null && Files.isDirectory(file)) {
+            throw new UserException("model.cli.outputIsFolder", option, file.toString(), example);
+        }
     }
 
     /** Splits comma-separated values of a repeatable option, dropping blanks. */

@@ -67,6 +67,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (file == null && (project == null || dataset == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.noInput"));
         }
+        ModelCliSupport.checkOutputFile("--out", out, "scored.csv");
         TrainedModel m = ModelIO.read(model);
         ScoringPolicy policy = use == null ? ScoringPolicy.defaultFor(m) : ScoringPolicy.defaults(ScoringPolicy.Use.fromKey(use));
         if (cutoffs != null) {
@@ -78,8 +79,11 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             policy = policy.withCutoffs(c);
         }
-        Dataset ds = ModelCliSupport.load(file, project, dataset).dataset();
+        ModelCliSupport.Input in = ModelCliSupport.load(file, project, dataset);
+        Dataset ds = in.dataset();
         ModelScorer.ScoreResult r = ModelScorer.score(m, ds, policy, TaskContext.NONE);
+        List<String> notes = new ArrayList<>(in.notes());
+        for (ModelScorer.InputIssue issue : ModelScorer.inputIssues(m, ds)) notes.add(issueNote(issue));
         String px = prefix != null ? prefix : ModelScorer.defaultPrefix(m);
         Dataset scored = r.appendTo(ds, px, I18n.locale());
         CsvWriter.write(scored, out, CsvWriter.Options.defaults(), TaskContext.NONE);
@@ -105,6 +109,8 @@ public final class ScoreCommand implements Callable<Integer> {
             double mean = 0;
             for (double s : r.scores()) mean += s;
             n.put("mean_score", r.rows() == 0 ? 0 : mean / r.rows());
+            ArrayNode nn = n.putArray("notes");
+            notes.forEach(nn::add);
             o.println(Json.write(n));
         } else {
             o.println(I18n.tr("model.cli.scored", r.rows(), m.name()));
@@ -115,8 +121,20 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             ModelCliSupport.table(o, rows, "llr");
             o.println(I18n.tr("model.cli.written", out.toString()));
+            PrintWriter err = spec.commandLine().getErr();
+            for (String note : notes) err.println("segmenta: " + I18n.tr("model.cli.note", note));
+            err.flush();
         }
         o.flush();
         return 0;
+    }
+
+    /** A note on values the model could not use as trained: scored as missing, or as an unknown category. */
+    static String issueNote(ModelScorer.InputIssue i) {
+        if (i.kind() == ModelScorer.InputIssue.Kind.UNSEEN) {
+            return I18n.tr("model.cli.unseenValues", i.column(), i.count(), i.values(), i.example(), i.row());
+        }
+        return I18n.tr("model.cli.unreadableValues", i.column(), i.count(), i.values(), i.example(), i.row(),
+                I18n.tr("model.score.expected." + i.expected().name().toLowerCase(Locale.ROOT)));
     }
 }

@@ -1,6 +1,7 @@
 package io.segmenta.cli;
 
 import io.segmenta.core.data.Dataset;
+import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.io.CsvWriter;
 import io.segmenta.core.model.Algorithm;
 import io.segmenta.core.model.CrossValidation;
@@ -13,6 +14,7 @@ import io.segmenta.core.model.Metrics;
 import io.segmenta.core.model.MlpDevice;
 import io.segmenta.core.model.MlpParameters;
 import io.segmenta.core.model.ModelIO;
+import io.segmenta.core.model.ModelSetup;
 import io.segmenta.core.model.ModelTrainer;
 import io.segmenta.core.model.Task;
 import io.segmenta.core.model.TrainedModel;
@@ -213,13 +215,18 @@ public final class TrainCommand implements Callable<Integer> {
                 || units != null || dropout != null || patience != null)) {
             notes.add(I18n.tr("model.options.mlpIgnored", preview.algorithm().key()));
         }
+        if (modelOut != null) ModelIO.checkWritable(modelOut);
+        ModelCliSupport.checkOutputFile("--metrics-out", metricsOut, "metrics.csv");
+        ModelCliSupport.checkOutputFile("--history-out", historyOut, "history.png");
         ModelCliSupport.Input in = ModelCliSupport.load(file, project, dataset);
+        notes.addAll(in.notes());
         Dataset ds = in.dataset();
         TrainingOptions o = options(ds.name());
         ModelTrainer.TrainingRun run = ModelTrainer.train(ds, o, TaskContext.NONE, null);
         TrainedModel m = run.model();
         MlpDevice.Choice deviceChoice = usesMlp ? MlpDevice.lastUsed().orElse(null) : null;
         if (deviceChoice != null) notes.add(deviceChoice.message());
+        notes.addAll(numbersReadAsText(ds, m.info().excluded()));
         for (LeakageFlag f : m.info().leakage()) notes.add(f.message());
         if (modelOut != null) ModelIO.write(m, modelOut);
         if (metricsOut != null) writeMetrics(m.info().evaluation(), metricsOut);
@@ -270,6 +277,10 @@ public final class TrainCommand implements Callable<Integer> {
         n.put("train_seconds", m.info().trainSeconds());
         ArrayNode feats = n.putArray("features");
         m.requiredColumns().forEach(feats::add);
+        ArrayNode left = n.putArray("excluded");
+        for (ModelSetup.Exclusion e : m.info().excluded()) {
+            if (!e.reason().equals("target")) left.addObject().put("column", e.column()).put("reason", e.reason());
+        }
         ObjectNode metrics = n.putObject("metrics");
         m.info().evaluation().summary().forEach((k, v) -> putNumber(metrics, k, v));
         ArrayNode lb = n.putArray("leaderboard");
@@ -349,6 +360,13 @@ public final class TrainCommand implements Callable<Integer> {
         out.println(I18n.tr("model.cli.split", m.info().trainRows(), m.info().validationRows(), m.info().testRows(),
                 Long.toString(m.info().options().seed())));
         out.println(I18n.tr("model.cli.features", m.requiredColumns().size(), String.join(", ", m.requiredColumns())));
+        List<String> left = new ArrayList<>();
+        for (ModelSetup.Exclusion e : m.info().excluded()) {
+            if (e.reason().equals("target") || e.reason().equals("excluded")) continue;
+            String why = e.message();
+            left.add(e.column() + " (" + why.substring(0, 1).toLowerCase(I18n.locale()) + why.substring(1) + ")");
+        }
+        if (!left.isEmpty()) out.println(I18n.tr("model.cli.leftOut", left.size(), String.join(", ", left)));
         out.println(I18n.tr("model.cli.testFigures"));
         List<List<String>> board = new ArrayList<>();
         for (Leaderboard.Entry e : Leaderboard.of(run.all()).entries()) {
@@ -382,6 +400,45 @@ public final class TrainCommand implements Callable<Integer> {
         if (metricsOut != null) out.println(I18n.tr("model.cli.metricsOut", metricsOut.toString()));
         if (historyOut != null) out.println(I18n.tr("model.cli.historyOut", historyOut.toString()));
         if (project != null) out.println(I18n.tr("model.cli.savedTo", project.toString()));
+    }
+
+    /**
+     * Notes for columns left out as text or identifiers that are mostly numbers: a few cells such as
+     * "Infinity", "n/a" or "12 EUR" made the whole column text, which the user would otherwise not notice.
+     */
+    static List<String> numbersReadAsText(Dataset ds, List<ModelSetup.Exclusion> excluded) {
+        List<String> notes = new ArrayList<>();
+        for (ModelSetup.Exclusion e : excluded) {
+            if (!e.reason().equals("text") && !e.reason().equals("id_like")) continue;
+            if (!(ds.find(e.column()).orElse(null) instanceof StringColumn s)) continue;
+            String[] dict = s.dictionary();
+            boolean[] number = new boolean[dict.length];
+            for (int i = 0; i < dict.length; i++) number[i] = plainNumber(dict[i]);
+            int[] codes = s.rawCodes();
+            long numbers = 0, others = 0;
+            List<String> examples = new ArrayList<>();
+            for (int r = 0; r < s.size(); r++) {
+                if (s.isMissing(r)) continue;
+                if (number[codes[r]]) { numbers++; continue; }
+                others++;
+                String v = "\"" + dict[codes[r]] + "\"";
+                if (examples.size() < 3 && !examples.contains(v)) examples.add(v);
+            }
+            if (others > 0 && numbers >= 4 * others) {
+                notes.add(I18n.tr("model.cli.numbersAsText", e.column(), others, numbers + others, String.join(", ", examples)));
+            }
+        }
+        return notes;
+    }
+
+    private static boolean plainNumber(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) return false;
+        try {
+            return Double.isFinite(Double.parseDouble(t.indexOf(',') >= 0 && t.indexOf('.') < 0 ? t.replace(',', '.') : t));
+        } catch (NumberFormatException ex) {
+            return false;
+        }
     }
 
     private static List<String> reportRow(String label, Metrics.ClassRow r) {

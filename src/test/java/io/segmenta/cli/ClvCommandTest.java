@@ -111,4 +111,102 @@ class ClvCommandTest {
                 "--model", "xyz", "--out", csv.toString())).isEqualTo(2);
         assertThat(Files.exists(csv)).isFalse();
     }
+
+    /** A transaction log: {@code customers} customers with 1–6 purchases in 2023–2024 and amounts from {@code amount}. */
+    private Path log(String name, int customers, java.util.function.IntToDoubleFunction amount) throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        StringBuilder sb = new StringBuilder("customer,date,amount\n");
+        java.time.LocalDate start = java.time.LocalDate.of(2023, 1, 1);
+        int row = 0;
+        for (int c = 0; c < customers; c++) {
+            int k = 1 + r.nextInt(6);
+            for (int j = 0; j < k; j++) {
+                sb.append("C").append(c).append(',').append(start.plusDays(r.nextInt(700))).append(',')
+                        .append(amount.applyAsDouble(row++)).append('\n');
+            }
+        }
+        Path f = dir.resolve(name);
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    private int clv(Path f, String... extra) {
+        List<String> args = new ArrayList<>(List.of(f.toString(), "--customer", "customer", "--date", "date", "--amount", "amount",
+                "--out", dir.resolve("clv.csv").toString()));
+        args.addAll(List.of(extra));
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return run(args.toArray(String[]::new));
+    }
+
+    private void assertCleanInputError(int code) {
+        assertThat(code).as(err.toString()).isEqualTo(3);
+        assertThat(err.toString()).startsWith("segmenta: ").doesNotContain("Exception").doesNotContain("internal error");
+    }
+
+    @Test
+    void unreadableDatesAreCountedWithTheirLine() throws Exception {
+        // regression: bad dates were only counted among "rows with a missing customer, date or amount", without a line
+        Path f = log("bad.csv", 150, i -> 10 + i % 40);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        lines.set(4, lines.get(4).replaceFirst(",\\d{4}-\\d\\d-\\d\\d,", ",2023-13-45,"));
+        lines.set(9, lines.get(9).replaceFirst(",\\d{4}-\\d\\d-\\d\\d,", ",2023-02-30,"));
+        Files.write(f, lines);
+        assertThat(clv(f, "--calibration-end", "2024-12-31", "--penalty", "0.001")).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("Column date: 2 values are not a date").contains("bad.csv line 5: \"2023-13-45\"")
+                .contains("2 rows with a missing customer");
+        Path numeric = dir.resolve("numeric.csv");
+        Files.writeString(numeric, "customer,date,amount\nA,20230105,5\nA,164,6\nB,20230107,7\n");
+        assertCleanInputError(clv(numeric, "--calibration-end", "2024-12-31"));
+        assertThat(err.toString()).contains("\"164\" in row 2");
+    }
+
+    @Test
+    void logsWithNothingToFitSayWhy() throws Exception {
+        // regression: all-negative amounts and a calibration end before the log both said "no customer made a
+        // purchase on or before the calibration end"; one customer gave a "NOT converged" fit and exit 0
+        assertCleanInputError(clv(log("neg.csv", 80, i -> -5 - i % 10), "--calibration-end", "2024-12-31"));
+        assertThat(err.toString()).contains("negative amount").contains("\"amount\"");
+        assertCleanInputError(clv(log("early.csv", 80, i -> 5), "--calibration-end", "2020-01-01"));
+        assertThat(err.toString()).contains("the first purchase in the log is on 2023-");
+        Path one = dir.resolve("one.csv");
+        StringBuilder sb = new StringBuilder("customer,date,amount\n");
+        for (int j = 0; j < 30; j++) sb.append("C1,").append(java.time.LocalDate.of(2023, 1, 1).plusDays(13L * j)).append(',').append(10 + j).append('\n');
+        Files.writeString(one, sb.toString());
+        assertCleanInputError(clv(one, "--calibration-end", "2024-12-31"));
+        assertThat(err.toString()).contains("only one customer");
+        Path noIds = dir.resolve("noids.csv");
+        Files.writeString(noIds, "customer,date,amount\n,2023-01-01,5\n,2023-02-01,6\n");
+        assertCleanInputError(clv(noIds, "--calibration-end", "2024-12-31"));
+        assertThat(err.toString()).contains("None of the 2 rows");
+        assertThat(Files.exists(dir.resolve("clv.csv"))).isFalse();
+    }
+
+    @Test
+    void zeroAmountsStillGiveFrequencyAndAliveness() throws Exception {
+        // regression: no repeat purchase with a positive amount stopped the whole run (exit 3) even though the
+        // frequency model could be fitted; now a warning says why there is no CLV
+        Path f = log("zero.csv", 150, i -> 0);
+        assertThat(clv(f, "--calibration-end", "2024-12-31", "--penalty", "0.001")).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("Gamma-Gamma spend model cannot be fitted").contains("CLV are not computed");
+        String header = Files.readAllLines(dir.resolve("clv.csv")).get(0);
+        assertThat(header).contains("p_alive").doesNotContain(",clv");
+    }
+
+    @Test
+    void unusedTransactionsAndALateCalibrationEndAreWarned() throws Exception {
+        // regression: transactions after the calibration end were dropped without a count, and a calibration end
+        // years after the data made every customer look inactive without a word
+        Path f = log("log.csv", 150, i -> 5 + i % 30);
+        assertThat(clv(f, "--calibration-end", "2023-12-31", "--penalty", "0.001", "--json")).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("transactions are dated after 2023-12-31 and were not used");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("warnings").toString()).contains("dated after 2023-12-31");
+        assertThat(clv(f, "--calibration-end", "2030-12-31", "--penalty", "0.001")).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("The calibration end 2030-12-31 is").contains("days after the last purchase");
+        Path folder = Files.createDirectory(dir.resolve("outdir"));
+        List<String> args = List.of(f.toString(), "--customer", "customer", "--date", "date", "--calibration-end", "2024-12-31",
+                "--out", folder.toString());
+        assertCleanInputError(run(args.toArray(String[]::new)));
+        assertThat(err.toString()).contains("--out").contains("is a folder");
+    }
 }

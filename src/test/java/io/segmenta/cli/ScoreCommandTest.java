@@ -66,4 +66,118 @@ class ScoreCommandTest {
                 dir.resolve("o.csv").toString(), "--cutoffs", "0.2,0.5,0.9");
         assertThat(cut.code()).isEqualTo(3);
     }
+
+    private Path trained(String algorithm, String... extra) throws IOException {
+        Path csv = TrainCommandTest.churnCsv(dir, 400, 8);
+        Path model = dir.resolve(algorithm + ".segmodel");
+        List<String> args = new java.util.ArrayList<>(List.of("train", csv.toString(), "--target", "churn", "--algorithm", algorithm,
+                "--model-out", model.toString()));
+        args.addAll(List.of(extra));
+        TrainCommandTest.Run r = TrainCommandTest.run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        return model;
+    }
+
+    private TrainCommandTest.Run score(Path csv, Path model, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("score", csv.toString(), "--model", model.toString(), "--out",
+                dir.resolve("scored.csv").toString()));
+        args.addAll(List.of(extra));
+        return TrainCommandTest.run(args.toArray(String[]::new));
+    }
+
+    private static void assertCleanInputError(TrainCommandTest.Run r) {
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.err()).startsWith("segmenta: ").doesNotContain("Exception").doesNotContain("internal error");
+        assertThat(r.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void damagedModelDescriptionsAreInputErrors() throws IOException {
+        // regression: a model whose JSON had a null feature kind or name, or no target, crashed scoring with a
+        // NullPointerException (exit 1); a field of the wrong type gave a multi-line Jackson message
+        Path model = trained("logistic");
+        Path csv = TrainCommandTest.churnCsv(dir, 50, 2);
+        byte[] good = Files.readAllBytes(model);
+        String json = io.segmenta.core.model.ModelIOTestAccess.json(good);
+        List<String[]> edits = List.of(new String[]{"\"kind\":\"NUMERIC\"", "\"kind\":null"},
+                new String[]{"\"name\":\"tenure\"", "\"name\":null"},
+                new String[]{"\"target\":{", "\"target\":null,\"t\":{"},
+                new String[]{"\"trainRows\":", "\"trainRows\":[1],\"r\":"});
+        for (String[] e : edits) {
+            Path bad = dir.resolve("bad.segmodel");
+            Files.write(bad, io.segmenta.core.model.ModelIOTestAccess.withJson(good, json.replaceFirst(
+                    java.util.regex.Pattern.quote(e[0]), java.util.regex.Matcher.quoteReplacement(e[1]))));
+            TrainCommandTest.Run r = score(csv, bad);
+            assertCleanInputError(r);
+            assertThat(r.err()).as(e[1]).contains("bad.segmodel is damaged");
+        }
+        Path png = dir.resolve("pic.segmodel");
+        Files.write(png, new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1});
+        assertThat(score(csv, png).err()).contains("not a Segmenta model file").contains(".segmodel file saved by Segmenta");
+        Path empty = Files.createFile(dir.resolve("empty.segmodel"));
+        assertCleanInputError(score(csv, empty));
+        Path cut = dir.resolve("cut.segmodel");
+        Files.write(cut, java.util.Arrays.copyOf(good, good.length / 2));
+        assertThat(score(csv, cut).err()).contains("damaged");
+        Path folder = Files.createDirectory(dir.resolve("models"));
+        assertThat(score(csv, folder).err()).contains("is a folder");
+    }
+
+    @Test
+    void aNumericColumnHoldingOnlyTextIsAnInputErrorAndStrayTextANote() throws IOException {
+        // regression: a feature column of text was silently scored with the training median for every row
+        Path model = trained("logistic");
+        Path text = dir.resolve("text.csv");
+        Files.writeString(text, "tenure,fee,plan\nabc,def,basic\nx,y,pro\n");
+        TrainCommandTest.Run r = score(text, model);
+        assertCleanInputError(r);
+        assertThat(r.err()).contains("Column tenure of text holds no numbers").contains("\"abc\" in row 1");
+        assertThat(Files.exists(dir.resolve("scored.csv"))).isFalse();
+        Path stray = dir.resolve("stray.csv");
+        Files.writeString(stray, "tenure,fee,plan\n1,20,basic\nx,30,pro\n4,40,plus\n5,50,plus\n6,60,martian\n");
+        TrainCommandTest.Run s = score(stray, model, "--json");
+        assertThat(s.code()).as(s.err()).isZero();
+        String notes = Json.MAPPER.readTree(s.out()).get("notes").toString();
+        assertThat(notes).contains("Column tenure: one of 5 values could not be read (the model expects numbers here").contains("row 2")
+                .contains("Column plan: one of 5 values is a category the model does not know").contains("martian");
+        TrainCommandTest.Run t = score(stray, model);
+        assertThat(t.err()).contains("segmenta: note: Column tenure");
+    }
+
+    @Test
+    void extremeValuesStillGetAScore() throws IOException {
+        // regression: 1e308 in a feature gave the neural network NaN scores, written as empty cells with a tier
+        Path model = trained("mlp", "--epochs", "2", "--units", "8", "--layers", "1");
+        Path big = dir.resolve("big.csv");
+        Files.writeString(big, "tenure,fee,plan\n1e308,1e308,basic\n-1e308,5,pro\n3,4,plus\n");
+        TrainCommandTest.Run r = score(big, model);
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("scored.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            double v = Double.parseDouble(line.split(",")[3]);
+            assertThat(v).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void aModelThatGivesNoScoreIsAnInputErrorAndAFolderOutFailsFirst() throws IOException {
+        // regression: NaN weights in a model file were written out as empty scores in the lowest tier
+        Path model = trained("logistic");
+        byte[] b = Files.readAllBytes(model);
+        int json = java.nio.ByteBuffer.wrap(b).getInt(12);
+        byte[] body = java.util.Arrays.copyOf(b, b.length - 8);
+        java.nio.ByteBuffer.wrap(body).putDouble(16 + json + 4 + 2, Double.NaN); // the intercept of the linear model
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        Path bad = dir.resolve("nan.segmodel");
+        Files.write(bad, io.segmenta.core.model.ModelIOTestAccess.concat(body, java.nio.ByteBuffer.allocate(8).putLong(crc.getValue()).array()));
+        Path csv = TrainCommandTest.churnCsv(dir, 30, 3);
+        TrainCommandTest.Run r = score(csv, bad);
+        assertCleanInputError(r);
+        assertThat(r.err()).contains("no usable score for 30 of 30 rows");
+        Path folder = Files.createDirectory(dir.resolve("outdir"));
+        TrainCommandTest.Run f = TrainCommandTest.run("score", csv.toString(), "--model", model.toString(), "--out", folder.toString());
+        assertCleanInputError(f);
+        assertThat(f.err()).contains("--out").contains("is a folder");
+    }
 }

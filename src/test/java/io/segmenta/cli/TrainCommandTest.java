@@ -140,4 +140,145 @@ class TrainCommandTest {
         assertThat(logisticRegression.code()).isEqualTo(3);
         assertThat(run("train", csv.toString(), "--target", "churn", "--test-size", "0.9").code()).isEqualTo(3);
     }
+
+    private Path csv(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    /** {@code rows} rows of tenure, x (from {@code x}) and a 0/1 churn. */
+    private Path withColumn(String name, int rows, java.util.function.IntFunction<String> x) throws IOException {
+        SplittableRandom r = new SplittableRandom(11);
+        StringBuilder sb = new StringBuilder("tenure,x,churn\n");
+        for (int i = 0; i < rows; i++) sb.append(r.nextInt(60)).append(',').append(x.apply(i)).append(',').append(r.nextInt(2)).append('\n');
+        return csv(name, sb.toString());
+    }
+
+    private static void assertCleanInputError(Run r) {
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.err()).startsWith("segmenta: ").doesNotContain("Exception").doesNotContain("internal error");
+    }
+
+    @Test
+    void targetsWithoutTwoClassesSayWhatIsWrong() throws IOException {
+        // regression: one value, no value and three values all said "has N distinct values; choose the positive class"
+        Run one = run("train", csv("one.csv", "a,churn\n1,1\n").toString(), "--target", "churn");
+        assertCleanInputError(one);
+        assertThat(one.err()).contains("holds 1").contains("nothing to predict");
+        StringBuilder constant = new StringBuilder("a,churn\n"), empty = new StringBuilder("a,churn\n"), three = new StringBuilder("a,seg\n");
+        for (int i = 0; i < 60; i++) {
+            constant.append(i).append(",yes\n");
+            empty.append(i).append(",\n");
+            three.append(i % 7).append(',').append("abc".charAt(i % 3)).append('\n');
+        }
+        Run c = run("train", csv("constant.csv", constant.toString()).toString(), "--target", "churn");
+        assertCleanInputError(c);
+        assertThat(c.err()).contains("holds true"); // read as a yes/no column
+        Run e = run("train", csv("empty.csv", empty.toString()).toString(), "--target", "churn");
+        assertCleanInputError(e);
+        assertThat(e.err()).contains("no values");
+        Path multi = csv("three.csv", three.toString());
+        Run m = run("train", multi.toString(), "--target", "seg");
+        assertCleanInputError(m);
+        assertThat(m.err()).contains("3 values (").contains("one class against all the others").contains("--positive a");
+        Run ovr = run("train", multi.toString(), "--target", "seg", "--positive", "b", "--algorithm", "logistic", "--json");
+        assertThat(ovr.code()).as(ovr.err()).isZero();
+        assertThat(Json.MAPPER.readTree(ovr.out()).get("positive").asString()).isEqualTo("b");
+        Run absent = run("train", multi.toString(), "--target", "seg", "--positive", "X");
+        assertCleanInputError(absent);
+        assertThat(absent.err()).contains("no value X").contains("a, b, c");
+    }
+
+    @Test
+    void hugeFeatureValuesTrainEveryLearnerWithFiniteFigures() throws IOException {
+        // regression: 1e308 in a feature gave IllegalStateException "singular system" (logistic, ensemble) and an
+        // OutOfMemoryError in the ROC curve (mlp: NaN predictions), and NaN shown as "-" for ridge
+        Path big = withColumn("big.csv", 300, i -> i % 5 == 0 ? "1e308" : i % 7 == 0 ? "-1e308" : Integer.toString(i % 13));
+        for (String algo : List.of("logistic", "ensemble", "mlp")) {
+            Run r = run("train", big.toString(), "--target", "churn", "--algorithm", algo, "--epochs", "2", "--units", "8", "--json");
+            assertThat(r.code()).as(algo + ": " + r.err()).isZero();
+            JsonNode m = Json.MAPPER.readTree(r.out()).get("metrics");
+            assertThat(m.get("roc_auc").isNumber()).as(algo).isTrue();
+            assertThat(m.get("log_loss").isNumber()).as(algo).isTrue();
+        }
+        Run ridge = run("train", big.toString(), "--target", "tenure", "--algorithm", "ridge", "--json");
+        assertThat(ridge.code()).as(ridge.err()).isZero();
+        assertThat(Json.MAPPER.readTree(ridge.out()).get("metrics").get("rmse").isNumber()).isTrue();
+    }
+
+    @Test
+    void aHugeRegressionTargetIsAnInputError() throws IOException {
+        // regression: ridge and gbm printed "mae -  rmse -  r2 -" (NaN), mlp failed with "target scaling" (exit 1)
+        Path big = withColumn("bigtarget.csv", 200, i -> i % 9 == 0 ? "1e308" : Double.toString(i * 1.5));
+        for (String algo : List.of("ridge", "mlp")) {
+            Run r = run("train", big.toString(), "--target", "x", "--algorithm", algo, "--epochs", "2");
+            assertCleanInputError(r);
+            assertThat(r.err()).contains("x holds 1.0E308 (row 1)").contains("too large");
+        }
+    }
+
+    @Test
+    void columnsLeftOutAreListedAndNumbersReadAsTextAreExplained() throws IOException {
+        // regression: a numeric column turned text by "Infinity" cells, and an id column, vanished without a word
+        Path f = withColumn("inf.csv", 300, i -> i % 10 == 0 ? (i % 20 == 0 ? "Infinity" : "-Infinity") : Double.toString(i / 7.0));
+        Run j = run("train", f.toString(), "--target", "churn", "--algorithm", "logistic", "--json");
+        assertThat(j.code()).as(j.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(j.out());
+        assertThat(n.get("excluded").toString()).contains("\"column\":\"x\"");
+        assertThat(n.get("notes").toString()).contains("Column x holds numbers").contains("\\\"Infinity\\\"");
+        Path ids = churnCsv(dir, 300, 9);
+        Run t = run("train", ids.toString(), "--target", "churn", "--algorithm", "logistic");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("Left out  1: customer_id (looks like an identifier)");
+    }
+
+    @Test
+    void rowsAndValuesTheReaderDroppedAreNoted() throws IOException {
+        // regression: rejected rows and unreadable values were dropped without a word by train, score and clv
+        StringBuilder sb = new StringBuilder("tenure,fee,churn\n");
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            if (i == 5) sb.append("1,2,3,4,5\n");
+            else if (i == 7) sb.append(i).append(",abc,1\n");
+            else sb.append(r.nextInt(60)).append(',').append(r.nextInt(99) + 1).append(',').append(r.nextInt(2)).append('\n');
+        }
+        Path f = csv("ragged.csv", sb.toString());
+        Run j = run("train", f.toString(), "--target", "churn", "--algorithm", "logistic", "--json");
+        assertThat(j.code()).as(j.err()).isZero();
+        String notes = Json.MAPPER.readTree(j.out()).get("notes").toString();
+        assertThat(notes).contains("One row of ragged.csv could not be read").contains("line 7")
+                .contains("Column fee: one value is not a whole number").contains("line 9").contains("abc");
+        Run t = run("train", f.toString(), "--target", "churn", "--algorithm", "logistic");
+        assertThat(t.err()).contains("segmenta: note: One row of ragged.csv");
+    }
+
+    @Test
+    void crossValidationThatCannotScoreEveryFoldIsAnInputError() throws IOException {
+        // regression: --cv 20 on 20 rows printed "roc_auc NaN ± NaN" and wrote NaN into the JSON
+        StringBuilder sb = new StringBuilder("tenure,fee,churn\n");
+        for (int i = 0; i < 40; i++) sb.append(i).append(',').append(i * 2 % 7).append(',').append(i % 2).append('\n');
+        Path f = csv("small.csv", sb.toString());
+        Run r = run("train", f.toString(), "--target", "churn", "--cv", "20", "--json");
+        assertCleanInputError(r);
+        assertThat(r.err()).contains("20-fold cross-validation").contains("Use at most");
+        assertThat(r.out()).doesNotContain("NaN");
+        Run ok = run("train", f.toString(), "--target", "churn", "--cv", "3", "--algorithm", "logistic", "--json");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).doesNotContain("NaN");
+    }
+
+    @Test
+    void outputPathsThatAreFoldersFailBeforeTraining() throws IOException {
+        // regression: --history-out onto an empty folder replaced the folder with the PNG (exit 0); --model-out
+        // onto a folder failed only after training, with an OS message naming a temporary file
+        Path csv = churnCsv(dir, 200, 6);
+        Path folder = Files.createDirectory(dir.resolve("out"));
+        for (String opt : List.of("--model-out", "--metrics-out", "--history-out")) {
+            Run r = run("train", csv.toString(), "--target", "churn", opt, folder.toString());
+            assertCleanInputError(r);
+            assertThat(r.err()).as(opt).contains("is a folder").doesNotContain(".tmp");
+            assertThat(Files.isDirectory(folder)).as(opt).isTrue();
+        }
+    }
 }

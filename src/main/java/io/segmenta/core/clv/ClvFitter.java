@@ -36,6 +36,8 @@ public final class ClvFitter {
         FitOptions o = options == null ? FitOptions.defaults() : options;
         String label = I18n.tr(model.labelKey());
         if (s.size() == 0) throw new UserException("clv.fit.noCustomers");
+        // the models describe how purchase and dropout rates vary between customers: one customer cannot show that
+        if (s.size() == 1) throw new UserException("clv.fit.oneCustomer", label);
         if (s.repeatCustomers() == 0) throw new UserException("clv.fit.noRepeat", label);
         FitData d = FitData.of(s);
         double w = d.totalWeight;

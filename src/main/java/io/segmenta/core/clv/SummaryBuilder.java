@@ -55,12 +55,26 @@ public final class SummaryBuilder {
         c.progress(1, 4, "clv.progress.summary");
         Primitive p = buildPrimitive(codes, nCust, days, amounts, qtys, (int) options.calibrationEnd().toEpochDay(),
                 options.holdoutEnd() == null ? NO_DAY : (int) options.holdoutEnd().toEpochDay(), options.returns(), c);
-        if (p.customers() == 0) {
-            throw new UserException("clv.summary.noCustomers", options.calibrationEnd());
-        }
+        if (p.customers() == 0) throw noCustomers(p.report(), codes, days, amounts, options);
         Column ids = cust.select(p.firstRow());
         c.progress(4, 4, "clv.progress.summary");
         return p.toSummary(ids, options.unit(), options.calibrationEnd());
+    }
+
+    /** Why no customer is left, in the terms of what the log holds. */
+    private static UserException noCustomers(SummaryReport rep, int[] cust, int[] day, double[] amount, SummaryOptions o) {
+        long usable = rep.rows() - rep.rowsMissing();
+        if (usable == 0) return new UserException("clv.summary.allMissing", rep.rows());
+        if (rep.rowsNegativeDropped() == usable || rep.returnDays() > 0 && rep.rowsNegative() == usable) {
+            return new UserException("clv.summary.allReturns", usable, o.amountColumn());
+        }
+        int first = Integer.MAX_VALUE;
+        for (int i = 0; i < cust.length; i++) {
+            if (cust[i] < 0 || day[i] == NO_DAY || amount != null && !(amount[i] >= 0)) continue;
+            first = Math.min(first, day[i]);
+        }
+        if (first == Integer.MAX_VALUE) return new UserException("clv.summary.allReturns", usable, o.amountColumn());
+        return new UserException("clv.summary.noCustomers", o.calibrationEnd(), LocalDate.ofEpochDay(first));
     }
 
     private static Column need(Dataset d, String name) {
@@ -119,11 +133,11 @@ public final class SummaryBuilder {
                 for (int i = 0; i < n; i++) {
                     if (lc.isMissing(i)) { d[i] = NO_DAY; continue; }
                     long v = raw[i];
-                    if (v < 1000_01_01L || v > 9999_12_31L) throw new UserException("clv.summary.badDate", col.name(), Long.toString(v));
+                    if (v < 1000_01_01L || v > 9999_12_31L) throw new UserException("clv.summary.badDate", col.name(), Long.toString(v), i + 1);
                     try {
                         d[i] = (int) LocalDate.of((int) (v / 10000), (int) (v / 100 % 100), (int) (v % 100)).toEpochDay();
                     } catch (java.time.DateTimeException e) {
-                        throw new UserException("clv.summary.badDate", col.name(), Long.toString(v));
+                        throw new UserException("clv.summary.badDate", col.name(), Long.toString(v), i + 1);
                     }
                 }
             }
@@ -135,7 +149,7 @@ public final class SummaryBuilder {
                 for (int i = 0; i < n; i++) {
                     if (sc.isMissing(i)) { d[i] = NO_DAY; continue; }
                     int k = raw[i];
-                    if (parsed[k] == NO_DAY) parsed[k] = parseDate(col.name(), dict[k]);
+                    if (parsed[k] == NO_DAY) parsed[k] = parseDate(col.name(), dict[k], i);
                     d[i] = parsed[k];
                 }
             }
@@ -144,14 +158,15 @@ public final class SummaryBuilder {
         return d;
     }
 
-    private static int parseDate(String column, String s) {
+    /** The epoch day of text {@code s} first seen in row {@code row} (0-based) of {@code column}. */
+    private static int parseDate(String column, String s, int row) {
         String t = s.trim();
         try {
             if (t.length() > 10 && (t.charAt(10) == 'T' || t.charAt(10) == ' ')) t = t.substring(0, 10);
             if (t.length() == 8 && t.chars().allMatch(Character::isDigit)) return (int) LocalDate.parse(t, DateTimeFormatter.BASIC_ISO_DATE).toEpochDay();
             return (int) LocalDate.parse(t).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw new UserException("clv.summary.badDate", column, s);
+            throw new UserException("clv.summary.badDate", column, s, row + 1);
         }
     }
 

@@ -31,6 +31,22 @@ public record FeatureSpec(String name, Kind kind, ColumnType trainedType, double
         if (!(scale > 0) || Double.isInfinite(scale)) scale = 1;
     }
 
+    /** Largest magnitude of a standardised value; beyond it (far outside anything seen in training) it is clamped. */
+    static final double MAX_STANDARDISED = 1e9;
+
+    /**
+     * A numeric value standardised with the training mean and scale, as the linear models and the neural
+     * network read it: (v − mean) / scale, computed without overflow for huge values and clamped to
+     * ±{@value #MAX_STANDARDISED} so that an extreme value at scoring time cannot turn a prediction into NaN.
+     */
+    public double standardise(double v) {
+        double z = (v - mean) / scale;
+        if (Double.isFinite(z)) return Math.max(-MAX_STANDARDISED, Math.min(MAX_STANDARDISED, z));
+        z = v / scale - mean / scale;
+        if (Double.isNaN(z)) return 0;
+        return Math.max(-MAX_STANDARDISED, Math.min(MAX_STANDARDISED, z));
+    }
+
     /** The code of values not among {@link #levels()} (categorical). */
     public int otherCode() { return levels.size(); }
 

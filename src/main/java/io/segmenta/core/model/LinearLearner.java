@@ -1,6 +1,7 @@
 package io.segmenta.core.model;
 
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.UserException;
 
 import java.util.List;
 
@@ -39,8 +40,7 @@ final class LinearLearner {
                     x[i * q + start[f] + (code >= 0 && code <= last ? code : last)] = 1;
                 }
             } else {
-                double m = s.mean(), sc = s.scale();
-                for (int i = 0; i < n; i++) x[i * q + start[f]] = (col[i] - m) / sc;
+                for (int i = 0; i < n; i++) x[i * q + start[f]] = s.standardise(col[i]);
             }
         }
         return new Design(x, n, q, cf, cc);
@@ -184,7 +184,7 @@ final class LinearLearner {
             }
             jitter = jitter == 0 ? Math.max(1e-10, 1e-10 * maxDiag) : jitter * 10;
         }
-        throw new IllegalStateException("singular system");
+        throw new UserException("model.train.singular");
     }
 
     private static double[] cholesky(double[] a, int m, double jitter) {

@@ -25,8 +25,8 @@ public record LinearPredictor(Task task, double intercept, double[][] weights) i
                     out[i] += w[code >= 0 && code <= last ? code : last];
                 }
             } else {
-                double m = spec.mean(), s = spec.scale(), wf = w[0];
-                for (int i = 0; i < out.length; i++) out[i] += wf * (col[i] - m) / s;
+                double wf = w[0];
+                for (int i = 0; i < out.length; i++) out[i] += wf * spec.standardise(col[i]);
             }
         }
         if (task == Task.CLASSIFICATION) for (int i = 0; i < out.length; i++) out[i] = sigmoid(out[i]);

@@ -90,7 +90,7 @@ public final class Metrics {
         for (int i = 0; i < o.length; ) {
             double s = p[o[i]];
             int j = i;
-            while (j < o.length && p[o[j]] == s) {
+            while (j < o.length && (p[o[j]] == s || s != s && p[o[j]] != p[o[j]])) { // NaN scores form one group: no endless loop
                 if (y[o[j]] == 1) tp++; else fp++;
                 j++;
             }
@@ -121,7 +121,7 @@ public final class Metrics {
         for (int i = 0; i < o.length; ) {
             double s = p[o[i]];
             int j = i;
-            while (j < o.length && p[o[j]] == s) {
+            while (j < o.length && (p[o[j]] == s || s != s && p[o[j]] != p[o[j]])) { // NaN scores form one group: no endless loop
                 if (y[o[j]] == 1) tp++; else fp++;
                 j++;
             }
@@ -237,7 +237,7 @@ public final class Metrics {
         for (int i = 0; i < o.length; ) {
             double s = p[o[i]];
             int j = i;
-            while (j < o.length && p[o[j]] == s) {
+            while (j < o.length && (p[o[j]] == s || s != s && p[o[j]] != p[o[j]])) { // NaN scores form one group: no endless loop
                 if (y[o[j]] == 1) tp++; else fp++;
                 j++;
             }

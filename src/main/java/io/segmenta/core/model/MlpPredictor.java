@@ -152,8 +152,7 @@ public record MlpPredictor(Task task, int inputs, List<float[]> weights, List<fl
                     x[i * width + offset + (code >= 0 && code <= last ? code : last)] = 1f;
                 }
             } else {
-                double m = spec.mean(), s = spec.scale();
-                for (int i = 0; i < rows; i++) x[i * width + offset] = (float) ((col[from + i] - m) / s);
+                for (int i = 0; i < rows; i++) x[i * width + offset] = (float) spec.standardise(col[from + i]);
             }
             offset += spec.width();
         }

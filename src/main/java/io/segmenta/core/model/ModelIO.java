@@ -182,10 +182,17 @@ public final class ModelIO {
             int jsonLength = length(in, bytes.length);
             byte[] json = in.readNBytes(jsonLength);
             if (json.length != jsonLength) throw new EOFException();
-            Stored s = MAPPER.readValue(json, Stored.class);
-            if (s.info() == null || s.pipelines() == null || s.pipelines().isEmpty()) {
+            Stored s;
+            try {
+                s = MAPPER.readValue(json, Stored.class);
+            } catch (JacksonException e) {
+                throw new UserException(e, "model.file.corrupt", source, describe(e));
+            }
+            if (s == null || s.info() == null || s.pipelines() == null || s.pipelines().isEmpty()) {
                 throw new UserException("model.file.corrupt", source, "no model description");
             }
+            String problem = problem(s);
+            if (problem != null) throw new UserException("model.file.corrupt", source, problem);
             int count = in.readInt();
             if (count != s.pipelines().size()) throw new UserException("model.file.corrupt", source, "pipeline count");
             List<Pipeline> pipes = new ArrayList<>();
@@ -200,6 +207,48 @@ public final class ModelIO {
         } catch (IOException | JacksonException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
             throw new UserException(e, "model.file.corrupt", source, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** A one-line reason for a JSON part that does not fit the model records: where, and what was wrong. */
+    static String describe(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+            else if (r.getIndex() >= 0) path.append('[').append(r.getIndex()).append(']');
+        }
+        String msg = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        if (msg.length() > 160) msg = msg.substring(0, 157) + "…";
+        return path.isEmpty() ? msg : "field " + path + ": " + msg;
+    }
+
+    /** The first part of a model description that could not have been written by Segmenta, or null. */
+    static String problem(Stored s) {
+        ModelInfo i = s.info();
+        if (i.name() == null) return "info.name is missing";
+        if (i.algorithm() == null) return "info.algorithm is missing";
+        if (i.options() == null) return "info.options is missing";
+        if (i.evaluation() == null) return "info.evaluation is missing";
+        TargetEncoding t = i.target();
+        if (t == null || t.column() == null || t.task() == null) return "info.target is incomplete";
+        for (int c = 0; c < i.schema().size(); c++) {
+            FeatureColumn fc = i.schema().get(c);
+            if (fc == null || fc.name() == null || fc.type() == null) return "info.schema[" + c + "] is incomplete";
+        }
+        for (int p = 0; p < s.pipelines().size(); p++) {
+            StoredPipeline sp = s.pipelines().get(p);
+            if (sp == null || sp.algorithm() == null || sp.preprocessor() == null) return "pipelines[" + p + "] is incomplete";
+            java.util.Set<String> names = new java.util.HashSet<>();
+            List<FeatureSpec> fs = sp.preprocessor().features();
+            for (int f = 0; f < fs.size(); f++) {
+                FeatureSpec spec = fs.get(f);
+                String where = "pipelines[" + p + "].preprocessor.features[" + f + "]";
+                if (spec == null || spec.name() == null || spec.kind() == null) return where + " is incomplete";
+                if (!names.add(spec.name())) return where + ": feature " + spec.name() + " appears twice";
+                // an infinite mean is allowed: older versions stored one for huge values, and standardise() copes
+                if (Double.isNaN(spec.impute())) return where + ": the value for missing cells is not a number";
+            }
+        }
+        return null;
     }
 
     private static int length(DataInputStream in, int max) throws IOException {
@@ -297,6 +346,7 @@ public final class ModelIO {
 
     /** Writes a model file atomically (temporary file, then rename). */
     public static void write(TrainedModel m, Path file) {
+        checkWritable(file);
         byte[] bytes = toBytes(m);
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
@@ -322,10 +372,20 @@ public final class ModelIO {
         }
     }
 
+    /**
+     * Fails early, before a model is trained or written, when {@code file} cannot become a model file: a
+     * folder, or something other than a regular file (a device, a pipe) that the rename would replace.
+     */
+    public static void checkWritable(Path file) {
+        if (Files.isDirectory(file)) throw new UserException("model.file.isFolder", file.toString());
+        if (Files.exists(file) && !Files.isRegularFile(file)) throw new UserException("model.file.notRegular", file.toString());
+    }
+
     /** Reads a model file. */
     public static TrainedModel read(Path file) {
         String name = file.toString();
         if (!Files.exists(file)) throw new UserException("model.file.notFound", name);
+        if (Files.isDirectory(file)) throw new UserException("model.file.isFolder", name);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) throw new UserException("model.file.notReadable", name);
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {

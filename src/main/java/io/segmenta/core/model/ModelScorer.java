@@ -65,11 +65,78 @@ public final class ModelScorer {
         }
     }
 
+    /**
+     * Values of one input column the model cannot use as trained.
+     *
+     * @param column  the column
+     * @param kind    {@link Kind#UNREADABLE}: not a number (or yes/no) where the model expects one, scored as
+     *                missing; {@link Kind#UNSEEN}: a category the model does not know, scored as "other"
+     * @param count   rows with such a value
+     * @param values  rows with any value (not missing)
+     * @param example the first such value
+     * @param row     the first such row, 1-based
+     */
+    public record InputIssue(String column, Kind kind, FeatureSpec.Kind expected, long count, long values, String example, int row) {
+        public enum Kind { UNREADABLE, UNSEEN }
+    }
+
+    /** Per feature column of {@code ds}, values the model reads as missing or as an unknown category. */
+    public static List<InputIssue> inputIssues(TrainedModel model, Dataset ds) {
+        List<InputIssue> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Pipeline p : model.pipelines()) {
+            for (FeatureSpec spec : p.preprocessor().features()) {
+                if (!seen.add(spec.name())) continue;
+                Column col = ds.find(spec.name()).orElse(null);
+                if (col == null) continue;
+                InputIssue issue = issue(spec, col);
+                if (issue != null) out.add(issue);
+            }
+        }
+        return out;
+    }
+
+    private static InputIssue issue(FeatureSpec spec, Column c) {
+        long bad = 0, values = 0;
+        int first = -1;
+        java.util.Set<String> levels = spec.kind() == FeatureSpec.Kind.CATEGORICAL ? new java.util.HashSet<>(spec.levels()) : null;
+        double[] parsed = null;
+        if (spec.kind() == FeatureSpec.Kind.NUMERIC && c instanceof StringColumn s) {
+            String[] dict = s.dictionary();
+            parsed = new double[dict.length];
+            for (int i = 0; i < dict.length; i++) parsed[i] = Preprocessor.parseNumber(dict[i]);
+        }
+        for (int r = 0; r < c.size(); r++) {
+            if (c.isMissing(r)) continue;
+            values++;
+            boolean ok = switch (spec.kind()) {
+                case NUMERIC -> parsed != null ? !Double.isNaN(parsed[((StringColumn) c).rawCodes()[r]])
+                        : !Double.isNaN(Preprocessor.numeric(c, r));
+                case BOOLEAN -> !Double.isNaN(Preprocessor.booleanValue(c, r));
+                case CATEGORICAL -> levels.contains(Preprocessor.categoryText(c, r));
+            };
+            if (ok) continue;
+            bad++;
+            if (first < 0) first = r;
+        }
+        if (bad == 0) return null;
+        return new InputIssue(c.name(), spec.kind() == FeatureSpec.Kind.CATEGORICAL ? InputIssue.Kind.UNSEEN : InputIssue.Kind.UNREADABLE,
+                spec.kind(), bad, values, c.format(first), first + 1);
+    }
+
     public static ScoreResult score(TrainedModel model, Dataset ds, ScoringPolicy policy, TaskContext ctx) {
         TaskContext c = ctx == null ? TaskContext.NONE : ctx;
         List<String> missing = model.missingColumns(ds);
         if (!missing.isEmpty()) {
             throw new UserException("model.score.missingColumns", String.join(", ", missing), ds.name());
+        }
+        for (InputIssue issue : inputIssues(model, ds)) {
+            if (issue.kind() == InputIssue.Kind.UNREADABLE && issue.count() == issue.values()) {
+                // not one value of the column fits: every score would rest on the training median alone
+                throw new UserException("model.score.unreadableColumn", issue.column(), ds.name(),
+                        I18n.tr("model.score.expected." + issue.expected().name().toLowerCase(Locale.ROOT)), issue.example(),
+                        issue.row());
+            }
         }
         int n = ds.rowCount();
         double[] scores = new double[n];
@@ -86,6 +153,13 @@ public final class ModelScorer {
             System.arraycopy(s, 0, scores, from, s.length);
             c.progress(to, n, I18n.tr("model.progress.scoring", to, n));
         }
+        int bad = 0, first = -1;
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(scores[i])) continue;
+            bad++;
+            if (first < 0) first = i;
+        }
+        if (bad > 0) throw new UserException("model.score.notFinite", bad, n, first + 1);
         return assign(scores, policy == null ? ScoringPolicy.defaultFor(model) : policy);
     }
 

@@ -185,6 +185,7 @@ public final class ModelTrainer {
                                   List<ModelSetup.Exclusion> ex) {
         double[] y = t.values(ds);
         boolean cls = t.classification();
+        if (!cls) checkTargetMagnitude(y, t);
         DataSplit s = DataSplit.stratified(y, cls, o.testSize(), o.validationSize(), o.seed());
         if (s.train().length < 10 || s.test().length < 2) {
             throw new UserException("model.data.tooFew", s.train().length + s.validation().length + s.test().length);
@@ -207,6 +208,19 @@ public final class ModelTrainer {
         return new Prepared(t, y, s, features, ex, List.of(), pre, pre.transform(ds, s.train()),
                 s.validation().length == 0 ? null : pre.transform(ds, s.validation()), pre.transform(ds, s.test()),
                 yTr, yVa, yTe, w);
+    }
+
+    /** Largest regression target magnitude learnt from: beyond it squared errors and variances overflow. */
+    static final double MAX_TARGET = 1e150;
+
+    /** A regression target with infinite or astronomically large values gives no usable model or metric. */
+    private static void checkTargetMagnitude(double[] y, TargetEncoding t) {
+        for (int i = 0; i < y.length; i++) {
+            double v = y[i];
+            if (!Double.isNaN(v) && !(Math.abs(v) <= MAX_TARGET)) {
+                throw new UserException("model.target.tooLarge", t.column(), TargetEncoding.text(v), i + 1);
+            }
+        }
     }
 
     private static void checkBothClasses(double[] y, int[] rows, TargetEncoding t) {
@@ -237,6 +251,7 @@ public final class ModelTrainer {
                                                  HyperParameters hp, TaskContext c, long done, long total) {
         Task task = pr.target().task();
         int[] rows = pr.split().nonTest();
+        checkFolds(pr.y(), rows, task, o.cvFolds());
         int[][] folds = DataSplit.folds(rows, pr.y(), task == Task.CLASSIFICATION, o.cvFolds(), o.seed());
         List<Double> values = new ArrayList<>();
         long base = done;
@@ -261,7 +276,27 @@ public final class ModelTrainer {
             values.add(task == Task.CLASSIFICATION ? Metrics.rocAuc(yTe, pred) : Metrics.r2(yTe, pred));
             base += hpUnits(a, hp);
         }
+        for (double v : values) if (!Double.isFinite(v)) throw new UserException("model.cv.undefined", o.cvFolds());
         return CrossValidation.of(task == Task.CLASSIFICATION ? "roc_auc" : "r2", values);
+    }
+
+    /**
+     * Every fold must be scorable: with stratified folds each class needs at least one row per fold
+     * (classification), and each fold two rows (regression); otherwise the fold's ROC AUC or R² is undefined.
+     */
+    static void checkFolds(double[] y, int[] rows, Task task, int k) {
+        int maxFolds;
+        if (task == Task.CLASSIFICATION) {
+            int pos = 0;
+            for (int r : rows) if (y[r] == 1) pos++;
+            maxFolds = Math.min(pos, rows.length - pos);
+        } else {
+            maxFolds = rows.length / 2;
+        }
+        if (maxFolds < k) {
+            throw new UserException(task == Task.CLASSIFICATION ? "model.cv.tooFewClass" : "model.cv.tooFewRows", k, maxFolds,
+                    maxFolds >= 2 ? Math.min(maxFolds, 20) : 0);
+        }
     }
 
     private static TrainedModel finish(Dataset ds, TrainingOptions o, Prepared pr, Algorithm algorithm,
@@ -274,6 +309,9 @@ public final class ModelTrainer {
         Dataset testData = ds.select(pr.split().test());
         TrainedModel draft = new TrainedModel(null, pipes); // info is filled in below
         double[] pred = draft.predict(testData, null);
+        int bad = 0;
+        for (double v : pred) if (!Double.isFinite(v)) bad++;
+        if (bad > 0) throw new UserException("model.train.notFinite", algorithm.key(), bad, pred.length);
         Evaluation ev = Evaluation.of(t.task(), pr.yTest(), pred, t.negative(), t.positive());
         List<FeatureImportance> imp = importance(testData, draft, pr.yTest(), t.task(), ev.headline(), o.seed(), c);
         List<FeatureColumn> schema = new ArrayList<>();

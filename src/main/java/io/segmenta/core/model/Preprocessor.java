@@ -99,14 +99,30 @@ public record Preprocessor(List<FeatureSpec> features) {
     private static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;
-        return v.length == 0 ? 0 : s / v.length;
+        double m = v.length == 0 ? 0 : s / v.length;
+        if (Double.isFinite(m)) return m;
+        // huge values (e.g. 1e308) overflow the plain sum: average them scaled down by the largest magnitude
+        double big = maxAbs(v);
+        double t = 0;
+        for (double x : v) t += x / big;
+        return big * (t / v.length);
     }
 
     private static double std(double[] v) {
         if (v.length == 0) return 1;
         double m = mean(v), s = 0;
         for (double x : v) s += (x - m) * (x - m);
-        return Math.sqrt(s / v.length);
+        double sd = Math.sqrt(s / v.length);
+        if (Double.isFinite(sd)) return sd;
+        double big = maxAbs(v), mb = m / big, t = 0;
+        for (double x : v) t += (x / big - mb) * (x / big - mb);
+        return big * Math.sqrt(t / v.length);
+    }
+
+    private static double maxAbs(double[] v) {
+        double big = 0;
+        for (double x : v) big = Math.max(big, Math.abs(x));
+        return big;
     }
 
     private static Map<String, Integer> index(List<String> levels) {
@@ -115,13 +131,17 @@ public record Preprocessor(List<FeatureSpec> features) {
         return m;
     }
 
-    /** Numeric view at training time: numbers as is, dates in days since 1970, booleans 0/1. */
-    private static double numeric(Column c, int row) {
+    /**
+     * Numeric view: numbers as is, dates in days since 1970, booleans 0/1; NaN when missing or not a finite
+     * number (an infinity is treated as missing, like an unreadable value).
+     */
+    static double numeric(Column c, int row) {
         if (c.isMissing(row)) return Double.NaN;
-        return switch (c) {
+        double v = switch (c) {
             case DateTimeColumn t -> t.getEpochMillis(row) / MILLIS_PER_DAY;
             default -> c.getDouble(row);
         };
+        return Double.isInfinite(v) ? Double.NaN : v;
     }
 
     /** Columns the model needs that {@code ds} lacks, in model order. */
@@ -185,7 +205,7 @@ public record Preprocessor(List<FeatureSpec> features) {
             case NUMERIC -> {
                 if (c instanceof DoubleColumn d && rows == null) {
                     double[] raw = d.rawValues();
-                    for (int i = 0; i < n; i++) out[i] = raw[i] == raw[i] ? raw[i] : spec.impute();
+                    for (int i = 0; i < n; i++) out[i] = Double.isFinite(raw[i]) ? raw[i] : spec.impute();
                 } else if (c instanceof StringColumn s) {
                     String[] dict = s.dictionary();
                     double[] parsed = new double[dict.length];
@@ -208,7 +228,7 @@ public record Preprocessor(List<FeatureSpec> features) {
         return out;
     }
 
-    private static String categoryText(Column c, int r) {
+    static String categoryText(Column c, int r) {
         return switch (c) {
             case LongColumn l -> Long.toString(l.getLong(r));
             case DoubleColumn d -> TargetEncoding.text(d.getDouble(r));
@@ -216,7 +236,7 @@ public record Preprocessor(List<FeatureSpec> features) {
         };
     }
 
-    private static double booleanValue(Column c, int r) {
+    static double booleanValue(Column c, int r) {
         if (c.isMissing(r)) return Double.NaN;
         return switch (c) {
             case BooleanColumn b -> b.getBoolean(r) ? 1 : 0;
@@ -231,12 +251,16 @@ public record Preprocessor(List<FeatureSpec> features) {
         };
     }
 
-    /** A number written as text: plain, with a decimal comma, or an ISO date / date-time (days since 1970). */
+    /**
+     * A number written as text: plain, with a decimal comma, or an ISO date / date-time (days since 1970);
+     * NaN when it is none of these (or "NaN", "Infinity": not a usable number).
+     */
     static double parseNumber(String text) {
         String t = text.strip();
         if (t.isEmpty()) return Double.NaN;
         try {
-            return Double.parseDouble(t);
+            double v = Double.parseDouble(t);
+            return Double.isFinite(v) ? v : Double.NaN;
         } catch (NumberFormatException ignored) {
             // try the other forms
         }

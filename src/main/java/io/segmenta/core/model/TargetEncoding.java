@@ -43,6 +43,13 @@ public record TargetEncoding(String column, Task task, String positive, String n
         switch (c) {
             case BooleanColumn b -> {
                 if (requested == Task.REGRESSION) throw new UserException("model.target.notNumeric", target);
+                boolean seenTrue = false, seenFalse = false;
+                for (int i = 0; i < b.size() && !(seenTrue && seenFalse); i++) {
+                    if (b.isMissing(i)) continue;
+                    if (b.getBoolean(i)) seenTrue = true; else seenFalse = true;
+                }
+                if (!seenTrue && !seenFalse) throw new UserException("model.target.allMissing", target);
+                if (!(seenTrue && seenFalse)) throw new UserException("model.target.oneValue", target, Boolean.toString(seenTrue));
                 boolean pos = true;
                 if (positive != null) {
                     String s = positive.strip().toLowerCase(Locale.ROOT);
@@ -60,16 +67,22 @@ public record TargetEncoding(String column, Task task, String positive, String n
                 for (int i = 0; i < s.size(); i++) if (!s.isMissing(i)) counts[codes[i]]++;
                 List<Integer> used = new ArrayList<>();
                 for (int i = 0; i < dict.length; i++) if (counts[i] > 0) used.add(i);
+                if (used.isEmpty()) throw new UserException("model.target.allMissing", target);
+                if (used.size() == 1 && (positive == null || dict[used.get(0)].strip().equalsIgnoreCase(positive))) {
+                    throw new UserException("model.target.oneValue", target, dict[used.get(0)]);
+                }
                 if (positive != null) {
                     int p = -1;
                     for (int i : used) if (dict[i].equals(positive)) p = i;
                     if (p < 0) for (int i : used) if (dict[i].strip().equalsIgnoreCase(positive)) p = i;
                     if (p < 0) throw new UserException("model.target.noSuchValue", target, positive, levels(dict, used));
-                    if (used.size() < 2) throw new UserException("model.target.notBinary", target, used.size());
                     String neg = used.size() == 2 ? dict[used.get(0) == p ? used.get(1) : used.get(0)] : "¬" + dict[p];
                     return new TargetEncoding(target, Task.CLASSIFICATION, dict[p], neg);
                 }
-                if (used.size() != 2) throw new UserException("model.target.notBinary", target, used.size());
+                if (used.size() != 2) {
+                    used.sort((x, y) -> Long.compare(counts[y], counts[x]));
+                    throw new UserException("model.target.notBinary", target, used.size(), levels(dict, used), dict[used.get(0)]);
+                }
                 int a = used.get(0), b = used.get(1);
                 int p;
                 boolean aYes = YES.contains(dict[a].strip().toLowerCase(Locale.ROOT));
@@ -93,16 +106,21 @@ public record TargetEncoding(String column, Task task, String positive, String n
         return String.join(", ", l);
     }
 
+    /** Distinct values counted exactly up to this many (enough to name them in a message). */
+    private static final int COUNTED_VALUES = 20;
+
     private static TargetEncoding numeric(Column c, String target, String positive, Task requested) {
         TreeSet<Double> distinct = new TreeSet<>();
-        for (int i = 0; i < c.size() && distinct.size() <= 2; i++) {
+        for (int i = 0; i < c.size() && distinct.size() <= COUNTED_VALUES; i++) {
             double v = c.getDouble(i);
             if (!Double.isNaN(v)) distinct.add(v);
         }
+        if (distinct.isEmpty()) throw new UserException("model.target.allMissing", target);
         if (requested == Task.REGRESSION || (requested == null && positive == null && distinct.size() > 2)) {
-            if (distinct.size() < 2) throw new UserException("model.target.constant", target);
+            if (distinct.size() < 2) throw new UserException("model.target.oneValue", target, text(distinct.first()));
             return new TargetEncoding(target, Task.REGRESSION, null, null);
         }
+        if (distinct.size() == 1) throw new UserException("model.target.oneValue", target, text(distinct.first()));
         double p;
         if (positive != null) {
             try {
@@ -114,7 +132,10 @@ public record TargetEncoding(String column, Task task, String positive, String n
             for (int i = 0; i < c.size() && !present; i++) present = c.getDouble(i) == p;
             if (!present) throw new UserException("model.target.noSuchValue", target, positive, texts(distinct));
         } else {
-            if (distinct.size() != 2) throw new UserException("model.target.notBinary", target, distinct.size());
+            if (distinct.size() != 2) {
+                String count = distinct.size() > COUNTED_VALUES ? "> " + COUNTED_VALUES : Integer.toString(distinct.size());
+                throw new UserException("model.target.notBinary", target, count, texts(distinct), text(distinct.last()));
+            }
             p = distinct.last();
         }
         String neg;
@@ -124,14 +145,15 @@ public record TargetEncoding(String column, Task task, String positive, String n
         } else {
             neg = "¬" + text(p);
         }
-        if (distinct.size() < 2) throw new UserException("model.target.notBinary", target, distinct.size());
         return new TargetEncoding(target, Task.CLASSIFICATION, text(p), neg);
     }
 
     private static String texts(TreeSet<Double> values) {
         List<String> l = new ArrayList<>();
-        for (double v : values) l.add(text(v));
-        if (values.size() > 2) l.add("…");
+        for (double v : values) {
+            if (l.size() == COUNTED_VALUES) { l.add("…"); break; }
+            l.add(text(v));
+        }
         return String.join(", ", l);
     }
 

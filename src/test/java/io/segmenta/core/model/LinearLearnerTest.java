@@ -83,4 +83,25 @@ class LinearLearnerTest {
         assertThat(Metrics.mae(YR, p)).isCloseTo(0.7766386963810251, within(1e-9));
         assertThat(Metrics.r2(YR, p)).isCloseTo(0.7832951422120225, within(1e-9));
     }
+
+    @Test
+    void aSystemThatCannotBeSolvedIsAUserError() {
+        // regression: NaN in the normal equations ended in IllegalStateException("singular system"), exit 1
+        double[] a = {Double.NaN, 0, 0, 1};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinearLearner.solve(a, new double[]{1, 1}, 2))
+                .isInstanceOf(io.segmenta.core.util.UserException.class)
+                .extracting(e -> ((io.segmenta.core.util.UserException) e).key()).isEqualTo("model.train.singular");
+    }
+
+    @Test
+    void standardisingHugeValuesStaysFinite() {
+        // regression: (1e308 - mean) / scale overflowed to ±Infinity and the linear model and network gave NaN
+        FeatureSpec spec = new FeatureSpec("x", FeatureSpec.Kind.NUMERIC, io.segmenta.core.data.ColumnType.DECIMAL, 0, -5e307, 1e-3,
+                List.of(), 0);
+        for (double v : new double[]{1e308, -1e308, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0}) {
+            assertThat(spec.standardise(v)).as("%s", v).isFinite();
+        }
+        FeatureSpec plain = new FeatureSpec("x", FeatureSpec.Kind.NUMERIC, io.segmenta.core.data.ColumnType.DECIMAL, 0, 3, 2, List.of(), 0);
+        assertThat(plain.standardise(7)).isEqualTo(2.0);
+    }
 }

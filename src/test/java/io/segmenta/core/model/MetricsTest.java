@@ -111,4 +111,16 @@ class MetricsTest {
         assertThat(Metrics.rmse(y, p)).isCloseTo(Math.sqrt(0.375), within(1e-12));
         assertThat(Metrics.r2(y, p)).isCloseTo(0.9486081370449679, within(1e-12));
     }
+
+    @Test
+    void nanScoresDoNotStallTheCurves() {
+        // regression: a NaN score made roc/pr/bestProfit loop forever, adding points until the heap ran out
+        double[] y = {1, 0, 1, 0};
+        double[] p = {0.9, Double.NaN, Double.NaN, 0.1};
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertThat(Metrics.roc(y, p).fpr()).hasSizeLessThanOrEqualTo(4);
+            assertThat(Metrics.pr(y, p).precision()).hasSizeLessThanOrEqualTo(3);
+            Metrics.bestProfit(y, p, 10, 1);
+        });
+    }
 }

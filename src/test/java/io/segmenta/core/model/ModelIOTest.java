@@ -108,4 +108,46 @@ class ModelIOTest {
         long v = crc.getValue();
         for (int i = 0; i < 8; i++) b[b.length - 1 - i] = (byte) (v >>> (8 * i));
     }
+
+    @Test
+    void wellFormedButIncompleteOrMistypedDescriptionsAreDamagedModels() {
+        // regression: a null feature kind, name or target passed the reader and crashed scoring (NPE, exit 1);
+        // a mistyped field gave a multi-line Jackson message
+        byte[] good = ModelIO.toBytes(model(Algorithm.LOGISTIC));
+        String j = ModelIOTestAccess.json(good);
+        java.util.Map<String, String> edits = new java.util.LinkedHashMap<>();
+        edits.put("\"kind\":\"NUMERIC\"", "\"kind\":null");
+        edits.put("\"trainRows\":", "\"trainRows\":\"abc\",\"x\":");
+        edits.put("\"target\":{", "\"target\":null,\"y\":{");
+        edits.put("\"impute\":", "\"impute\":\"NaN\",\"z\":");
+        for (var e : edits.entrySet()) {
+            assertThat(j).as(e.getKey()).contains(e.getKey());
+            byte[] bad = ModelIOTestAccess.withJson(good, j.replaceFirst(java.util.regex.Pattern.quote(e.getKey()),
+                    java.util.regex.Matcher.quoteReplacement(e.getValue())));
+            assertThatThrownBy(() -> ModelIO.fromBytes(bad, "m.segmodel")).as(e.getValue())
+                    .isInstanceOf(UserException.class)
+                    .satisfies(x -> {
+                        assertThat(((UserException) x).key()).isEqualTo("model.file.corrupt");
+                        assertThat(x.getMessage()).doesNotContain("\n").doesNotContain("REDACTED");
+                    });
+        }
+        assertThatThrownBy(() -> ModelIO.fromBytes(ModelIOTestAccess.withJson(good, j.replace("\"trainRows\":", "\"trainRows\":\"abc\",\"x\":")), "m"))
+                .hasMessageContaining("info.trainRows");
+    }
+
+    @Test
+    void aFolderOrADeviceIsNeverAModelFile() throws IOException {
+        // regression: the rename replaced an empty folder, or (as root) a device such as /dev/full, with the model
+        Path folder = Files.createDirectory(dir.resolve("models"));
+        assertThatThrownBy(() -> ModelIO.write(model(Algorithm.LOGISTIC), folder))
+                .isInstanceOf(UserException.class).extracting(e -> ((UserException) e).key()).isEqualTo("model.file.isFolder");
+        assertThat(Files.isDirectory(folder)).isTrue();
+        assertThatThrownBy(() -> ModelIO.read(folder))
+                .isInstanceOf(UserException.class).extracting(e -> ((UserException) e).key()).isEqualTo("model.file.isFolder");
+        Path dev = Path.of("/dev/null");
+        if (Files.exists(dev)) {
+            assertThatThrownBy(() -> ModelIO.checkWritable(dev))
+                    .isInstanceOf(UserException.class).extracting(e -> ((UserException) e).key()).isEqualTo("model.file.notRegular");
+        }
+    }
 }
