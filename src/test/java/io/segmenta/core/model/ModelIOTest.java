@@ -136,6 +136,19 @@ class ModelIOTest {
     }
 
     @Test
+    void aModelFileGetsTheUsualPermissionsNotOwnerOnlyOnes() throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path f = dir.resolve("m.segmodel");
+        ModelIO.write(model(Algorithm.LOGISTIC), f);
+        if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(f)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("plain.txt", "m.segmodel");
+        }
+    }
+
+    @Test
     void aFolderOrADeviceIsNeverAModelFile() throws IOException {
         // regression: the rename replaced an empty folder, or (as root) a device such as /dev/full, with the model
         Path folder = Files.createDirectory(dir.resolve("models"));
