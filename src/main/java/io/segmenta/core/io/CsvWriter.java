@@ -141,11 +141,17 @@ public final class CsvWriter {
         };
     }
 
-    /** A decimal in plain notation (no exponent, no thousands separator, no trailing zeros). */
+    /**
+     * A decimal in plain notation (no thousands separator, no trailing zeros), with an exponent ("1E+308") only
+     * for magnitudes from 10^21 up or below 10^-7, where plain digits would run to hundreds of characters —
+     * the rule JavaScript uses; spreadsheets and this program's importer read both forms.
+     */
     public static String formatDecimal(double v, char decimal) {
         if (Double.isNaN(v)) return "";
         if (Double.isInfinite(v)) return v > 0 ? "Infinity" : "-Infinity";
-        String s = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        double a = Math.abs(v);
+        BigDecimal b = BigDecimal.valueOf(v).stripTrailingZeros();
+        String s = a != 0 && (a >= 1e21 || a < 1e-7) ? b.toString() : b.toPlainString();
         if (s.equals("-0")) s = "0";
         return decimal == '.' ? s : s.replace('.', decimal);
     }

@@ -75,6 +75,19 @@ class CsvWriterTest {
         assertThat(CsvWriter.quote("", ',')).isEmpty();
         assertThat(CsvWriter.formatDecimal(-0.0, '.')).isEqualTo("0");
         assertThat(CsvWriter.formatDecimal(1e20, '.')).isEqualTo("100000000000000000000");
+        // far outside everyday magnitudes an exponent instead of hundreds of digits
+        assertThat(CsvWriter.formatDecimal(1e308, '.')).isEqualTo("1E+308");
+        assertThat(CsvWriter.formatDecimal(-2.5e-9, ',')).isEqualTo("-2,5E-9");
+        assertThat(CsvWriter.formatDecimal(0.0000125, '.')).isEqualTo("0.0000125");
+    }
+
+    @Test
+    void hugeAndTinyDecimalsReadBackExactly() throws IOException {
+        Path f = dir.resolve("extreme.csv");
+        Files.writeString(f, "x\n1.5\n" + CsvWriter.formatDecimal(1e308, '.') + "\n" + CsvWriter.formatDecimal(-2.5e-9, '.') + "\n");
+        Dataset ds = CsvImporter.importFiles(ImportRequest.of(f), TaskContext.NONE).dataset();
+        assertThat(ds.column("x").getDouble(1)).isEqualTo(1e308);
+        assertThat(ds.column("x").getDouble(2)).isEqualTo(-2.5e-9);
     }
 
     @Test
