@@ -39,8 +39,29 @@ final class MlpLearner {
     /** The device decision of the latest run. */
     static final AtomicReference<MlpDevice.Choice> LAST_DEVICE = new AtomicReference<>();
 
+    /**
+     * PyTorch's random generator (initial weights, dropout) is one per process: one network trains at a time,
+     * so that its seed alone decides its weights even when two trainings are started together.
+     */
+    private static final java.util.concurrent.locks.ReentrantLock TORCH_RANDOM = new java.util.concurrent.locks.ReentrantLock();
+
     static MlpPredictor fit(FeatureFrame train, double[] y, double[] w, FeatureFrame val, double[] yVal, Task task,
                             MlpParameters hp, long seed, TaskContext ctx, HistoryRecorder rec) {
+        try {
+            while (!TORCH_RANDOM.tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS)) ctx.checkCancelled();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+        try {
+            return fitAlone(train, y, w, val, yVal, task, hp, seed, ctx, rec);
+        } finally {
+            TORCH_RANDOM.unlock();
+        }
+    }
+
+    private static MlpPredictor fitAlone(FeatureFrame train, double[] y, double[] w, FeatureFrame val, double[] yVal, Task task,
+                                         MlpParameters hp, long seed, TaskContext ctx, HistoryRecorder rec) {
         MlpDevice.Choice choice = MlpDevice.detect(hp.device());
         ctx.progress(0, 0, choice.message());
         LAST_DEVICE.set(choice);

@@ -85,6 +85,33 @@ class MlpTest {
     }
 
     @Test
+    void twoNetworksTrainedAtOnceGetTheWeightsTheirSeedGivesAlone() throws Exception {
+        TrainingOptions o = opts(small());
+        double[] alone = ModelTrainer.train(DATA.dataset, o).model().predict(DATA.dataset, null);
+        double[][] together = new double[2][];
+        Throwable[] failure = new Throwable[1];
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Thread[] threads = new Thread[2];
+        for (int k = 0; k < 2; k++) {
+            int i = k;
+            threads[k] = new Thread(() -> {
+                try {
+                    go.await();
+                    together[i] = ModelTrainer.train(DATA.dataset, o).model().predict(DATA.dataset, null);
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            });
+            threads[k].start();
+        }
+        go.countDown();
+        for (Thread t : threads) t.join(120_000);
+        assertThat(failure[0]).isNull();
+        assertThat(together[0]).containsExactly(alone);
+        assertThat(together[1]).containsExactly(alone);
+    }
+
+    @Test
     void cancellingStopsWithinAnEpochAndReleasesNativeMemory() {
         AtomicInteger checks = new AtomicInteger();
         TaskContext ctx = new TaskContext() {
