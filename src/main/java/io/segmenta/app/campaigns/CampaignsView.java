@@ -151,7 +151,7 @@ public final class CampaignsView {
         row(targeting, 0, "ui.campaigns.scoreColumn", combo(vm.numericColumns(), vm.scoreColumnProperty(), true, "scoreColumn"));
         row(targeting, 1, "ui.campaigns.minScore", text(vm.minScoreProperty(), "minScore", "0.5"));
         row(targeting, 2, "ui.campaigns.tierColumn", combo(vm.columns(), vm.tierColumnProperty(), true, "tierColumn"));
-        row(targeting, 3, "ui.campaigns.tiers", text(vm.tiersProperty(), "tiers", I18n.tr("ui.campaigns.tiers.prompt")));
+        row(targeting, 3, "ui.campaigns.tiers", tiersField());
         row(targeting, 4, "ui.campaigns.topN", text(vm.topNProperty(), "topN", "10000"));
         row(targeting, 5, "ui.campaigns.topBy", combo(vm.numericColumns(), vm.topByProperty(), true, "topBy"));
 
@@ -824,6 +824,42 @@ public final class CampaignsView {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
+    }
+
+    /**
+     * The tiers to keep: typed as a comma-separated list, or ticked in a menu of the tier column's values
+     * (most frequent first), which is filled each time it opens.
+     */
+    private HBox tiersField() {
+        TextField field = text(vm.tiersProperty(), "tiers", I18n.tr("ui.campaigns.tiers.prompt"));
+        javafx.scene.control.MenuButton pick = new javafx.scene.control.MenuButton(I18n.tr("ui.campaigns.tiers.pick"));
+        pick.setId("tiersPick");
+        pick.getStyleClass().add(Styles.SMALL);
+        pick.setTooltip(new Tooltip(I18n.tr("ui.campaigns.tiers.pick.tip")));
+        pick.disableProperty().bind(vm.tierColumnProperty().isNull().or(vm.tierColumnProperty().isEqualTo(NONE)));
+        pick.setOnShowing(e -> {
+            List<String> chosen = vm.tierList();
+            List<javafx.scene.control.MenuItem> items = new ArrayList<>();
+            for (String v : vm.tierValues()) {
+                javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(v);
+                item.setSelected(chosen.contains(v));
+                item.setOnAction(a -> vm.toggleTier(v, item.isSelected()));
+                items.add(item);
+            }
+            if (items.isEmpty()) {
+                javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem(I18n.tr("ui.campaigns.tiers.pick.none"));
+                none.setDisable(true);
+                items.add(none);
+            }
+            pick.getItems().setAll(items);
+        });
+        pick.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        field.setPrefColumnCount(8);
+        field.setMinWidth(60);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        HBox box = new HBox(6, field, pick);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private TextField text(StringProperty p, String id, String prompt) {

@@ -379,6 +379,50 @@ public final class CampaignsViewModel {
         refreshSaved(p);
     }
 
+    /** Most values offered by {@link #tierValues()}. */
+    static final int MAX_TIER_VALUES = 50;
+
+    /**
+     * The values of the tier column to pick tiers from, most frequent first (at most {@value #MAX_TIER_VALUES};
+     * a text column is read through its dictionary, other columns on their first 200,000 rows).
+     */
+    public List<String> tierValues() {
+        Dataset ds = data(dataset.get());
+        String col = tierColumn.get();
+        if (ds == null || col == null || col.isBlank() || !ds.columnNames().contains(col)) return List.of();
+        io.segmenta.core.data.Column c = ds.column(col);
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        if (c instanceof io.segmenta.core.data.StringColumn sc) {
+            int[] n = new int[sc.dictionary().length];
+            for (int r = 0; r < sc.size(); r++) {
+                int code = sc.code(r);
+                if (code >= 0) n[code]++;
+            }
+            for (int k = 0; k < n.length; k++) if (n[k] > 0) counts.merge(sc.dictionary()[k], n[k], Integer::sum);
+        } else {
+            for (int r = 0, end = Math.min(c.size(), 200_000); r < end; r++) {
+                if (!c.isMissing(r)) counts.merge(c.format(r), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(MAX_TIER_VALUES).map(java.util.Map.Entry::getKey).toList();
+    }
+
+    /** Ticks or unticks one tier in the comma-separated tier list, keeping the others in their order. */
+    public void toggleTier(String value, boolean on) {
+        List<String> now = new ArrayList<>(tierList());
+        now.remove(value);
+        if (on) now.add(value);
+        tiers.set(String.join(", ", now));
+    }
+
+    /** The tiers typed or picked, in order. */
+    public List<String> tierList() {
+        return tiers.get() == null ? List.of()
+                : java.util.Arrays.stream(tiers.get().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     private Dataset data(String name) {
         if (name == null) return null;
         return project.getProject().dataset(name).map(DatasetEntry::dataset).orElse(null);
@@ -480,8 +524,7 @@ public final class CampaignsViewModel {
         Double min = number(minScore.get(), "ui.campaigns.minScore");
         Double top = number(topN.get(), "ui.campaigns.topN");
         if (top != null && top != Math.rint(top)) throw new UserException("campaign.def.badTopN", topN.get());
-        List<String> tierList = tiers.get() == null ? List.of()
-                : java.util.Arrays.stream(tiers.get().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> tierList = tierList();
         List<String> names = creativeNames.stream().map(p -> p.get() == null ? "" : p.get().strip()).toList();
         return new CampaignDefinition(dataset.get(), new RowFilter(conds), scoreColumn.get(), min, tierColumn.get(), tierList,
                 top == null ? null : top.intValue(), topBy.get(), segmentColumn.get(), idColumn.get(), suppression,

@@ -121,6 +121,23 @@ class CampaignsViewModelTest {
     }
 
     @Test
+    void tiersArePickedFromTheTierColumnsValuesMostFrequentFirst() {
+        assertThat(vm.tierValues()).isEmpty(); // no tier column yet
+        vm.tierColumnProperty().set("channel");
+        assertThat(vm.tierValues()).containsExactly("email", "web", "app");
+        vm.toggleTier("web", true);
+        vm.toggleTier("app", true);
+        assertThat(vm.tiersProperty().get()).isEqualTo("web, app");
+        vm.toggleTier("web", false);
+        assertThat(vm.tierList()).containsExactly("app");
+        vm.segmentColumnProperty().set("channel");
+        vm.sampleSizeProperty().set(50);
+        vm.creativeCountProperty().set(1);
+        assertThat(vm.getPreview()).isNotNull();
+        assertThat(vm.getPreview().funnel().afterTier()).isEqualTo(100); // only the 100 app customers
+    }
+
+    @Test
     void impossibleRequestsShowTheCoreMessageWithTheNumbers() {
         threeHundredStratified();
         vm.sampleSizeProperty().set(5000);
