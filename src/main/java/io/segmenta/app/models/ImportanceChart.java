@@ -2,10 +2,9 @@ package io.segmenta.app.models;
 
 import io.segmenta.core.model.FeatureImportance;
 import io.segmenta.core.util.I18n;
+import io.segmenta.app.ui.CanvasChart;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
@@ -17,18 +16,23 @@ import java.util.List;
  * Feature importance as horizontal bars, most important first: the permutation drop of the test metric
  * (with its spread over the repeats as a whisker) and, beside it, the learner's own importance as a share.
  */
-public final class ImportanceChart extends Region {
+public final class ImportanceChart extends CanvasChart {
     private static final double ROW = 26;
-    private final Canvas canvas = new Canvas();
     private final PlotCanvas.Palette pal;
     private final List<FeatureImportance> rows = new ArrayList<>();
     private String metricName = "";
 
     public ImportanceChart(boolean dark) {
+        super("models-plot", null);
         pal = PlotCanvas.Palette.of(dark);
-        getStyleClass().add("models-plot");
-        getChildren().add(canvas);
+        setEmptyText(I18n.tr("ui.models.importance.none"));
     }
+
+    @Override public boolean hasData() { return !rows.isEmpty(); }
+
+    @Override protected Color background() { return pal.bg(); }
+
+    @Override protected Color mutedText() { return pal.muted(); }
 
     /** Shows {@code imp} (at most 25 features); {@code metric} names the permutation drop ("ROC AUC"). */
     public void setData(List<FeatureImportance> imp, String metric) {
@@ -45,36 +49,14 @@ public final class ImportanceChart extends Region {
 
     @Override protected double computePrefWidth(double h) { return 560; }
 
+    private static void text(GraphicsContext g, String s, double x, double y, TextAlignment a, Color c, boolean bold) {
+        text(g, s, x, y, a, VPos.CENTER, bold ? BOLD : SMALL, c);
+    }
+
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth()), h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-        }
-        redraw();
-    }
-
-    private void text(GraphicsContext g, String s, double x, double y, TextAlignment a, Color c, boolean bold) {
-        g.setFont(bold ? PlotCanvas.BOLD : PlotCanvas.SMALL);
-        g.setFill(c);
-        g.setTextAlign(a);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(s, x, y);
-    }
-
-    private void redraw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        if (w <= 0 || h <= 0) return;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(pal.bg());
-        g.fillRect(0, 0, w, h);
-        if (rows.isEmpty()) {
-            text(g, I18n.tr("ui.models.importance.none"), w / 2, h / 2, TextAlignment.CENTER, pal.muted(), false);
-            return;
-        }
+    protected void draw(GraphicsContext g, double w, double h) {
         double labelW = 0;
-        for (FeatureImportance f : rows) labelW = Math.max(labelW, PlotCanvas.textWidth(f.feature(), PlotCanvas.FONT));
+        for (FeatureImportance f : rows) labelW = Math.max(labelW, textWidth(f.feature(), FONT));
         labelW = Math.min(220, labelW + 12);
         double left = labelW + 8, valueW = 70, right = w - 12;
         double mid = left + (right - left) * 0.62;
@@ -99,20 +81,21 @@ public final class ImportanceChart extends Region {
         double y = 40;
         Color perm = pal.series()[0], nat = pal.series()[1];
         for (FeatureImportance f : rows) {
-            text(g, PlotCanvas.textWidth(f.feature(), PlotCanvas.FONT) > labelW ? f.feature().substring(0, Math.min(f.feature().length(), 26)) + "…" : f.feature(),
-                    labelW, y, TextAlignment.RIGHT, pal.fg(), false);
+            text(g, fit(f.feature(), SMALL, labelW - 4), labelW, y, TextAlignment.RIGHT, pal.fg(), false);
             double scale = (permRight - permLeft) / maxPerm;
             double m = Math.max(0, f.permutationMean());
             g.setFill(perm);
             g.fillRoundRect(permLeft, y - 8, Math.max(1, m * scale), 16, 4, 4);
+            double end = permLeft + m * scale; // the value goes after the bar and its whisker
             if (f.permutationStd() > 0) {
                 g.setStroke(pal.fg());
                 double a = permLeft + Math.max(0, f.permutationMean() - f.permutationStd()) * scale;
                 double b = permLeft + (f.permutationMean() + f.permutationStd()) * scale;
                 g.strokeLine(a, y, b, y);
                 g.strokeLine(b, y - 4, b, y + 4);
+                end = Math.max(end, b);
             }
-            text(g, num.format(f.permutationMean()), permLeft + m * scale + 6, y, TextAlignment.LEFT, pal.muted(), false);
+            text(g, num.format(f.permutationMean()), end + 6, y, TextAlignment.LEFT, pal.muted(), false);
             if (f.nativeImportance() != null) {
                 double ns = (natRight - natLeft) / maxNat;
                 g.setFill(nat);
