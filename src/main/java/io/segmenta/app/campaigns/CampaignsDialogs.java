@@ -1,12 +1,9 @@
 package io.segmenta.app.campaigns;
 
-import io.segmenta.core.util.I18n;
+import io.segmenta.app.ui.FileChoosers;
 import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,53 +21,22 @@ public interface CampaignsDialogs {
     /** A CSV of A/B results; empty when the user cancelled. */
     Optional<Path> chooseResultsCsv();
 
-    /** {@code p} ending in {@code extension} (added when missing). */
-    static Path withExtension(Path p, String extension) {
-        String n = p.getFileName().toString();
-        return n.toLowerCase(Locale.ROOT).endsWith(extension) ? p : p.resolveSibling(n + extension);
-    }
-
     /** Native dialogs owned by the focused window; remembers the last folder. */
     static CampaignsDialogs fx() {
+        FileChoosers files = new FileChoosers();
+        FileChooser.ExtensionFilter[] csv = {FileChoosers.filter("ui.campaigns.filter.csv", "*.csv", "*.txt", "*.tsv"),
+            FileChoosers.filter("ui.campaigns.filter.all", "*.*")};
         return new CampaignsDialogs() {
-            private File last;
-
-            private FileChooser chooser(String titleKey) {
-                FileChooser fc = new FileChooser();
-                fc.setTitle(I18n.tr(titleKey));
-                if (last != null) fc.setInitialDirectory(last);
-                fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(I18n.tr("ui.campaigns.filter.csv"), "*.csv", "*.txt", "*.tsv"),
-                        new FileChooser.ExtensionFilter(I18n.tr("ui.campaigns.filter.all"), "*.*"));
-                return fc;
-            }
-
-            private Window owner() {
-                return Window.getWindows().stream().filter(Window::isFocused).findFirst()
-                        .orElse(Window.getWindows().isEmpty() ? null : Window.getWindows().get(0));
-            }
-
-            private Optional<Path> remember(File f, String extension) {
-                if (f == null) return Optional.empty();
-                last = f.getParentFile();
-                return Optional.of(extension == null ? f.toPath() : withExtension(f.toPath(), extension));
-            }
-
             @Override
-            public Optional<Path> chooseSuppressionCsv() {
-                return remember(chooser("ui.campaigns.dialog.suppression").showOpenDialog(owner()), null);
-            }
+            public Optional<Path> chooseSuppressionCsv() { return files.open("ui.campaigns.dialog.suppression", csv); }
 
             @Override
             public Optional<Path> chooseExportTarget(String suggestedName) {
-                FileChooser fc = chooser("ui.campaigns.dialog.export");
-                fc.setInitialFileName(suggestedName);
-                return remember(fc.showSaveDialog(owner()), ".csv");
+                return files.save("ui.campaigns.dialog.export", suggestedName, ".csv", csv);
             }
 
             @Override
-            public Optional<Path> chooseResultsCsv() {
-                return remember(chooser("ui.campaigns.dialog.results").showOpenDialog(owner()), null);
-            }
+            public Optional<Path> chooseResultsCsv() { return files.open("ui.campaigns.dialog.results", csv); }
         };
     }
 }

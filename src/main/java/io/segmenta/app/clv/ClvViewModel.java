@@ -692,7 +692,7 @@ public final class ClvViewModel {
         Outcome o = outcome.get();
         if (o == null) return;
         dialogs.chooseCsvTarget(o.datasetName() + "_clv.csv").ifPresent(p -> {
-            Path file = ClvDialogs.withCsvExtension(p);
+            Path file = io.segmenta.app.ui.FileChoosers.withExtension(p, ".csv");
             ClvResult r = o.result();
             runner.submit(I18n.tr("ui.clv.task.export", file.getFileName()), ctx -> {
                         CsvWriter.write(customerTable(r, o.datasetName() + "_clv"), file, CsvWriter.Options.defaults(), ctx);

@@ -1,13 +1,10 @@
 package io.segmenta.app.models;
 
 import io.segmenta.core.model.ModelIO;
-import io.segmenta.core.util.I18n;
+import io.segmenta.app.ui.FileChoosers;
 import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,61 +27,27 @@ public interface ModelsDialogs {
     /** A model file to import; empty when the user cancelled. */
     Optional<Path> chooseModelToImport();
 
-    /** {@code p} ending in {@code extension} (added when missing). */
-    static Path withExtension(Path p, String extension) {
-        String n = p.getFileName().toString();
-        return n.toLowerCase(Locale.ROOT).endsWith(extension) ? p : p.resolveSibling(n + extension);
-    }
-
     /** Native dialogs owned by the window that has the focus; remembers the last folder. */
     static ModelsDialogs fx() {
+        FileChoosers files = new FileChoosers();
+        FileChooser.ExtensionFilter csv = FileChoosers.filter("ui.models.filter.csv", "*.csv");
+        FileChooser.ExtensionFilter model = FileChoosers.filter("ui.models.filter.model", "*" + ModelIO.EXTENSION);
         return new ModelsDialogs() {
-            private File last;
-
-            private FileChooser chooser(String titleKey, String filterKey, String pattern) {
-                FileChooser fc = new FileChooser();
-                fc.setTitle(I18n.tr(titleKey));
-                if (last != null) fc.setInitialDirectory(last);
-                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.tr(filterKey), pattern));
-                return fc;
-            }
-
-            private Window owner() {
-                return Window.getWindows().stream().filter(Window::isFocused).findFirst()
-                        .orElse(Window.getWindows().isEmpty() ? null : Window.getWindows().get(0));
-            }
-
-            private Optional<Path> remember(File f, String extension) {
-                if (f == null) return Optional.empty();
-                last = f.getParentFile();
-                return Optional.of(extension == null ? f.toPath() : withExtension(f.toPath(), extension));
-            }
-
             @Override
-            public Optional<Path> chooseCsvToScore() {
-                FileChooser fc = chooser("ui.models.dialog.scoreFile", "ui.models.filter.csv", "*.csv");
-                return remember(fc.showOpenDialog(owner()), null);
-            }
+            public Optional<Path> chooseCsvToScore() { return files.open("ui.models.dialog.scoreFile", csv); }
 
             @Override
             public Optional<Path> chooseScoredCsvTarget(String suggestedName) {
-                FileChooser fc = chooser("ui.models.dialog.exportScored", "ui.models.filter.csv", "*.csv");
-                fc.setInitialFileName(suggestedName);
-                return remember(fc.showSaveDialog(owner()), ".csv");
+                return files.save("ui.models.dialog.exportScored", suggestedName, ".csv", csv);
             }
 
             @Override
             public Optional<Path> chooseModelExportTarget(String suggestedName) {
-                FileChooser fc = chooser("ui.models.dialog.exportModel", "ui.models.filter.model", "*" + ModelIO.EXTENSION);
-                fc.setInitialFileName(suggestedName);
-                return remember(fc.showSaveDialog(owner()), ModelIO.EXTENSION);
+                return files.save("ui.models.dialog.exportModel", suggestedName, ModelIO.EXTENSION, model);
             }
 
             @Override
-            public Optional<Path> chooseModelToImport() {
-                FileChooser fc = chooser("ui.models.dialog.importModel", "ui.models.filter.model", "*" + ModelIO.EXTENSION);
-                return remember(fc.showOpenDialog(owner()), null);
-            }
+            public Optional<Path> chooseModelToImport() { return files.open("ui.models.dialog.importModel", model); }
         };
     }
 }

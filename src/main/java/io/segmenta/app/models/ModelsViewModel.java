@@ -724,7 +724,7 @@ public final class ModelsViewModel {
         if (m == null) return;
         String suggested = m.name().replaceAll("[^\\p{L}\\p{N}._-]+", "_") + ModelIO.EXTENSION;
         dialogs.chooseModelExportTarget(suggested).ifPresent(p -> {
-            Path file = ModelsDialogs.withExtension(p, ModelIO.EXTENSION);
+            Path file = io.segmenta.app.ui.FileChoosers.withExtension(p, ModelIO.EXTENSION);
             runner.submit(I18n.tr("ui.models.task.export", file.getFileName()), ctx -> {
                         ModelIO.write(m, file);
                         return file;
@@ -977,7 +977,7 @@ public final class ModelsViewModel {
         String prefix = scorePrefix();
         Locale l = I18n.locale();
         dialogs.chooseScoredCsvTarget(ds.name() + "_scored.csv").ifPresent(p -> {
-            Path file = ModelsDialogs.withExtension(p, ".csv");
+            Path file = io.segmenta.app.ui.FileChoosers.withExtension(p, ".csv");
             runner.submit(I18n.tr("ui.models.task.exportScored", file.getFileName()), ctx -> {
                         CsvWriter.write(r.appendTo(ds, prefix, l), file, CsvWriter.Options.defaults(), ctx);
                         return file;

@@ -1,10 +1,7 @@
 package io.segmenta.app.segments;
 
-import io.segmenta.core.util.I18n;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
+import io.segmenta.app.ui.FileChoosers;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,21 +40,10 @@ public interface SegmentsDialogs {
 
     /** Native save dialogs owned by the window that has the focus. */
     static SegmentsDialogs fx() {
-        File[] last = {null};
-        return (suggestedName, format) -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle(I18n.tr("ui.segments.brief.exportTitle"));
-            fc.setInitialFileName(suggestedName);
-            if (last[0] != null) fc.setInitialDirectory(last[0]);
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                    I18n.tr(format == BriefFormat.HTML ? "ui.segments.brief.htmlFiles" : "ui.segments.brief.markdownFiles"),
-                    format.pattern));
-            Window owner = Window.getWindows().stream().filter(Window::isFocused).findFirst()
-                    .orElse(Window.getWindows().isEmpty() ? null : Window.getWindows().get(0));
-            File f = fc.showSaveDialog(owner);
-            if (f == null) return Optional.empty();
-            last[0] = f.getParentFile();
-            return Optional.of(format.withExtension(f.toPath()));
-        };
+        FileChoosers files = new FileChoosers();
+        return (suggestedName, format) -> files.save("ui.segments.brief.exportTitle", suggestedName, null,
+                        FileChoosers.filter(format == BriefFormat.HTML ? "ui.segments.brief.htmlFiles" : "ui.segments.brief.markdownFiles",
+                                format.pattern))
+                .map(format::withExtension);
     }
 }
