@@ -1,5 +1,6 @@
 package io.segmenta.app.campaigns;
 
+import io.segmenta.app.ui.FilterCondition;
 import atlantafx.base.theme.Styles;
 import io.segmenta.app.ui.Disposer;
 import io.segmenta.app.ui.Icons;
@@ -139,7 +140,7 @@ public final class CampaignsView {
         addFilter.setId("addFilterButton");
         addFilter.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         addFilter.setOnAction(e -> vm.addFilter());
-        ListChangeListener<CampaignFilter> onFilters = c -> {
+        ListChangeListener<FilterCondition> onFilters = c -> {
             boolean structural = false;
             while (c.next()) structural |= c.wasAdded() || c.wasRemoved() || c.wasPermutated();
             if (structural) rebuildFilterRows();
@@ -390,7 +391,7 @@ public final class CampaignsView {
 
     private void rebuildFilterRows() {
         filterRows.getChildren().clear();
-        for (CampaignFilter f : vm.filters()) {
+        for (FilterCondition f : vm.filters()) {
             ComboBox<String> c = combo(vm.columns(), f.columnProperty(), false, null);
             c.setPrefWidth(130);
             ComboBox<RowFilter.Operator> op = new ComboBox<>();

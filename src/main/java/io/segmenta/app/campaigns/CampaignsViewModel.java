@@ -1,5 +1,6 @@
 package io.segmenta.app.campaigns;
 
+import io.segmenta.app.ui.FilterCondition;
 import io.segmenta.app.project.ProjectViewModel;
 import io.segmenta.app.task.LatestRequest;
 import io.segmenta.app.task.TaskRunner;
@@ -92,7 +93,7 @@ public final class CampaignsViewModel {
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset");
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<String> numericColumns = FXCollections.observableArrayList();
-    private final ObservableList<CampaignFilter> filters = FXCollections.observableArrayList(
+    private final ObservableList<FilterCondition> filters = FXCollections.observableArrayList(
             f -> new Observable[]{f.columnProperty(), f.operatorProperty(), f.valueProperty()});
     private final StringProperty scoreColumn = new SimpleStringProperty(this, "scoreColumn");
     private final StringProperty minScore = new SimpleStringProperty(this, "minScore", "");
@@ -231,7 +232,7 @@ public final class CampaignsViewModel {
 
     public ObservableList<String> numericColumns() { return numericColumns; }
 
-    public ObservableList<CampaignFilter> filters() { return filters; }
+    public ObservableList<FilterCondition> filters() { return filters; }
 
     public StringProperty scoreColumnProperty() { return scoreColumn; }
 
@@ -484,9 +485,9 @@ public final class CampaignsViewModel {
         requestPreview();
     }
 
-    public void addFilter() { filters.add(new CampaignFilter()); }
+    public void addFilter() { filters.add(new FilterCondition()); }
 
-    public void removeFilter(CampaignFilter f) { filters.remove(f); }
+    public void removeFilter(FilterCondition f) { filters.remove(f); }
 
     // ================================================================= preview
 
@@ -520,7 +521,7 @@ public final class CampaignsViewModel {
      */
     public CampaignDefinition definition(Suppression suppression) {
         List<RowFilter.Condition> conds = new ArrayList<>();
-        for (CampaignFilter f : filters) if (f.isComplete()) conds.add(f.toCondition());
+        for (FilterCondition f : filters) if (f.isComplete()) conds.add(f.toCondition());
         Double min = number(minScore.get(), "ui.campaigns.minScore");
         Double top = number(topN.get(), "ui.campaigns.topN");
         if (top != null && top != Math.rint(top)) throw new UserException("campaign.def.badTopN", topN.get());
@@ -705,7 +706,7 @@ public final class CampaignsViewModel {
             dataset.set(d.datasetName());
             datasetChanged();
             applying = true;
-            filters.setAll(d.filter().conditions().stream().map(CampaignFilter::of).toList());
+            filters.setAll(d.filter().conditions().stream().map(FilterCondition::of).toList());
             scoreColumn.set(d.scoreColumn());
             minScore.set(d.minScore() == null ? "" : CampaignsFormat.decimal(d.minScore(), 4).replaceAll("[.,]?0+$", ""));
             tierColumn.set(d.tierColumn());

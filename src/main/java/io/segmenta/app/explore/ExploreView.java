@@ -1,5 +1,6 @@
 package io.segmenta.app.explore;
 
+import io.segmenta.app.ui.FilterCondition;
 import atlantafx.base.theme.Styles;
 import io.segmenta.app.ui.Disposer;
 import io.segmenta.app.ui.Icons;

@@ -1,5 +1,6 @@
 package io.segmenta.app.explore;
 
+import io.segmenta.app.ui.FilterCondition;
 import io.segmenta.app.task.LatestRequest;
 import io.segmenta.app.task.TaskRunner;
 import io.segmenta.app.ui.Formats;
@@ -325,15 +326,15 @@ public final class ExploreViewModel {
         List<RowFilter.Condition> ok = new ArrayList<>();
         String firstError = null;
         for (FilterCondition c : conditions) {
-            c.error.set(null);
+            c.setError(null);
             if (ds == null || !c.isComplete()) continue;
             try {
                 RowFilter.Condition cond = c.toCondition();
                 new RowFilter(List.of(cond)).validate(ds);
                 ok.add(cond);
             } catch (RuntimeException e) {
-                c.error.set(Notifier.describe(e));
-                if (firstError == null) firstError = c.error.get();
+                c.setError(Notifier.describe(e));
+                if (firstError == null) firstError = c.errorProperty().get();
             }
         }
         filterError.set(firstError);

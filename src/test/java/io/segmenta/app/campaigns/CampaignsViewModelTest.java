@@ -1,5 +1,6 @@
 package io.segmenta.app.campaigns;
 
+import io.segmenta.app.ui.FilterCondition;
 import io.segmenta.app.ScriptedDialogs;
 import io.segmenta.app.project.ProjectPersistence;
 import io.segmenta.app.project.ProjectViewModel;
@@ -113,7 +114,7 @@ class CampaignsViewModelTest {
         assertThat(vm.previewSummaryProperty().get()).isEqualTo("300 customers on the list: 270 to mail, 30 held out, from 600 eligible");
 
         // a filter and top N narrow the funnel
-        vm.filters().add(new CampaignFilter("channel", RowFilter.Operator.NE, "app"));
+        vm.filters().add(new FilterCondition("channel", RowFilter.Operator.NE, "app"));
         vm.topByProperty().set("score");
         vm.topNProperty().set("400");
         assertThat(vm.funnel()).extracting(FunnelStep::count).containsExactly(600, 500, 400, 300);

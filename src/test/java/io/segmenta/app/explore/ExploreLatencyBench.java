@@ -1,5 +1,6 @@
 package io.segmenta.app.explore;
 
+import io.segmenta.app.ui.FilterCondition;
 import io.segmenta.app.task.FxTaskRunner;
 import io.segmenta.core.bench.ImportBenchmark;
 import io.segmenta.core.io.CsvImporter;

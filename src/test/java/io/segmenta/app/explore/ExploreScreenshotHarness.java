@@ -1,5 +1,6 @@
 package io.segmenta.app.explore;
 
+import io.segmenta.app.ui.FilterCondition;
 import io.segmenta.app.ScriptedDialogs;
 import io.segmenta.app.project.AppSettings;
 import io.segmenta.app.project.ProjectPersistence;

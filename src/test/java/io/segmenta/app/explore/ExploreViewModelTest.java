@@ -1,5 +1,6 @@
 package io.segmenta.app.explore;
 
+import io.segmenta.app.ui.FilterCondition;
 import io.segmenta.app.task.SameThreadTaskRunner;
 import io.segmenta.app.task.TaskHandle;
 import io.segmenta.app.task.TaskRunner;

@@ -1,7 +1,9 @@
-package io.segmenta.app.campaigns;
+package io.segmenta.app.ui;
 
 import io.segmenta.core.eda.RowFilter;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -9,15 +11,20 @@ import javafx.beans.property.StringProperty;
 import java.util.Arrays;
 import java.util.List;
 
-/** One editable condition of the list's filter: column, operator and value as typed. */
-public final class CampaignFilter {
+/**
+ * One editable row of a filter editor (Explore's row filter, a campaign's eligibility): column, operator and
+ * value as the user is typing them. It turns into a {@link RowFilter.Condition} once complete;
+ * {@link #errorProperty()} says why it is not used.
+ */
+public final class FilterCondition {
     private final StringProperty column = new SimpleStringProperty(this, "column");
     private final ObjectProperty<RowFilter.Operator> operator = new SimpleObjectProperty<>(this, "operator", RowFilter.Operator.EQ);
     private final StringProperty value = new SimpleStringProperty(this, "value", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
 
-    public CampaignFilter() { }
+    public FilterCondition() { }
 
-    public CampaignFilter(String column, RowFilter.Operator op, String value) {
+    public FilterCondition(String column, RowFilter.Operator op, String value) {
         this.column.set(column);
         this.operator.set(op);
         this.value.set(value == null ? "" : value);
@@ -29,7 +36,13 @@ public final class CampaignFilter {
 
     public StringProperty valueProperty() { return value; }
 
-    /** Column, operator and (when the operator needs one) a value are filled in. */
+    /** Why the condition is left out of the filter (bad value, operator that does not fit), or null. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    /** Sets why the condition is left out (null = it is used). */
+    public void setError(String message) { error.set(message); }
+
+    /** True when column, operator and (if the operator needs one) a value are filled in. */
     public boolean isComplete() {
         RowFilter.Operator op = operator.get();
         String v = value.get();
@@ -50,7 +63,7 @@ public final class CampaignFilter {
     }
 
     /** An editable row for a saved condition. */
-    public static CampaignFilter of(RowFilter.Condition c) {
-        return new CampaignFilter(c.column(), c.op(), String.join(", ", c.values()));
+    public static FilterCondition of(RowFilter.Condition c) {
+        return new FilterCondition(c.column(), c.op(), String.join(", ", c.values()));
     }
 }
