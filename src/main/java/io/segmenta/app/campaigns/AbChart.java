@@ -3,9 +3,8 @@ package io.segmenta.app.campaigns;
 import io.segmenta.core.campaign.AbReport;
 import io.segmenta.core.util.I18n;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
+import io.segmenta.app.ui.CanvasChart;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -16,20 +15,18 @@ import java.util.List;
  * Horizontal bars of each arm's rate with its Wilson interval as a whisker, and the Bayesian probability of being
  * best on the right. The leader's bar is highlighted, the control is grey.
  */
-public final class AbChart extends Region {
+public final class AbChart extends CanvasChart {
     private static final Color BAR = Color.web("#4C78A8");
     private static final Color LEADER = Color.web("#2E9E5B");
     private static final Color CONTROL = Color.web("#9AA0A6");
-    private final Canvas canvas = new Canvas();
     private final boolean dark;
     private AbReport.MetricResult data;
     private String leader;
     private String control;
 
     public AbChart(boolean dark) {
+        super("ab-chart", null);
         this.dark = dark;
-        getChildren().add(canvas);
-        getStyleClass().add("ab-chart");
         setMinHeight(140);
         setPrefHeight(200);
     }
@@ -38,26 +35,22 @@ public final class AbChart extends Region {
         this.data = m;
         this.leader = leader;
         this.control = control;
-        draw();
+        redraw();
     }
+
+    @Override public boolean hasData() { return data != null && !data.rates().isEmpty(); }
+
+    @Override protected Color background() { return Color.TRANSPARENT; }
+
+    @Override protected Color mutedText() { return dark ? Color.web("#E6E6E6") : Color.web("#24292F"); }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
+    protected void draw(GraphicsContext g, double w, double h) {
         Color text = dark ? Color.web("#E6E6E6") : Color.web("#24292F");
         Color grid = dark ? Color.web("#444C56") : Color.web("#D0D7DE");
         g.setFont(Font.font(12));
         g.setTextBaseline(VPos.CENTER);
-        if (data == null || data.rates().isEmpty() || w < 80) return;
+        if (w < 80) return;
         List<AbReport.ArmRate> rates = data.rates();
         double max = 0;
         for (AbReport.ArmRate r : rates) max = Math.max(max, r.wilson().high());

@@ -2,9 +2,8 @@ package io.segmenta.app.clv;
 
 import io.segmenta.core.util.I18n;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
+import io.segmenta.app.ui.CanvasChart;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -14,8 +13,7 @@ import javafx.scene.text.TextAlignment;
  * from 0 to the customers' age T; the colour is the cell's value (expected purchases or P(alive)), with a
  * legend bar. Resizes with its region.
  */
-public final class FrequencyRecencyHeatmap extends Region {
-    private final Canvas canvas = new Canvas();
+public final class FrequencyRecencyHeatmap extends CanvasChart {
     private final boolean dark;
     private final boolean probability;
     private double[][] values;
@@ -24,12 +22,12 @@ public final class FrequencyRecencyHeatmap extends Region {
 
     /** @param probability true: values are probabilities (0–1, shown as percentages) */
     public FrequencyRecencyHeatmap(boolean dark, boolean probability) {
+        super("clv-heatmap", null);
         this.dark = dark;
         this.probability = probability;
-        getChildren().add(canvas);
         setMinSize(260, 220);
         setPrefSize(420, 300);
-        getStyleClass().add("clv-heatmap");
+        setEmptyText(I18n.tr("ui.clv.heatmap.empty"));
     }
 
     /** Shows a matrix [frequency][recency step] for customers of age {@code age}; null clears. */
@@ -37,26 +35,24 @@ public final class FrequencyRecencyHeatmap extends Region {
         this.values = values;
         this.age = age;
         this.unitLabel = unitLabel == null ? "" : unitLabel;
-        draw();
+        redraw();
     }
 
     public double[][] values() { return values; }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
+    /** Whether there is a matrix to draw; otherwise the empty text shows. */
+    @Override public boolean hasData() { return values != null && values.length > 0; }
 
-    private void draw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        Color text = dark ? Color.web("#c9d1d9") : Color.web("#24292f");
+    @Override protected Color background() { return Color.TRANSPARENT; }
+
+    @Override protected Color mutedText() { return dark ? Color.web("#c9d1d9") : Color.web("#24292f"); }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        Color text = mutedText();
         g.setFont(Font.font(11));
         g.setFill(text);
-        if (values == null || values.length == 0 || w < 80 || h < 80) {
+        if (w < 80 || h < 80) {
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText(I18n.tr("ui.clv.heatmap.empty"), w / 2, h / 2);
             return;

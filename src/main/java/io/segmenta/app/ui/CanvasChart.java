@@ -57,7 +57,7 @@ public abstract class CanvasChart extends Region {
     /** Draws the data on a cleared canvas of {@code w} × {@code h}. */
     protected abstract void draw(GraphicsContext g, double w, double h);
 
-    /** The chart's background colour. */
+    /** The chart's background colour ({@link Color#TRANSPARENT}: the region's own background shows). */
     protected abstract Color background();
 
     /** The colour of the empty text. */
@@ -98,6 +98,7 @@ public abstract class CanvasChart extends Region {
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setGlobalAlpha(1);
         g.setLineDashes();
+        g.clearRect(0, 0, w, h);
         g.setFill(background());
         g.fillRect(0, 0, w, h);
         if (!hasData()) {
