@@ -1,15 +1,13 @@
 package io.segmenta.app.campaigns;
 
+import io.segmenta.app.SampleProject;
 import atlantafx.base.theme.PrimerLight;
 import io.segmenta.app.ScriptedDialogs;
-import io.segmenta.app.project.ProjectPersistence;
 import io.segmenta.app.project.ProjectViewModel;
 import io.segmenta.app.task.FxTaskRunner;
 import io.segmenta.app.ui.Notice;
 import io.segmenta.core.campaign.Allocation;
 import io.segmenta.core.project.Project;
-import io.segmenta.core.project.ProjectStore;
-import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -56,9 +54,7 @@ class CampaignsViewFxTest {
 
     @BeforeAll
     static void openSample() {
-        Path file = Path.of("sample-projects/sample.segmenta");
-        assertThat(file).as("run from the repository root").isRegularFile();
-        sample = ProjectStore.open(file);
+        sample = SampleProject.open();
     }
 
     @Start
@@ -66,11 +62,7 @@ class CampaignsViewFxTest {
         I18n.setLocale(Locale.ENGLISH);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxTaskRunner(2);
-        ProjectViewModel project = new ProjectViewModel(runner, new ProjectPersistence() {
-            @Override public Project open(Path f) { return sample; }
-
-            @Override public void save(Project p, Path f, TaskContext ctx) { }
-        }, new ScriptedDialogs(), notices::add);
+        ProjectViewModel project = new ProjectViewModel(runner, SampleProject.serving(sample), new ScriptedDialogs(), notices::add);
         vm = new CampaignsViewModel(runner, project, notices::add, dialogs);
         CampaignsView view = new CampaignsView(vm, false);
         stage.setScene(new Scene(view.root(), 1260, 780));

@@ -1,15 +1,13 @@
 package io.segmenta.app.clv;
 
+import io.segmenta.app.SampleProject;
 import atlantafx.base.theme.PrimerLight;
 import io.segmenta.app.ScriptedDialogs;
-import io.segmenta.app.project.ProjectPersistence;
 import io.segmenta.app.project.ProjectViewModel;
 import io.segmenta.app.task.FxTaskRunner;
 import io.segmenta.app.ui.Notice;
 import io.segmenta.core.clv.Rfm;
 import io.segmenta.core.project.Project;
-import io.segmenta.core.project.ProjectStore;
-import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -51,9 +49,7 @@ class ClvViewFxTest {
 
     @BeforeAll
     static void openSample() {
-        Path file = Path.of("sample-projects/sample.segmenta");
-        assertThat(file).as("run from the repository root").isRegularFile();
-        sample = ProjectStore.open(file);
+        sample = SampleProject.open();
     }
 
     @Start
@@ -61,11 +57,7 @@ class ClvViewFxTest {
         I18n.setLocale(Locale.ENGLISH);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxTaskRunner(2);
-        project = new ProjectViewModel(runner, new ProjectPersistence() {
-            @Override public Project open(Path f) { return sample; }
-
-            @Override public void save(Project p, Path f, TaskContext ctx) { }
-        }, new ScriptedDialogs(), notices::add);
+        project = new ProjectViewModel(runner, SampleProject.serving(sample), new ScriptedDialogs(), notices::add);
         vm = new ClvViewModel(runner, project, notices::add, name -> Optional.empty());
         view = new ClvView(vm, false);
         stage.setScene(new Scene(view.root(), 1280, 800));

@@ -1,5 +1,6 @@
 package io.segmenta.app.clv;
 
+import io.segmenta.app.SampleProject;
 import io.segmenta.app.ScriptedDialogs;
 import io.segmenta.app.project.ProjectPersistence;
 import io.segmenta.app.project.ProjectViewModel;
@@ -15,8 +16,6 @@ import io.segmenta.core.data.LongColumn;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
-import io.segmenta.core.project.ProjectStore;
-import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +48,7 @@ class ClvViewModelTest {
 
     @BeforeAll
     static void openSample() {
-        Path file = Path.of("sample-projects/sample.segmenta");
-        assertThat(file).as("run from the repository root").isRegularFile();
-        sample = ProjectStore.open(file);
+        sample = SampleProject.open();
     }
 
     @BeforeEach
@@ -65,11 +62,7 @@ class ClvViewModelTest {
     void english() { I18n.setLocale(Locale.ENGLISH); }
 
     private static ProjectPersistence persistenceOf(Project p) {
-        return new ProjectPersistence() {
-            @Override public Project open(Path f) { return p; }
-
-            @Override public void save(Project x, Path f, TaskContext ctx) { }
-        };
+        return SampleProject.serving(p);
     }
 
     private ClvViewModel vm() {

@@ -1,5 +1,6 @@
 package io.segmenta.app.explore;
 
+import io.segmenta.app.SampleProject;
 import atlantafx.base.theme.PrimerLight;
 import io.segmenta.app.TestData;
 import io.segmenta.app.task.FxTaskRunner;
@@ -10,7 +11,6 @@ import io.segmenta.core.eda.ColumnProfile;
 import io.segmenta.core.eda.Flag;
 import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.project.Project;
-import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import javafx.application.Application;
@@ -45,7 +45,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -71,9 +70,7 @@ class ExploreViewFxTest {
 
     @BeforeAll
     static void openSample() {
-        Path file = Path.of("sample-projects/sample.segmenta");
-        assertThat(file).as("run from the repository root").isRegularFile();
-        sample = ProjectStore.open(file);
+        sample = SampleProject.open();
     }
 
     /** Counts the computations per task title (tells debounced bursts apart from one request each). */

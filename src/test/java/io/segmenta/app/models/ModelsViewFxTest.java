@@ -1,15 +1,13 @@
 package io.segmenta.app.models;
 
+import io.segmenta.app.SampleProject;
 import atlantafx.base.theme.PrimerLight;
 import io.segmenta.app.ScriptedDialogs;
-import io.segmenta.app.project.ProjectPersistence;
 import io.segmenta.app.project.ProjectViewModel;
 import io.segmenta.app.task.FxTaskRunner;
 import io.segmenta.app.ui.Notice;
 import io.segmenta.core.model.Algorithm;
 import io.segmenta.core.project.Project;
-import io.segmenta.core.project.ProjectStore;
-import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -52,9 +50,7 @@ class ModelsViewFxTest {
 
     @BeforeAll
     static void openSample() {
-        Path file = Path.of("sample-projects/sample.segmenta");
-        assertThat(file).as("run from the repository root").isRegularFile();
-        sample = ProjectStore.open(file);
+        sample = SampleProject.open();
     }
 
     @Start
@@ -62,11 +58,7 @@ class ModelsViewFxTest {
         I18n.setLocale(Locale.ENGLISH);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxTaskRunner(2);
-        project = new ProjectViewModel(runner, new ProjectPersistence() {
-            @Override public Project open(Path f) { return sample; }
-
-            @Override public void save(Project p, Path f, TaskContext ctx) { }
-        }, new ScriptedDialogs(), notices::add);
+        project = new ProjectViewModel(runner, SampleProject.serving(sample), new ScriptedDialogs(), notices::add);
         ModelsDialogs none = new ModelsDialogs() {
             @Override public Optional<Path> chooseCsvToScore() { return Optional.empty(); }
 

@@ -1,5 +1,6 @@
 package io.segmenta.app.segments;
 
+import io.segmenta.app.SampleProject;
 import atlantafx.base.theme.PrimerLight;
 import io.segmenta.app.ScriptedDialogs;
 import io.segmenta.app.project.ProjectPersistence;
@@ -8,7 +9,6 @@ import io.segmenta.app.task.FxTaskRunner;
 import io.segmenta.app.task.SameThreadTaskRunner;
 import io.segmenta.app.ui.Notice;
 import io.segmenta.core.project.Project;
-import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import javafx.application.Application;
@@ -53,9 +53,7 @@ class SegmentsViewFxTest {
 
     @BeforeAll
     static void openSample() {
-        Path file = Path.of("sample-projects/sample.segmenta");
-        assertThat(file).as("run from the repository root").isRegularFile();
-        sample = ProjectStore.open(file);
+        sample = SampleProject.open();
     }
 
     @Start
