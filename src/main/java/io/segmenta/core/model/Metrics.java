@@ -12,6 +12,9 @@ import java.util.List;
  * {@code y} holds 1 for the positive class and 0 otherwise; {@code p} the predicted probability.
  */
 public final class Metrics {
+    /** Scores that form one group of ties; NaN scores form one group (NaN == NaN is false: no endless loop). */
+    private static boolean tied(double a, double b) { return a == b || (a != a && b != b); }
+
     private Metrics() { }
 
     /** ROC curve: one point per distinct score, highest first, after (0, 0). */
@@ -90,7 +93,7 @@ public final class Metrics {
         for (int i = 0; i < o.length; ) {
             double s = p[o[i]];
             int j = i;
-            while (j < o.length && (p[o[j]] == s || s != s && p[o[j]] != p[o[j]])) { // NaN scores form one group: no endless loop
+            while (j < o.length && tied(p[o[j]], s)) {
                 if (y[o[j]] == 1) tp++; else fp++;
                 j++;
             }
@@ -121,7 +124,7 @@ public final class Metrics {
         for (int i = 0; i < o.length; ) {
             double s = p[o[i]];
             int j = i;
-            while (j < o.length && (p[o[j]] == s || s != s && p[o[j]] != p[o[j]])) { // NaN scores form one group: no endless loop
+            while (j < o.length && tied(p[o[j]], s)) {
                 if (y[o[j]] == 1) tp++; else fp++;
                 j++;
             }
@@ -237,7 +240,7 @@ public final class Metrics {
         for (int i = 0; i < o.length; ) {
             double s = p[o[i]];
             int j = i;
-            while (j < o.length && (p[o[j]] == s || s != s && p[o[j]] != p[o[j]])) { // NaN scores form one group: no endless loop
+            while (j < o.length && tied(p[o[j]], s)) {
                 if (y[o[j]] == 1) tp++; else fp++;
                 j++;
             }
