@@ -3,6 +3,7 @@ package io.segmenta.core.model;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -76,7 +77,23 @@ final class MlpLearner {
                 LAST_DEVICE.set(choice);
             }
         }
-        return fitOn(Device.cpu(), choice, train, y, w, val, task, hp, seed, ctx, rec);
+        try {
+            return fitOn(Device.cpu(), choice, train, y, w, val, task, hp, seed, ctx, rec);
+        } catch (EngineException e) {
+            throw engineFailed(e, choice.engine());
+        }
+    }
+
+    /**
+     * A PyTorch error on the CPU, where nothing is left to fall back to: a user message with the engine's first
+     * line (seen when PYTORCH_LIBRARY_PATH points at a libtorch of another version than the JNI layer's).
+     */
+    static UserException engineFailed(EngineException e, String engine) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        String first = (nl < 0 ? m : m.substring(0, nl)).strip();
+        if (!first.isEmpty() && !first.endsWith(".")) first += ".";
+        return new UserException(e, "model.mlp.engineFailed", first, engine);
     }
 
     private static MlpPredictor fitOn(Device device, MlpDevice.Choice choice, FeatureFrame train, double[] y, double[] w,

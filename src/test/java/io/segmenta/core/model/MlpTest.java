@@ -128,6 +128,19 @@ class MlpTest {
     }
 
     @Test
+    void anEngineErrorOnTheCpuBecomesOneSentenceNamingTheEngine() {
+        // what libtorch 2.11 answered DJL's PyTorch 2.7.1 JNI layer on an H200 machine (PYTORCH_LIBRARY_PATH)
+        var e = new ai.djl.engine.EngineException("set_stride is not allowed on a Tensor created from .data or .detach().\n"
+                + "If your intent is to change the metadata of a Tensor\nFor example, change:\n    x.data.set_(y)");
+        UserException u = MlpLearner.engineFailed(e, "PyTorch 2.7.1");
+        assertThat(u.key()).isEqualTo("model.mlp.engineFailed");
+        assertThat(u.getMessage()).contains("set_stride is not allowed on a Tensor created from .data or .detach().",
+                "PyTorch 2.7.1", "PYTORCH_LIBRARY_PATH", "Segmenta's").doesNotContain("x.data", "\n");
+        assertThat(u.getCause()).isSameAs(e);
+        assertThat(MlpLearner.engineFailed(new ai.djl.engine.EngineException("no dot"), "e").getMessage()).contains("no dot. ");
+    }
+
+    @Test
     void deviceSelectionFallsBackToTheCpuWithAMessage() {
         MlpDevice.Choice none = MlpDevice.choose(ComputeDevice.GPU, 0, "PyTorch 2.7.1");
         assertThat(none.gpu()).isFalse();
