@@ -331,6 +331,11 @@ public final class BenchCommand implements Runnable {
                     var each = x.putArray("aucs");
                     for (double v : sa.aucs()) each.add(v);
                 }
+                var pd = n.putArray("segmenta_minus_peer");
+                for (var d : r.paired()) {
+                    pd.addObject().put("tool", d.tool()).put("variant", d.variant()).put("mean_difference", d.meanDifference())
+                            .put("standard_error", d.standardError()).put("segmenta_higher", d.higher()).put("splits", d.splits());
+                }
                 out.println(Json.write(n));
             }
             out.flush();
