@@ -21,6 +21,7 @@ import io.segmenta.core.io.CsvImporter;
 import io.segmenta.core.io.CsvWriter;
 import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.io.ImportResult;
+import io.segmenta.core.io.RowLines;
 import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
@@ -156,7 +157,12 @@ public final class ClvCommand implements Callable<Integer> {
         Dataset log = load();
         SummaryOptions so = new SummaryOptions(customer, date, amount, quantity, unit, cal, hold, rp);
         ClvOptions co = new ClvOptions(fm, horizonMonths, discountRate, FitOptions.defaults().withPenalty(penalty), null);
-        ClvResult r = ClvAnalysis.run(log, so, co, TaskContext.NONE);
+        ClvResult r;
+        try {
+            r = ClvAnalysis.run(log, so, co, TaskContext.NONE);
+        } catch (UserException e) {
+            throw rowLines.relocate(e);
+        }
 
         Dataset table = customerTable(r);
         CsvWriter.write(table, out, CsvWriter.Options.defaults(), TaskContext.NONE);
@@ -176,11 +182,14 @@ public final class ClvCommand implements Callable<Integer> {
 
     /** What reading the transaction file left out (rejected rows, unreadable values), for the warnings. */
     private List<String> importNotes = List.of();
+    /** The file line of each row of the transaction file, so messages name lines ({@link RowLines#NONE} for a project). */
+    private RowLines rowLines = RowLines.NONE;
 
     private Dataset load() {
         if (file != null) {
             ImportResult res = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
             importNotes = ModelCliSupport.importNotes(res.report());
+            rowLines = res.rowLines();
             return res.dataset();
         }
         Project p = ProjectStore.open(project);

@@ -5,6 +5,7 @@ import io.segmenta.core.io.CsvImporter;
 import io.segmenta.core.io.ImportReport;
 import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.io.ImportResult;
+import io.segmenta.core.io.RowLines;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
@@ -29,10 +30,11 @@ final class ModelCliSupport {
 
     /**
      * The dataset to work on and, when it came from a project, that project; {@code report} is what reading a
-     * CSV file did (rows rejected, values that became missing), null for a project dataset.
+     * CSV file did (rows rejected, values that became missing), null for a project dataset; {@code lines} the file
+     * line of each row, to name lines rather than rows in messages ({@link RowLines#NONE} for a project dataset).
      */
-    record Input(Dataset dataset, Project project, ImportReport report) {
-        Input(Dataset dataset, Project project) { this(dataset, project, null); }
+    record Input(Dataset dataset, Project project, ImportReport report, RowLines lines) {
+        Input(Dataset dataset, Project project) { this(dataset, project, null, RowLines.NONE); }
 
         /** {@link #importNotes(ImportReport)} of this input. */
         List<String> notes() { return importNotes(report); }
@@ -41,7 +43,7 @@ final class ModelCliSupport {
     static Input load(Path file, Path project, String dataset) {
         if (file != null) {
             ImportResult r = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
-            return new Input(r.dataset(), null, r.report());
+            return new Input(r.dataset(), null, r.report(), r.rowLines());
         }
         if (project == null || dataset == null) throw new UserException("model.cli.noInput");
         Project p = ProjectStore.open(project);

@@ -1,7 +1,9 @@
 package io.segmenta.cli;
 
 import io.segmenta.core.data.Dataset;
+import io.segmenta.core.data.RowRef;
 import io.segmenta.core.io.CsvWriter;
+import io.segmenta.core.io.RowLines;
 import io.segmenta.core.model.ModelIO;
 import io.segmenta.core.model.ModelScorer;
 import io.segmenta.core.model.ScoringPolicy;
@@ -81,9 +83,14 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         ModelCliSupport.Input in = ModelCliSupport.load(file, project, dataset);
         Dataset ds = in.dataset();
-        ModelScorer.ScoreResult r = ModelScorer.score(m, ds, policy, TaskContext.NONE);
+        ModelScorer.ScoreResult r;
+        try {
+            r = ModelScorer.score(m, ds, policy, TaskContext.NONE);
+        } catch (UserException e) {
+            throw in.lines().relocate(e);
+        }
         List<String> notes = new ArrayList<>(in.notes());
-        for (ModelScorer.InputIssue issue : ModelScorer.inputIssues(m, ds)) notes.add(issueNote(issue));
+        for (ModelScorer.InputIssue issue : ModelScorer.inputIssues(m, ds)) notes.add(issueNote(issue, in.lines()));
         String px = prefix != null ? prefix : ModelScorer.defaultPrefix(m);
         Dataset scored = r.appendTo(ds, px, I18n.locale());
         CsvWriter.write(scored, out, CsvWriter.Options.defaults(), TaskContext.NONE);
@@ -130,11 +137,12 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** A note on values the model could not use as trained: scored as missing, or as an unknown category. */
-    static String issueNote(ModelScorer.InputIssue i) {
+    static String issueNote(ModelScorer.InputIssue i, RowLines lines) {
+        RowRef row = lines.locate(i.row());
         if (i.kind() == ModelScorer.InputIssue.Kind.UNSEEN) {
-            return I18n.tr("model.cli.unseenValues", i.column(), i.count(), i.values(), i.example(), i.row());
+            return I18n.tr("model.cli.unseenValues", i.column(), i.count(), i.values(), i.example(), row);
         }
-        return I18n.tr("model.cli.unreadableValues", i.column(), i.count(), i.values(), i.example(), i.row(),
+        return I18n.tr("model.cli.unreadableValues", i.column(), i.count(), i.values(), i.example(), row,
                 I18n.tr("model.score.expected." + i.expected().name().toLowerCase(Locale.ROOT)));
     }
 }

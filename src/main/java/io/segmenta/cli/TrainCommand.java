@@ -222,7 +222,12 @@ public final class TrainCommand implements Callable<Integer> {
         notes.addAll(in.notes());
         Dataset ds = in.dataset();
         TrainingOptions o = options(ds.name());
-        ModelTrainer.TrainingRun run = ModelTrainer.train(ds, o, TaskContext.NONE, null);
+        ModelTrainer.TrainingRun run;
+        try {
+            run = ModelTrainer.train(ds, o, TaskContext.NONE, null);
+        } catch (UserException e) {
+            throw in.lines().relocate(e);
+        }
         TrainedModel m = run.model();
         MlpDevice.Choice deviceChoice = usesMlp ? MlpDevice.lastUsed().orElse(null) : null;
         if (deviceChoice != null) notes.add(deviceChoice.message());

@@ -156,9 +156,10 @@ class ClvCommandTest {
         assertThat(err.toString()).contains("Column date: 2 values are not a date").contains("bad.csv line 5: \"2023-13-45\"")
                 .contains("2 rows with a missing customer");
         Path numeric = dir.resolve("numeric.csv");
-        Files.writeString(numeric, "customer,date,amount\nA,20230105,5\nA,164,6\nB,20230107,7\n");
+        // a blank line and a rejected one before it: the message names the line to open, not the row
+        Files.writeString(numeric, "customer,date,amount\nA,20230105,5\n\nA,20230106\nA,164,6\nB,20230107,7\n");
         assertCleanInputError(clv(numeric, "--calibration-end", "2024-12-31"));
-        assertThat(err.toString()).contains("\"164\" in row 2");
+        assertThat(err.toString()).contains("\"164\" in line 5 of numeric.csv");
     }
 
     @Test

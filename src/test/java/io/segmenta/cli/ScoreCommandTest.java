@@ -131,15 +131,15 @@ class ScoreCommandTest {
         Files.writeString(text, "tenure,fee,plan\nabc,def,basic\nx,y,pro\n");
         TrainCommandTest.Run r = score(text, model);
         assertCleanInputError(r);
-        assertThat(r.err()).contains("Column tenure of text holds no numbers").contains("\"abc\" in row 1");
+        assertThat(r.err()).contains("Column tenure of text holds no numbers").contains("\"abc\" in line 2 of text.csv");
         assertThat(Files.exists(dir.resolve("scored.csv"))).isFalse();
         Path stray = dir.resolve("stray.csv");
         Files.writeString(stray, "tenure,fee,plan\n1,20,basic\nx,30,pro\n4,40,plus\n5,50,plus\n6,60,martian\n");
         TrainCommandTest.Run s = score(stray, model, "--json");
         assertThat(s.code()).as(s.err()).isZero();
         String notes = Json.MAPPER.readTree(s.out()).get("notes").toString();
-        assertThat(notes).contains("Column tenure: one of 5 values could not be read (the model expects numbers here").contains("row 2")
-                .contains("Column plan: one of 5 values is a category the model does not know").contains("martian");
+        assertThat(notes).contains("Column tenure: one of 5 values could not be read (the model expects numbers here").contains("\\\"x\\\" in line 3 of stray.csv")
+                .contains("Column plan: one of 5 values is a category the model does not know").contains("\\\"martian\\\" in line 6 of stray.csv");
         TrainCommandTest.Run t = score(stray, model);
         assertThat(t.err()).contains("segmenta: note: Column tenure");
     }

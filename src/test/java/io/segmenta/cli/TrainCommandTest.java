@@ -214,7 +214,7 @@ class TrainCommandTest {
         for (String algo : List.of("ridge", "mlp")) {
             Run r = run("train", big.toString(), "--target", "x", "--algorithm", algo, "--epochs", "2");
             assertCleanInputError(r);
-            assertThat(r.err()).contains("x holds 1.0E308 (row 1)").contains("too large");
+            assertThat(r.err()).contains("x holds 1.0E308 (line 2 of bigtarget.csv)").contains("too large");
         }
     }
 

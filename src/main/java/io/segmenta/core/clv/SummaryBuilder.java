@@ -1,11 +1,12 @@
 package io.segmenta.core.clv;
 
 import io.segmenta.core.data.Column;
+import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DateColumn;
 import io.segmenta.core.data.DateTimeColumn;
-import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.LongColumn;
+import io.segmenta.core.data.RowRef;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.UserException;
@@ -133,11 +134,11 @@ public final class SummaryBuilder {
                 for (int i = 0; i < n; i++) {
                     if (lc.isMissing(i)) { d[i] = NO_DAY; continue; }
                     long v = raw[i];
-                    if (v < 1000_01_01L || v > 9999_12_31L) throw new UserException("clv.summary.badDate", col.name(), Long.toString(v), i + 1);
+                    if (v < 1000_01_01L || v > 9999_12_31L) throw new UserException("clv.summary.badDate", col.name(), Long.toString(v), RowRef.of(i));
                     try {
                         d[i] = (int) LocalDate.of((int) (v / 10000), (int) (v / 100 % 100), (int) (v % 100)).toEpochDay();
                     } catch (java.time.DateTimeException e) {
-                        throw new UserException("clv.summary.badDate", col.name(), Long.toString(v), i + 1);
+                        throw new UserException("clv.summary.badDate", col.name(), Long.toString(v), RowRef.of(i));
                     }
                 }
             }
@@ -166,7 +167,7 @@ public final class SummaryBuilder {
             if (t.length() == 8 && t.chars().allMatch(Character::isDigit)) return (int) LocalDate.parse(t, DateTimeFormatter.BASIC_ISO_DATE).toEpochDay();
             return (int) LocalDate.parse(t).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw new UserException("clv.summary.badDate", column, s, row + 1);
+            throw new UserException("clv.summary.badDate", column, s, RowRef.of(row));
         }
     }
 

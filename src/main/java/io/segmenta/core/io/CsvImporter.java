@@ -516,6 +516,13 @@ public final class CsvImporter {
         final List<String> rejectedReasons = new ArrayList<>();
         RuntimeException failure;
         long baseLine;
+        /** Per accepted row, the line its record starts on, relative to the chunk (as the rejected lines). */
+        int[] rowLines = new int[256];
+
+        void addRowLine(long line) {
+            if (rows == rowLines.length) rowLines = Arrays.copyOf(rowLines, rows * 2);
+            rowLines[rows] = (int) line;
+        }
     }
 
     private static Chunk parseChunk(Loaded l, Plan p, int from, int to, Progress progress, int fileIndex) {
@@ -560,6 +567,7 @@ public final class CsvImporter {
                         if (p.isMissing(j, b, s, e)) acc.addMissing();
                         else acc.add(b, s, e, line);
                     }
+                    ch.addRowLine(line);
                     ch.rows++;
                 }
                 pos = next;
@@ -839,7 +847,27 @@ public final class CsvImporter {
         CsvSettings settings = new CsvSettings(p.delim, p.quote, l0.charset.name(), l0.bom, p.decimal, p.thousands,
                 p.header, p.dayFirst, p.globalMissing, p.columnMissing, finalTypes, formats);
         ImportReport report = new ImportReport(rowsRead, out.rows, rejectedCount, rejected, colReports, warnings);
-        return new ImportResult(ds, settings, report, sources);
+        return new ImportResult(ds, settings, report, sources, rowLines(out));
+    }
+
+    /** The file and line of every accepted row, in dataset order. */
+    private static RowLines rowLines(Outcome out) {
+        List<String> names = new ArrayList<>();
+        int total = 0;
+        for (FileParse fp : out.files) for (Chunk c : fp.chunks) total += c.rows;
+        int[] lines = new int[total];
+        int[] fileOfRow = out.files.size() > 1 ? new int[total] : null;
+        int at = 0;
+        for (int f = 0; f < out.files.size(); f++) {
+            FileParse fp = out.files.get(f);
+            names.add(fp.loaded.name);
+            for (Chunk c : fp.chunks) {
+                for (int r = 0; r < c.rows; r++) lines[at + r] = (int) (c.baseLine + c.rowLines[r]);
+                if (fileOfRow != null) Arrays.fill(fileOfRow, at, at + c.rows, f);
+                at += c.rows;
+            }
+        }
+        return new RowLines(names, fileOfRow, lines);
     }
 
     private static long distinct(Column c) {

@@ -4,6 +4,7 @@ import io.segmenta.core.data.Column;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.LongColumn;
+import io.segmenta.core.data.RowRef;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
@@ -76,7 +77,7 @@ public final class ModelScorer {
      * @param example the first such value
      * @param row     the first such row, 1-based
      */
-    public record InputIssue(String column, Kind kind, FeatureSpec.Kind expected, long count, long values, String example, int row) {
+    public record InputIssue(String column, Kind kind, FeatureSpec.Kind expected, long count, long values, String example, RowRef row) {
         public enum Kind { UNREADABLE, UNSEEN }
     }
 
@@ -121,7 +122,7 @@ public final class ModelScorer {
         }
         if (bad == 0) return null;
         return new InputIssue(c.name(), spec.kind() == FeatureSpec.Kind.CATEGORICAL ? InputIssue.Kind.UNSEEN : InputIssue.Kind.UNREADABLE,
-                spec.kind(), bad, values, c.format(first), first + 1);
+                spec.kind(), bad, values, c.format(first), RowRef.of(first));
     }
 
     public static ScoreResult score(TrainedModel model, Dataset ds, ScoringPolicy policy, TaskContext ctx) {
@@ -159,7 +160,7 @@ public final class ModelScorer {
             bad++;
             if (first < 0) first = i;
         }
-        if (bad > 0) throw new UserException("model.score.notFinite", bad, n, first + 1);
+        if (bad > 0) throw new UserException("model.score.notFinite", bad, n, RowRef.of(first));
         return assign(scores, policy == null ? ScoringPolicy.defaultFor(model) : policy);
     }
 

@@ -7,6 +7,7 @@ import io.segmenta.core.data.DateColumn;
 import io.segmenta.core.data.DateTimeColumn;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.LongColumn;
+import io.segmenta.core.data.RowRef;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
@@ -218,7 +219,7 @@ public final class ModelTrainer {
         for (int i = 0; i < y.length; i++) {
             double v = y[i];
             if (!Double.isNaN(v) && !(Math.abs(v) <= MAX_TARGET)) {
-                throw new UserException("model.target.tooLarge", t.column(), TargetEncoding.text(v), i + 1);
+                throw new UserException("model.target.tooLarge", t.column(), TargetEncoding.text(v), RowRef.of(i));
             }
         }
     }

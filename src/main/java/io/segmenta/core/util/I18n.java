@@ -63,7 +63,19 @@ public final class I18n {
         }
         if (pattern == null) return "!" + key + "!";
         if (args == null || args.length == 0) return pattern;
+        Object[] a = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Localizable x) {
+                if (a == args) a = args.clone();
+                a[i] = x.text(l);
+            }
+        }
         MessageFormat f = new MessageFormat(pattern, l);
-        return f.format(args);
+        return f.format(a);
+    }
+
+    /** A message argument that writes itself in the message's language (e.g. "row 12" / "fila 12"). */
+    public interface Localizable {
+        String text(Locale l);
     }
 }
