@@ -90,12 +90,13 @@ public final class ElbowCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE})")
         long seed;
 
-        /** The dataset from FILE or from the project. */
+        /** The dataset from FILE or from the project; what reading FILE left out is printed as notes on stderr. */
         Dataset load(CommandLine cl, Path project) {
             if (file != null && dataset != null) throw new CommandLine.ParameterException(cl, "Give FILE or --dataset, not both");
             if (file != null) {
                 if (!Files.isRegularFile(file)) throw new UserException("segment.cli.noFile", file.toString());
                 ImportResult r = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
+                ModelCliSupport.printNotes(cl.getErr(), ModelCliSupport.importNotes(r.report()));
                 return r.dataset();
             }
             if (project == null || dataset == null) {

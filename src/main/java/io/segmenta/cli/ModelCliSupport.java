@@ -2,6 +2,7 @@ package io.segmenta.cli;
 
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.io.CsvImporter;
+import io.segmenta.core.io.CsvWriter;
 import io.segmenta.core.io.ImportReport;
 import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.io.ImportResult;
@@ -94,6 +95,13 @@ final class ModelCliSupport {
         if (file != null && Files.isDirectory(file)) {
             throw new UserException("model.cli.outputIsFolder", option, file.toString(), example);
         }
+        if (file != null) CsvWriter.checkTarget(file);
+    }
+
+    /** Prints {@code notes} on {@code err}, one "segmenta: note: …" line each. */
+    static void printNotes(PrintWriter err, List<String> notes) {
+        for (String n : notes) err.println("segmenta: " + I18n.tr("model.cli.note", n));
+        err.flush();
     }
 
     /** Splits comma-separated values of a repeatable option, dropping blanks. */

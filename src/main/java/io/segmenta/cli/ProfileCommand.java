@@ -92,7 +92,11 @@ public final class ProfileCommand implements Callable<Integer> {
     }
 
     private Dataset load() {
-        if (file != null) return CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE).dataset();
+        if (file != null) {
+            var r = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
+            ModelCliSupport.printNotes(spec.commandLine().getErr(), ModelCliSupport.importNotes(r.report()));
+            return r.dataset();
+        }
         Project p = ProjectStore.open(project);
         return p.dataset(dataset).map(DatasetEntry::dataset).orElseThrow(() -> new UserException("eda.cli.noDataset",
                 dataset, String.join(", ", p.datasets().stream().map(DatasetEntry::name).toList())));

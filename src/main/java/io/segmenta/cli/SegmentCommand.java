@@ -65,6 +65,9 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--column", defaultValue = "segment", description = "Segment column added in the project (default ${DEFAULT-VALUE})")
     String column;
 
+    @Option(names = "--replace-column", description = "Overwrite the dataset's column of the --column name if it exists (refused otherwise)")
+    boolean replaceColumn;
+
     @Option(names = "--json", description = "Print a summary as JSON")
     boolean json;
 
@@ -75,8 +78,15 @@ public final class SegmentCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         if (k < 2) throw new UserException("segment.options.badKMin", k);
+        if (project != null && (column == null || column.isBlank())) throw new CommandLine.ParameterException(cl, I18n.tr("segment.cli.blankColumn"));
+        CsvWriter.checkTarget(out);
+        if (brief != null) CsvWriter.checkTarget(brief);
         boolean fromFile = input.file != null;
         Dataset ds = input.load(cl, fromFile ? null : project);
+        if (project != null && !replaceColumn && ds.find(column.strip()).isPresent()) {
+            // a dataset's own column (its ids, its ages…) is never overwritten by a segment label without being asked
+            throw new UserException("segment.cli.columnExists", column.strip(), ds.name());
+        }
         SegmentationOptions o = input.options(cl, ds, 2, Math.max(2, Math.min(k, SegmentationOptions.MAX_K)));
         FeatureMatrix m = FeatureMatrix.build(ds, o);
         Segmentation seg = Segmenter.fit(ds, m, o, k, null, io.segmenta.core.segment.Workers.defaultThreads(), TaskContext.NONE);
@@ -101,7 +111,7 @@ public final class SegmentCommand implements Callable<Integer> {
                         seg.k(), seg.transform(), seg.centroids(), seg.rows(), seg.assignment(), seg.names(), seg.metrics(),
                         seg.subsetRows(), seg.droppedRows(), seg.imputedCells(), seg.stability());
             }
-            Dataset withSeg = seg.addSegmentColumn(target, column);
+            Dataset withSeg = seg.addSegmentColumn(target, column.strip());
             DatasetEntry entry = p.dataset(target.name()).map(e -> e.withDataset(withSeg))
                     .orElseGet(() -> new DatasetEntry(withSeg, "import", null, List.of(), null, Instant.now(), null));
             p = p.withDataset(entry).withArtifact(SegmentationArtifacts.toArtifact(seg, artifactName));

@@ -147,6 +147,16 @@ class ProfileCommandTest {
     }
 
     @Test
+    void rowsTheReaderRejectedAreNotedNotLostSilently() throws Exception {
+        // regression: profile (like elbow and segment) reported 4 rows with nothing on stderr
+        Path f = dir.resolve("ragged.csv");
+        Files.writeString(f, "id,age\nC1,30\nC2,40,extra\nC3,50\nC4,60\nC5,70\n", StandardCharsets.UTF_8);
+        assertThat(run(f.toString(), "--json")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"rows\" : 4");
+        assertThat(err.toString()).contains("segmenta: note: ").contains("ragged.csv").contains("line 3");
+    }
+
+    @Test
     void exitCodes() throws Exception {
         assertThat(run()).isEqualTo(SegmentaCli.EXIT_USAGE);
         assertThat(err.toString()).contains("Give a CSV file, or --project with --dataset.");

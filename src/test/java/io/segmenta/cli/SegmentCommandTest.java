@@ -81,6 +81,52 @@ class SegmentCommandTest {
     }
 
     @Test
+    void aDatasetColumnIsNeverOverwrittenUnlessAskedAndOutputsMustBeFiles() throws IOException {
+        Path csv = ElbowCommandTest.writeBlobs(dir);
+        Path project = dir.resolve("p.segmenta");
+        assertThat(run("import", csv.toString(), "--project", project.toString(), "--name", "cust")).isZero();
+        Path a = dir.resolve("a.csv");
+        // regression: --column customer_id replaced every customer id by a segment label, silently
+        assertThat(run("segment", "--project", project.toString(), "--dataset", "cust", "--features", "income,visits",
+                "--k", "2", "--out", a.toString(), "--column", "customer_id")).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("Dataset cust already has a column customer_id").contains("--replace-column");
+        assertThat(Files.exists(a)).isFalse();
+        assertThat(ProjectStore.open(project).dataset("cust").orElseThrow().dataset().column("customer_id").format(0)).isEqualTo("C1000");
+        assertThat(run("segment", "--project", project.toString(), "--dataset", "cust", "--features", "income,visits",
+                "--k", "2", "--out", a.toString(), "--column", "  ")).isEqualTo(SegmentaCli.EXIT_USAGE);
+        // the segment column itself: a second run must say so too, and --replace-column replaces it
+        assertThat(run("segment", "--project", project.toString(), "--dataset", "cust", "--features", "income,visits",
+                "--k", "2", "--out", a.toString())).as(err.toString()).isZero();
+        assertThat(run("segment", "--project", project.toString(), "--dataset", "cust", "--features", "income,visits",
+                "--k", "3", "--out", a.toString())).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(run("segment", "--project", project.toString(), "--dataset", "cust", "--features", "income,visits",
+                "--k", "3", "--out", a.toString(), "--replace-column")).as(err.toString()).isZero();
+        StringColumn seg = (StringColumn) ProjectStore.open(project).dataset("cust").orElseThrow().dataset().column("segment");
+        assertThat(seg.dictionary()).hasSize(3);
+
+        // regression: --out /dev/full (as root) replaced the device by a file; a pipe stands in for a device here
+        Path fifo = dir.resolve("pipe.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo(fifo), "mkfifo unavailable");
+        assertThat(run("segment", csv.toString(), "--features", "income", "--k", "2", "--out", fifo.toString()))
+                .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("is not an ordinary file");
+        assertThat(run("segment", csv.toString(), "--features", "income", "--k", "2", "--out", a.toString(), "--brief", fifo.toString()))
+                .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    static boolean mkfifo(Path p) {
+        try {
+            return new ProcessBuilder("mkfifo", p.toString()).start().waitFor() == 0 && Files.exists(p);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
     void filterThenTopNIsUsedAndRecordedInTheSavedSegmentation() throws IOException {
         Path csv = ElbowCommandTest.writeBlobs(dir);
         Path assignments = dir.resolve("a.csv");

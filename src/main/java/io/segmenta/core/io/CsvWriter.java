@@ -188,6 +188,16 @@ public final class CsvWriter {
         void write(Writer w) throws IOException;
     }
 
+    /**
+     * Refuses a target that is a folder, or something other than a regular file (a device such as /dev/full, a
+     * pipe) that the final rename would replace — checked again by every write; commands call it before any work.
+     */
+    public static void checkTarget(Path file) {
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) throw new UserException("data.csvWriter.isFolder", target);
+        if (Files.exists(target) && !Files.isRegularFile(target)) throw new UserException("data.csvWriter.notRegular", target);
+    }
+
     private static void atomicWrite(Path file, Options options, Body body) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
@@ -195,7 +205,7 @@ public final class CsvWriter {
         Path dir = target.getParent();
         Path tmp = null;
         try {
-            if (Files.isDirectory(target)) throw new UserException("data.csvWriter.isFolder", target);
+            checkTarget(target);
             Files.createDirectories(dir);
             // A new file (not Files.createTempFile) so it gets the usual permissions rather than owner-only ones.
             tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
