@@ -105,6 +105,9 @@ public final class ImportCommand implements Callable<Integer> {
                 o = o.withDecimal(decimal.charAt(0));
             }
             if (quote != null) {
+                if (!"none".equalsIgnoreCase(quote) && quote.length() != 1) {
+                    throw new IllegalArgumentException("--quote must be one character (usually \" or ') or none, not '" + quote + "'");
+                }
                 o = o.withQuote("none".equalsIgnoreCase(quote) ? '\0' : quote.charAt(0));
             }
             if (header != null) o = o.withHeader(header);
@@ -145,6 +148,10 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (name != null && name.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--name needs a dataset name, for example --name customers");
+        }
+        if (name != null) name = name.strip();
         CsvOptions o = options();
         Project existing = null;
         if (project != null && Files.exists(project)) {

@@ -4,11 +4,13 @@ import io.segmenta.core.sample.SampleData;
 import io.segmenta.core.sample.SampleDataGenerator;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
+import io.segmenta.core.util.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,8 +35,20 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = SampleDataGenerator.DEFAULT_SEED;
 
+    @Option(names = "--force", description = "Overwrite the files of an earlier sample in --out (refused otherwise).")
+    boolean force;
+
     @Override
     public Integer call() {
+        if (out.toString().isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("data.sample.cli.blankOut"));
+        }
+        if (!force) {
+            for (String f : SampleDataGenerator.FILES) {
+                Path p = out.resolve(f);
+                if (Files.exists(p)) throw new UserException("data.sample.cli.exists", p.toString(), out.toString());
+            }
+        }
         SampleData data = SampleDataGenerator.generate(customers, seed, TaskContext.NONE);
         List<Path> files = SampleDataGenerator.write(data, out, TaskContext.NONE);
         PrintWriter w = spec.commandLine().getOut();

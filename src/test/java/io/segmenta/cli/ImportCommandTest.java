@@ -103,6 +103,13 @@ class ImportCommandTest {
         assertThat(run("import").code()).isEqualTo(2);
         assertThat(run("import", "x.csv", "--type", "a=money").code()).isEqualTo(2);
         assertThat(run("import", "x.csv", "--encoding", "klingon").code()).isEqualTo(2);
+        // regressions: an empty name was an internal error (exit 1); a quote of several characters was cut to its first
+        Run blank = run("import", "x.csv", "--name", "  ");
+        assertThat(blank.code()).isEqualTo(2);
+        assertThat(blank.err()).contains("--name needs a dataset name");
+        Run quote = run("import", "x.csv", "--quote", "abc");
+        assertThat(quote.code()).isEqualTo(2);
+        assertThat(quote.err()).contains("--quote must be one character");
         assertThat(run("nosuchcommand").code()).isEqualTo(2);
     }
 

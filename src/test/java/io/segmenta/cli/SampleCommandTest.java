@@ -37,8 +37,13 @@ class SampleCommandTest {
         assertThat(Files.readString(target.resolve("README.txt"))).contains("seed 3");
 
         byte[] first = Files.readAllBytes(target.resolve("customers.csv"));
-        assertThat(run("sample", "--out", target.toString(), "--customers", "500", "--seed", "3")).isZero();
+        // regression: a second run (or --out '' in a data folder) silently replaced the files there
+        assertThat(run("sample", "--out", target.toString(), "--customers", "50", "--seed", "9")).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("customers.csv already exists").contains("--force");
         assertThat(Files.readAllBytes(target.resolve("customers.csv"))).isEqualTo(first);
+        assertThat(run("sample", "--out", target.toString(), "--customers", "500", "--seed", "3", "--force")).isZero();
+        assertThat(Files.readAllBytes(target.resolve("customers.csv"))).isEqualTo(first);
+        assertThat(run("sample", "--out", "", "--customers", "10")).isEqualTo(SegmentaCli.EXIT_USAGE);
     }
 
     @Test

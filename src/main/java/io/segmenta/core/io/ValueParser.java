@@ -126,6 +126,8 @@ final class ValueParser {
             v = exp10 >= 0 ? m * POW10[exp10] : m / POW10[-exp10];
         } else {
             v = slowParse(b, s, e);
+            // beyond ±1.8e308 (e.g. 1e400) the text names no double: unreadable, like "Infinity", never ±∞
+            if (Double.isInfinite(v)) return false;
             doubleValue = v;
             return true;
         }

@@ -62,6 +62,8 @@ public final class SampleDataGenerator {
     public static final String TRANSACTIONS_FILE = "transactions.csv";
     public static final String PROVINCES_FILE = "provinces.csv";
     public static final String README_FILE = "README.txt";
+    /** The files {@link #write} writes, in order. */
+    public static final java.util.List<String> FILES = java.util.List.of(CUSTOMERS_FILE, TRANSACTIONS_FILE, PROVINCES_FILE, README_FILE);
 
     public static final List<String> CHANNELS = List.of("email", "web", "app", "store");
 

@@ -211,6 +211,26 @@ class CsvImporterTest {
     }
 
     @Test
+    void aNumberBeyondTheDoubleRangeIsUnreadableLikeInfinityNotInfinite() throws IOException {
+        // regression: 1e400 was stored as +Infinity (while the text "Infinity" became missing), so profiles
+        // showed max inf and no mean
+        StringBuilder sb = new StringBuilder("id,amount\n");
+        for (int i = 1; i <= 200; i++) {
+            sb.append(i).append(',').append(i == 20 ? "1e400" : i == 30 ? "-2.5E999" : i == 40 ? "1e308" : i * 1.5 + "").append('\n');
+        }
+        ImportResult r = imp(write("huge.csv", sb.toString()));
+        DoubleColumn c = (DoubleColumn) r.dataset().column("amount");
+        assertThat(c.isMissing(19)).isTrue();
+        assertThat(c.isMissing(29)).isTrue();
+        assertThat(c.getDouble(39)).isEqualTo(1e308);
+        for (int i = 0; i < c.size(); i++) if (!c.isMissing(i)) assertThat(Double.isFinite(c.getDouble(i))).isTrue();
+        ImportReport.ColumnReport cr = r.report().columns().get(1);
+        assertThat(cr.coerced()).isEqualTo(2);
+        assertThat(cr.coercedExamples().get(0).line()).isEqualTo(21);
+        assertThat(cr.coercedExamples().get(0).value()).isEqualTo("1e400");
+    }
+
+    @Test
     void integersPromoteToDecimalsWithoutLoss() throws IOException {
         StringBuilder sb = new StringBuilder("v\n");
         for (int i = 0; i < 5000; i++) sb.append(i).append('\n');
