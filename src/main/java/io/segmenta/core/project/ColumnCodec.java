@@ -19,25 +19,17 @@ import java.util.BitSet;
  *   <li>dictionaries — a 4-byte count, then per string a 4-byte byte length and its UTF-8 bytes.</li>
  * </ul>
  * Encoders and decoders use {@link ByteBuffer} views, whose bulk transfers become plain memory copies on
- * little-endian hardware. Decoders throw {@link CorruptDataException} on any inconsistency.
+ * little-endian hardware. Decoders throw {@link ProjectDamage} on any inconsistency, with a plain-words reason
+ * ({@code project.damage.codec.*}) that the caller places in its dataset and column.
  */
 public final class ColumnCodec {
     private ColumnCodec() { }
 
-    /** A stored blob that does not decode; the caller reports the file as corrupt. */
-    public static final class CorruptDataException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public CorruptDataException(String message) { super(message); }
-    }
-
     private static ByteBuffer le(byte[] b) { return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN); }
 
-    private static void expectLength(byte[] data, long expected, String what) {
-        if (data == null) throw new CorruptDataException(what + ": no data");
-        if (data.length != expected) {
-            throw new CorruptDataException(what + ": " + data.length + " bytes, expected " + expected);
-        }
+    private static void expectLength(byte[] data, long expected) {
+        if (data == null) throw new ProjectDamage("project.damage.codec.noData");
+        if (data.length != expected) throw new ProjectDamage("project.damage.codec.length", (long) data.length, expected);
     }
 
     // ---- long[] ----
@@ -50,7 +42,7 @@ public final class ColumnCodec {
 
     /** Decodes {@code count} longs into {@code target[at..]}. */
     public static void decodeLongs(byte[] data, long[] target, int at, int count) {
-        expectLength(data, (long) count * Long.BYTES, "long chunk");
+        expectLength(data, (long) count * Long.BYTES);
         le(data).asLongBuffer().get(target, at, count);
     }
 
@@ -63,7 +55,7 @@ public final class ColumnCodec {
     }
 
     public static void decodeDoubles(byte[] data, double[] target, int at, int count) {
-        expectLength(data, (long) count * Double.BYTES, "double chunk");
+        expectLength(data, (long) count * Double.BYTES);
         le(data).asDoubleBuffer().get(target, at, count);
     }
 
@@ -76,7 +68,7 @@ public final class ColumnCodec {
     }
 
     public static void decodeInts(byte[] data, int[] target, int at, int count) {
-        expectLength(data, (long) count * Integer.BYTES, "int chunk");
+        expectLength(data, (long) count * Integer.BYTES);
         le(data).asIntBuffer().get(target, at, count);
     }
 
@@ -116,7 +108,7 @@ public final class ColumnCodec {
         decodeLongs(data, targetWords, firstWord, n);
         int tail = count & 63;
         if (tail != 0 && (targetWords[firstWord + n - 1] & -(1L << tail)) != 0) {
-            throw new CorruptDataException("bit chunk has bits past its last row");
+            throw new ProjectDamage("project.damage.codec.bits");
         }
     }
 
@@ -141,24 +133,26 @@ public final class ColumnCodec {
     }
 
     public static String[] decodeDictionary(byte[] data) {
-        if (data == null) throw new CorruptDataException("dictionary: no data");
+        if (data == null) throw new ProjectDamage("project.damage.codec.noDictionary");
         try {
             ByteBuffer b = le(data);
             int n = b.getInt();
             // every entry takes at least its 4-byte length
-            if (n < 0 || (long) n * Integer.BYTES > b.remaining()) throw new CorruptDataException("dictionary: bad count " + n);
+            if (n < 0 || (long) n * Integer.BYTES > b.remaining()) throw badDictionary();
             String[] out = new String[n];
             for (int i = 0; i < n; i++) {
                 int len = b.getInt();
-                if (len < 0 || len > b.remaining()) throw new CorruptDataException("dictionary: bad length at entry " + i);
+                if (len < 0 || len > b.remaining()) throw badDictionary();
                 int pos = b.position();
                 out[i] = new String(data, pos, len, StandardCharsets.UTF_8);
                 b.position(pos + len);
             }
-            if (b.hasRemaining()) throw new CorruptDataException("dictionary: trailing bytes");
+            if (b.hasRemaining()) throw badDictionary();
             return out;
         } catch (BufferUnderflowException e) {
-            throw new CorruptDataException("dictionary: truncated");
+            throw badDictionary();
         }
     }
+
+    private static ProjectDamage badDictionary() { return new ProjectDamage("project.damage.codec.dictionary"); }
 }

@@ -1,12 +1,19 @@
 package io.segmenta.core.project;
 
+import org.sqlite.SQLiteConfig;
+
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The tables of a {@code .segmenta} file and the migrations that create them.
@@ -107,6 +114,40 @@ final class ProjectSchema {
     /** Tables that every project of the current version has. */
     static final Set<String> REQUIRED_TABLES = Set.of(
             "meta", "dataset", "source_file", "dataset_column", "column_chunk", "dataset_description", "artifact");
+
+    /** Column names of {@code table} in {@code c}, as declared; empty when there is no such table. */
+    static Set<String> columns(Connection c, String table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
+            ps.setString(1, table);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) names.add(r.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static volatile Map<String, List<String>> expectedColumns;
+
+    /**
+     * The tables of the current version and their columns, in lower case, read from a database built by
+     * {@link #MIGRATIONS} in memory so the list cannot drift from the statements.
+     */
+    static Map<String, List<String>> expectedColumns() throws SQLException {
+        Map<String, List<String>> m = expectedColumns;
+        if (m != null) return m;
+        Map<String, List<String>> out = new TreeMap<>();
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:")) {
+            migrate(c, ProjectStore.SCHEMA_VERSION);
+            for (String t : tables(c)) {
+                String table = t.toLowerCase(Locale.ROOT);
+                if (!REQUIRED_TABLES.contains(table)) continue;
+                out.put(table, columns(c, t).stream().map(x -> x.toLowerCase(Locale.ROOT)).sorted().toList());
+            }
+        }
+        expectedColumns = m = Collections.unmodifiableMap(out);
+        return m;
+    }
 
     static int userVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {

@@ -2,7 +2,6 @@ package io.segmenta.core.project;
 
 import io.segmenta.core.data.BooleanColumn;
 import io.segmenta.core.data.Column;
-import io.segmenta.core.data.ColumnType;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DateColumn;
 import io.segmenta.core.data.DateTimeColumn;
@@ -38,14 +37,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Saves and opens projects as single {@code .segmenta} files (SQLite; tables in {@link ProjectSchema},
@@ -75,7 +70,9 @@ import java.util.Set;
  * <h2>Opening</h2>
  * Opening and {@link #info(Path)} first check the 100-byte SQLite header (magic string,
  * {@code application_id}, {@code user_version}) with plain file reads, then open the database read-only.
- * They never write to the file. Every problem is reported as a {@link UserException} naming the file.
+ * They never write to the file. Every problem is reported as a {@link UserException} naming the file; a file
+ * that was edited by hand or damaged on disk is {@code project.error.corrupt} with a plain-words reason
+ * ({@link ProjectDamage}) found by {@link ProjectReader}, which checks every value it reads.
  */
 public final class ProjectStore {
     private ProjectStore() { }
@@ -97,20 +94,15 @@ public final class ProjectStore {
     // open
     // =====================================================================================================
 
-    /** Reads a whole project. */
+    /** Reads a whole project; every problem with the file is a {@link UserException} naming it. */
     public static Project open(Path file) {
         Objects.requireNonNull(file, "file");
         checkHeader(file);
         try (Connection c = openReadOnly(file)) {
             checkTables(c, file);
-            return readProject(c);
-        } catch (SQLException e) {
-            throw sqlProblem(file, e);
-        } catch (UserException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // ColumnCodec.CorruptDataException, bad JSON, impossible values rejected by the data model
-            throw new UserException(e, "project.error.corrupt", file.toString(), String.valueOf(e.getMessage()));
+            return ProjectReader.readProject(c);
+        } catch (Exception e) {
+            throw readProblem(file, e);
         }
     }
 
@@ -120,32 +112,9 @@ public final class ProjectStore {
         int version = checkHeader(file);
         try (Connection c = openReadOnly(file)) {
             checkTables(c, file);
-            List<ProjectInfo.DatasetSummary> datasets = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, name, row_count, column_count, origin, created_at FROM dataset ORDER BY position");
-                 ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    List<String> sources = readSources(c, r.getLong(1)).stream().map(SourceFile::path).toList();
-                    datasets.add(new ProjectInfo.DatasetSummary(r.getString(2), r.getLong(3), r.getInt(4),
-                            r.getString(5), Instant.parse(r.getString(6)), sources));
-                }
-            }
-            List<ProjectInfo.ArtifactSummary> artifacts = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT kind, name, dataset_name, created_at FROM artifact ORDER BY position");
-                 ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    artifacts.add(new ProjectInfo.ArtifactSummary(r.getString(1), r.getString(2), r.getString(3),
-                            Instant.parse(r.getString(4))));
-                }
-            }
-            return new ProjectInfo(file, version, datasets, artifacts);
-        } catch (SQLException e) {
-            throw sqlProblem(file, e);
-        } catch (UserException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new UserException(e, "project.error.corrupt", file.toString(), String.valueOf(e.getMessage()));
+            return ProjectReader.readInfo(c, file, version);
+        } catch (Exception e) {
+            throw readProblem(file, e);
         }
     }
 
@@ -177,24 +146,52 @@ public final class ProjectStore {
         if (userVersion > SCHEMA_VERSION) {
             throw new UserException("project.error.newer", name, String.valueOf(userVersion), String.valueOf(SCHEMA_VERSION));
         }
-        if (userVersion < 1) throw new UserException("project.error.corrupt", name, "format version " + userVersion);
+        if (userVersion < 1) throw damaged(file, new ProjectDamage("project.damage.version", String.valueOf(userVersion)));
         return userVersion;
     }
 
     private static void checkTables(Connection c, Path file) throws SQLException {
-        Set<String> tables = ProjectSchema.tables(c);
-        if (!tables.containsAll(ProjectSchema.REQUIRED_TABLES)) throw new UserException("project.error.notProject", file.toString());
+        if (!ProjectReader.checkLayout(c)) throw new UserException("project.error.notProject", file.toString());
+    }
+
+    /** The file is damaged: {@code damage} says where and what, in plain words. */
+    private static UserException damaged(Path file, ProjectDamage damage) {
+        return new UserException(damage, "project.error.corrupt", file.toString(), damage);
+    }
+
+    /**
+     * What to tell the user about a failure while reading {@code file}. Nothing read from a file is trusted,
+     * so any exception here is a problem with the file, never shown with its internal text.
+     */
+    private static UserException readProblem(Path file, Exception e) {
+        if (e instanceof UserException u) return u;
+        if (e instanceof ProjectDamage d) return damaged(file, d);
+        if (e instanceof SQLException se) return sqlProblem(file, se);
+        // a check this class misses (an impossible value the data model rejects): still the file's fault
+        return damaged(file, new ProjectDamage(e, "project.damage.unreadable"));
     }
 
     private static UserException sqlProblem(Path file, SQLException e) {
+        String name = file.toString();
         if (e instanceof SQLiteException se) {
             SQLiteErrorCode code = se.getResultCode();
-            if (code == SQLiteErrorCode.SQLITE_NOTADB) return new UserException(e, "project.error.notSqlite", file.toString());
-            if (code == SQLiteErrorCode.SQLITE_CANTOPEN || code == SQLiteErrorCode.SQLITE_PERM) {
-                return new UserException(e, "project.error.notReadable", file.toString());
+            int primary = code == null || code.code < 0 ? -1 : code.code & 0xFF; // extended codes keep the primary in the low byte
+            if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_PERM.code) {
+                return new UserException(e, "project.error.notReadable", name);
+            }
+            if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+                return new UserException(e, "project.error.busy", name);
+            }
+            // NOTADB here means a header that passed checkHeader (magic string, application id) is damaged further on
+            if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code
+                    || primary == SQLiteErrorCode.SQLITE_FORMAT.code) {
+                return damaged(file, new ProjectDamage(e, "project.damage.sqliteCorrupt"));
+            }
+            if (primary >= 0) {
+                return damaged(file, new ProjectDamage(e, "project.damage.sqlite", code.name()));
             }
         }
-        return new UserException(e, "project.error.corrupt", file.toString(), String.valueOf(e.getMessage()));
+        return damaged(file, new ProjectDamage(e, "project.damage.sqliteCorrupt"));
     }
 
     /** JDBC URL of a file: a percent-encoded {@code file:} URI, so no character of the name is taken as a URL option. */
@@ -207,141 +204,6 @@ public final class ProjectStore {
         cfg.setReadOnly(true);
         cfg.enforceForeignKeys(true);
         return cfg.createConnection(jdbcUrl(file));
-    }
-
-    private static Project readProject(Connection c) throws SQLException {
-        List<DatasetEntry> datasets = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, name, row_count, column_count, origin, settings_json, report_json, recipe, created_at
-                FROM dataset ORDER BY position""");
-             ResultSet r = ps.executeQuery()) {
-            while (r.next()) {
-                long id = r.getLong(1);
-                String name = r.getString(2);
-                long rows = r.getLong(3);
-                int columnCount = r.getInt(4);
-                if (rows > Integer.MAX_VALUE) throw new ColumnCodec.CorruptDataException("dataset " + name + " has " + rows + " rows");
-                List<Column> columns = readColumns(c, id, (int) rows);
-                if (columns.size() != columnCount) {
-                    throw new ColumnCodec.CorruptDataException("dataset " + name + " has " + columns.size()
-                            + " columns, expected " + columnCount);
-                }
-                Dataset d = new Dataset(name, columns, readDescriptions(c, id));
-                datasets.add(new DatasetEntry(d, r.getString(5), ProjectJson.settingsFromJson(r.getString(6)),
-                        readSources(c, id), ProjectJson.reportFromJson(r.getString(7)), Instant.parse(r.getString(9)),
-                        r.getString(8)));
-            }
-        }
-        List<Artifact> artifacts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT kind, name, dataset_name, options_json, result_json, payload, created_at
-                FROM artifact ORDER BY position""");
-             ResultSet r = ps.executeQuery()) {
-            while (r.next()) {
-                artifacts.add(new Artifact(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getString(5), r.getBytes(6), Instant.parse(r.getString(7))));
-            }
-        }
-        return new Project(datasets, artifacts);
-    }
-
-    private static List<SourceFile> readSources(Connection c, long datasetId) throws SQLException {
-        List<SourceFile> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT path, size_bytes, sha256 FROM source_file WHERE dataset_id = ? ORDER BY position")) {
-            ps.setLong(1, datasetId);
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) out.add(new SourceFile(r.getString(1), r.getLong(2), r.getString(3)));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, String> readDescriptions(Connection c, long datasetId) throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT column_name, description FROM dataset_description WHERE dataset_id = ? ORDER BY position")) {
-            ps.setLong(1, datasetId);
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) out.put(r.getString(1), r.getString(2));
-            }
-        }
-        return out;
-    }
-
-    private static List<Column> readColumns(Connection c, long datasetId, int rows) throws SQLException {
-        List<Column> out = new ArrayList<>();
-        try (PreparedStatement cols = c.prepareStatement(
-                "SELECT id, name, type, id_like, dictionary FROM dataset_column WHERE dataset_id = ? ORDER BY position");
-             PreparedStatement chunks = c.prepareStatement(
-                     "SELECT first_row, row_count, data, missing FROM column_chunk WHERE column_id = ? ORDER BY chunk_index")) {
-            cols.setLong(1, datasetId);
-            try (ResultSet r = cols.executeQuery()) {
-                while (r.next()) {
-                    ColumnType type = ColumnType.fromKey(r.getString(3));
-                    out.add(readColumn(chunks, r.getLong(1), r.getString(2), type, r.getInt(4) != 0, r.getBytes(5), rows));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Column readColumn(PreparedStatement chunks, long columnId, String name, ColumnType type,
-                                     boolean idLike, byte[] dictionaryBlob, int rows) throws SQLException {
-        long[] longs = null;
-        double[] doubles = null;
-        int[] ints = null;
-        long[] boolWords = null;
-        switch (type) {
-            case INTEGER, DATETIME -> longs = new long[rows];
-            case DECIMAL -> doubles = new double[rows];
-            case DATE, CATEGORICAL, TEXT -> ints = new int[rows];
-            case BOOLEAN -> boolWords = new long[ColumnCodec.words(rows)];
-        }
-        long[] missingWords = new long[ColumnCodec.words(rows)];
-        int next = 0;
-        chunks.setLong(1, columnId);
-        try (ResultSet r = chunks.executeQuery()) {
-            while (r.next()) {
-                long first = r.getLong(1);
-                long count = r.getLong(2);
-                if (first != next || count <= 0 || first + count > rows || (first & 63) != 0) {
-                    throw new ColumnCodec.CorruptDataException("column " + name + ": bad chunk at row " + first);
-                }
-                int at = (int) first;
-                int n = (int) count;
-                byte[] data = r.getBytes(3);
-                switch (type) {
-                    case INTEGER, DATETIME -> ColumnCodec.decodeLongs(data, longs, at, n);
-                    case DECIMAL -> ColumnCodec.decodeDoubles(data, doubles, at, n);
-                    case DATE, CATEGORICAL, TEXT -> ColumnCodec.decodeInts(data, ints, at, n);
-                    case BOOLEAN -> ColumnCodec.decodeBitWords(data, boolWords, at >>> 6, n);
-                }
-                byte[] missing = r.getBytes(4);
-                if (missing != null) ColumnCodec.decodeBitWords(missing, missingWords, at >>> 6, n);
-                next = at + n;
-            }
-        }
-        if (next != rows) throw new ColumnCodec.CorruptDataException("column " + name + ": " + next + " rows, expected " + rows);
-        BitSet missing = BitSet.valueOf(missingWords);
-        return switch (type) {
-            case INTEGER -> new LongColumn(name, longs, missing, idLike);
-            case DATETIME -> new DateTimeColumn(name, longs, missing, idLike);
-            case DECIMAL -> new DoubleColumn(name, doubles, missing, idLike);
-            case DATE -> new DateColumn(name, ints, missing, idLike);
-            case BOOLEAN -> new BooleanColumn(name, rows, BitSet.valueOf(boolWords), missing, idLike);
-            case CATEGORICAL, TEXT -> {
-                String[] dictionary = ColumnCodec.decodeDictionary(dictionaryBlob);
-                int size = dictionary.length;
-                for (int i = 0; i < rows; i++) {
-                    int code = ints[i];
-                    if ((code < 0 || code >= size) && !missing.get(i)) {
-                        throw new ColumnCodec.CorruptDataException("column " + name + ": code " + code + " at row " + i);
-                    }
-                }
-                yield new StringColumn(name, ints, dictionary, missing, type == ColumnType.CATEGORICAL, idLike);
-            }
-        };
     }
 
     // =====================================================================================================

@@ -38,9 +38,9 @@ class ColumnCodecTest {
     @Test
     void wrongLengthsAreCorrupt() {
         assertThatThrownBy(() -> ColumnCodec.decodeLongs(new byte[15], new long[2], 0, 2))
-                .isInstanceOf(ColumnCodec.CorruptDataException.class);
+                .isInstanceOf(ProjectDamage.class);
         assertThatThrownBy(() -> ColumnCodec.decodeInts(null, new int[2], 0, 2))
-                .isInstanceOf(ColumnCodec.CorruptDataException.class);
+                .isInstanceOf(ProjectDamage.class);
     }
 
     @Test
@@ -64,7 +64,7 @@ class ColumnCodecTest {
 
         byte[] dirty = ColumnCodec.encodeLongs(new long[]{1L << 10}, 0, 1);
         assertThatThrownBy(() -> ColumnCodec.decodeBitWords(dirty, new long[1], 0, 5))
-                .isInstanceOf(ColumnCodec.CorruptDataException.class);
+                .isInstanceOf(ProjectDamage.class);
         assertThatThrownBy(() -> ColumnCodec.encodeBits(bits, 3, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThat(ColumnCodec.encodeBits(new BitSet(), 0, 0)).isEmpty();
     }
@@ -80,12 +80,12 @@ class ColumnCodecTest {
     void damagedDictionariesAreCorrupt() {
         byte[] ok = ColumnCodec.encodeDictionary(new String[]{"abc", "de"});
         assertThatThrownBy(() -> ColumnCodec.decodeDictionary(java.util.Arrays.copyOf(ok, ok.length - 1)))
-                .isInstanceOf(ColumnCodec.CorruptDataException.class);
+                .isInstanceOf(ProjectDamage.class);
         assertThatThrownBy(() -> ColumnCodec.decodeDictionary(java.util.Arrays.copyOf(ok, ok.length + 1)))
-                .isInstanceOf(ColumnCodec.CorruptDataException.class);
+                .isInstanceOf(ProjectDamage.class);
         assertThatThrownBy(() -> ColumnCodec.decodeDictionary(new byte[]{1, 0}))
-                .isInstanceOf(ColumnCodec.CorruptDataException.class);
+                .isInstanceOf(ProjectDamage.class);
         assertThatThrownBy(() -> ColumnCodec.decodeDictionary(new byte[]{(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F}))
-                .isInstanceOf(ColumnCodec.CorruptDataException.class);
+                .isInstanceOf(ProjectDamage.class);
     }
 }
