@@ -41,8 +41,9 @@ public final class RowLines {
         return files.get(fileOfRow == null ? 0 : fileOfRow[row]);
     }
 
-    /** {@code r} with its file and line, or {@code r} unchanged when the row is not known here. */
+    /** {@code r} with its file and line, or {@code r} unchanged when it names one already or its row is not known here. */
     public RowRef locate(RowRef r) {
+        if (r.file() != null) return r;
         String f = file(r.row());
         return f == null ? r : r.at(f, line(r.row()));
     }

@@ -57,6 +57,9 @@ class RowLinesTest {
         UserException outside = new UserException("clv.summary.badDate", "date", "x", RowRef.of(99));
         assertThat(lines.relocate(outside)).isSameAs(outside);
         assertThat(RowLines.NONE.relocate(e)).isSameAs(e);
+        // a reference that already names a file and line (another file, e.g. a list joined to results) stays
+        RowRef elsewhere = new RowRef(0, "list.csv", 40);
+        assertThat(lines.locate(elsewhere)).isSameAs(elsewhere);
     }
 
     @Test
