@@ -16,8 +16,11 @@ import io.segmenta.core.campaign.ResultColumns;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.io.CsvImporter;
 import io.segmenta.core.io.ImportRequest;
+import io.segmenta.core.io.ImportResult;
+import io.segmenta.core.io.RowLines;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
+import io.segmenta.core.util.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +34,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -103,30 +107,69 @@ public final class AbtestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset ds = CsvImporter.importFiles(ImportRequest.of(results), TaskContext.NONE).dataset();
-        ResultColumns cols = new ResultColumns(arm, segment, id, delivered, bounced, opened, clicked, converted, revenue,
-                sentAt, openedAt, clickedAt, purchasedAt);
-        String ctl = control;
-        AbData data;
+        // usage errors first, before any file is read
         if (aggregated) {
             if (arm == null || sends == null) throw usage(I18n.tr("campaign.cli.ab.aggregatedNeeds"));
-            data = AbResultsLoader.aggregated(ds, new AggregateColumns(arm, segment, sends, delivered, bounced, opened, clicked, converted, revenue));
         } else if (list != null) {
             if (id == null) throw usage(I18n.tr("campaign.cli.ab.listNeedsId"));
-            Dataset l = CsvImporter.importFiles(ImportRequest.of(list), TaskContext.NONE).dataset();
-            String holdoutArm = Group.HOLDOUT.key();
-            data = AbResultsLoader.joined(ds, cols, AbResultsLoader.assignmentsOf(l, id, holdoutArm));
-            if (ctl == null && data.arms().stream().anyMatch(a -> a.arm().equals(holdoutArm))) ctl = holdoutArm;
-        } else {
-            if (arm == null) throw usage(I18n.tr("campaign.cli.ab.needArm"));
-            data = AbResultsLoader.perCustomer(ds, cols);
+        } else if (arm == null) {
+            throw usage(I18n.tr("campaign.cli.ab.needArm"));
         }
-        AbOptions o = new AbOptions(ctl, costPerSend, confidence, power, mde, 0.95, 0.05,
-                primary == null ? null : AbMetric.fromKey(primary));
-        AbReport r = AbAnalysis.analyze(data, o);
+        ResultColumns cols = new ResultColumns(arm, segment, id, delivered, bounced, opened, clicked, converted, revenue,
+                sentAt, openedAt, clickedAt, purchasedAt);
+        String holdoutArm = Group.HOLDOUT.key();
+        Map<String, AbResultsLoader.Listed> listed = null;
+        if (!aggregated && list != null) {
+            ImportResult li = CsvImporter.importFiles(ImportRequest.of(list), TaskContext.NONE);
+            AbResultsLoader.checkListImport(li.report(), id);
+            try {
+                listed = AbResultsLoader.assignmentsOf(li.dataset(), id, holdoutArm);
+            } catch (UserException e) {
+                throw li.rowLines().relocate(e);
+            }
+        }
+        ImportResult imported = CsvImporter.importFiles(ImportRequest.of(results), TaskContext.NONE);
+        Dataset ds = imported.dataset();
+        RowLines lines = imported.rowLines();
+        String ctl = control;
+        AbData data;
+        AbReport r;
+        try {
+            // results are outcomes: rows the reader rejected or values it could not read are errors, not notes
+            if (aggregated) {
+                AggregateColumns ac = new AggregateColumns(arm, segment, sends, delivered, bounced, opened, clicked, converted, revenue);
+                AbResultsLoader.checkImport(imported.report(), ac);
+                data = AbResultsLoader.aggregated(ds, ac);
+            } else if (listed != null) {
+                AbResultsLoader.checkImport(imported.report(), cols);
+                data = AbResultsLoader.joined(ds, cols, listed);
+                if (ctl == null && data.arms().stream().anyMatch(a -> a.arm().equals(holdoutArm))) ctl = holdoutArm;
+            } else {
+                AbResultsLoader.checkImport(imported.report(), cols);
+                data = AbResultsLoader.perCustomer(ds, cols);
+            }
+            AbOptions o = new AbOptions(ctl, costPerSend, confidence, power, mde, 0.95, 0.05,
+                    primary == null ? null : AbMetric.fromKey(primary));
+            r = AbAnalysis.analyze(data, o);
+        } catch (UserException e) {
+            UserException x = lines.relocate(e);
+            if (x.key().equals("campaign.ab.tooManyArms")) throw new UserException("campaign.cli.ab.tooManyArms", x.args());
+            throw x;
+        }
+        List<String> notes = new ArrayList<>(ModelCliSupport.importNotes(imported.report()));
+        for (AbData.Note n : data.notes()) notes.add(n.message(lines));
         PrintWriter w = spec.commandLine().getOut();
-        if (json) w.println(Json.write(toJson(r)));
-        else printText(w, r);
+        if (json) {
+            ObjectNode n = toJson(r);
+            ArrayNode nn = n.putArray("notes");
+            notes.forEach(nn::add);
+            w.println(Json.write(n));
+        } else {
+            printText(w, r);
+            PrintWriter err = spec.commandLine().getErr();
+            for (String note : notes) err.println("segmenta: " + I18n.tr("model.cli.note", note));
+            err.flush();
+        }
         w.flush();
         return SegmentaCli.EXIT_OK;
     }

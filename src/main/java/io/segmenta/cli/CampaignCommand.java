@@ -18,6 +18,9 @@ import io.segmenta.core.data.Dataset;
 import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.io.CsvImporter;
 import io.segmenta.core.io.ImportRequest;
+import io.segmenta.core.io.ImportResult;
+import io.segmenta.core.io.RowLines;
+import io.segmenta.core.project.Artifact;
 import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
@@ -108,7 +111,7 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--suppress", paramLabel = "FILE.csv", description = "CSV of ids never to contact")
     Path suppress;
 
-    @Option(names = "--suppress-column", paramLabel = "COL", description = "Id column of --suppress (default: same name as --id, else the first)")
+    @Option(names = "--suppress-column", paramLabel = "COL", description = "Id column of --suppress (default: the column named like --id, else one named id)")
     String suppressColumn;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Random seed (default: a random one, printed)")
@@ -148,16 +151,30 @@ public final class CampaignCommand implements Callable<Integer> {
         if (!",".equals(delimiter) && !";".equals(delimiter)) {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.badDelimiter"));
         }
+        // the list name is checked before anything is read or written: a blank one cannot be saved
+        if (name == null || name.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.blankName"));
+        }
         Project p = fromProject ? ProjectStore.open(project) : null;
+        ImportResult imported = fromProject ? null : CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
         Dataset ds = p != null ? p.dataset(dataset).map(DatasetEntry::dataset).orElseThrow(() -> new UserException("eda.cli.noDataset",
                 dataset, String.join(", ", p.datasets().stream().map(DatasetEntry::name).toList())))
-                : CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE).dataset();
+                : imported.dataset();
+        RowLines lines = imported == null ? RowLines.NONE : imported.rowLines();
+        // rows the reader rejected (wrong number of fields…) are not customers of the list: say so, never silently
+        List<String> notes = new ArrayList<>(ModelCliSupport.importNotes(imported == null ? null : imported.report()));
         String idColumn = id != null ? id : ds.columns().stream().filter(Column::idLike).map(Column::name).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.noIdColumn")));
         Suppression sup = Suppression.NONE;
         if (suppress != null) {
-            Dataset table = CsvImporter.importFiles(ImportRequest.of(suppress), TaskContext.NONE).dataset();
-            sup = Suppression.fromTable(table, suppressColumn, idColumn, suppress.getFileName().toString());
+            // all or nothing: a suppression file the reader could not read completely fails the command
+            ImportResult table = CsvImporter.importFiles(ImportRequest.of(suppress), TaskContext.NONE);
+            try {
+                sup = Suppression.fromImport(table, suppressColumn, idColumn);
+            } catch (UserException e) {
+                if (e.key().equals("campaign.error.suppressionNoIdColumn")) throw new UserException("campaign.cli.suppressionNoIdColumn", e.args());
+                throw e;
+            }
         }
         long s = seed != null ? seed : new java.util.SplittableRandom().nextLong() >>> 16;
         List<String> names = creativeNames != null && !creativeNames.isEmpty() ? creativeNames : CampaignDefinition.defaultCreativeNames(creatives);
@@ -167,7 +184,14 @@ public final class CampaignCommand implements Callable<Integer> {
         }
         CampaignDefinition def = new CampaignDefinition(ds.name(), RowFilter.parse(filters), score, minScore, tier, tiers, top, by,
                 segments, idColumn, sup, size, names, Allocation.fromKey(allocation), Holdout.parse(holdout), s);
-        CampaignList list = CampaignBuilder.build(ds, def, TaskContext.NONE);
+        CampaignList list;
+        try {
+            list = CampaignBuilder.build(ds, def, TaskContext.NONE);
+        } catch (UserException e) {
+            throw lines.relocate(e);
+        }
+        // everything that can fail on the input fails before the list is written
+        Artifact artifact = p != null ? CampaignArtifacts.toArtifact(list, name, Instant.now()) : null;
 
         ExportOptions eo = ExportOptions.defaults().withDelimiter(delimiter.charAt(0)).withBom(bom);
         if (columns != null && !columns.isEmpty()) eo = eo.withColumns(columns.stream().map(ExportOptions.Column::fromKey).toList());
@@ -175,11 +199,20 @@ public final class CampaignCommand implements Callable<Integer> {
         CampaignExporter.Result r = CampaignExporter.export(ds, list, eo, out, SegmentaCli.version(), Instant.now(), TaskContext.NONE);
 
         if (p != null) {
-            ProjectStore.save(p.withArtifact(CampaignArtifacts.toArtifact(list, name, Instant.now())), project, TaskContext.NONE);
+            ProjectStore.save(p.withArtifact(artifact), project, TaskContext.NONE);
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (json) w.println(Json.write(toJson(list, r, p != null ? project : null)));
-        else printText(w, list, r, p != null ? project : null);
+        if (json) {
+            ObjectNode n = toJson(list, r, p != null ? project : null);
+            ArrayNode nn = n.putArray("notes");
+            notes.forEach(nn::add);
+            w.println(Json.write(n));
+        } else {
+            printText(w, list, r, p != null ? project : null);
+            PrintWriter err = spec.commandLine().getErr();
+            for (String note : notes) err.println("segmenta: " + I18n.tr("model.cli.note", note));
+            err.flush();
+        }
         w.flush();
         return SegmentaCli.EXIT_OK;
     }

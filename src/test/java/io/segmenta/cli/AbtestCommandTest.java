@@ -144,4 +144,133 @@ class AbtestCommandTest {
         assertThat(text).contains("98,000%").contains("30,612%").contains("2,500%").contains("1.250,000");
         assertThat(text).doesNotContain("Per arm").doesNotContain("Recommendation").doesNotContain("1,250.000");
     }
+    // ---- hostile input ----
+
+    /** Per-customer results: {@code n} rows, arm A/B alternating, converted every 3rd, spend 10 when converted. */
+    private static StringBuilder perCustomer(int n) {
+        StringBuilder sb = new StringBuilder("customer_id,arm,converted,spend\n");
+        for (int i = 0; i < n; i++) {
+            boolean c = i % 3 == 0;
+            sb.append("C").append(i).append(',').append(i % 2 == 0 ? "A" : "B").append(',').append(c ? 1 : 0).append(',')
+                    .append(c ? "10.5" : "0").append('\n');
+        }
+        return sb;
+    }
+
+    /** {@link #perCustomer} with the cell of {@code column} (2 = converted, 3 = spend) on file line {@code line} replaced. */
+    private Path withBadCell(String name, int line, int column, String value) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(perCustomer(300).toString().lines().toList());
+        String[] f = lines.get(line - 1).split(",", -1);
+        f[column] = value;
+        lines.set(line - 1, String.join(",", f));
+        Path p = dir.resolve(name);
+        Files.writeString(p, String.join("\n", lines) + "\n");
+        return p;
+    }
+
+    @Test
+    void anArmColumnWithThousandsOfValuesIsRejectedQuickly() throws IOException {
+        StringBuilder sb = new StringBuilder("customer_id,arm,converted\n");
+        for (int i = 0; i < 5000; i++) sb.append("C").append(i).append(",arm").append(i).append(',').append(i % 2).append('\n');
+        Path f = dir.resolve("ab_manyarms.csv");
+        Files.writeString(f, sb.toString());
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> run("abtest", "--arm", "arm", "--converted", "converted", f.toString()));
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("Column arm has 5,000 different values").contains("creatives or variants")
+                .contains("arm0, arm1, arm2").contains("--arm").doesNotContain("internal error");
+    }
+
+    @Test
+    void duplicateResultRowsOfAListedCustomerAreAnError() throws IOException {
+        Path customers = CampaignCommandTest.customers(dir);
+        Path list = dir.resolve("list.csv");
+        assertThat(run("campaign", customers.toString(), "--segments", "segment", "--id", "customer_id", "--size", "300",
+                "--creatives", "2", "--holdout", "60", "--seed", "3", "--out", list.toString())).as(err.toString()).isZero();
+        List<String> rows = Files.readAllLines(list);
+        StringBuilder res = new StringBuilder("customer_id,converted\n");
+        for (int i = 1; i < rows.size(); i++) {
+            String id = rows.get(i).substring(0, rows.get(i).indexOf(','));
+            res.append(id).append(",1\n").append(id).append(",0\n");
+        }
+        Path r = dir.resolve("dup.csv");
+        Files.writeString(r, res.toString());
+        String first = rows.get(1).substring(0, rows.get(1).indexOf(','));
+        int code = run("abtest", r.toString(), "--list", list.toString(), "--id", "customer_id", "--conversion", "converted");
+        assertThat(code).as(out.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains(first).contains("line 2 of dup.csv").contains("line 3 of dup.csv")
+                .doesNotContain("internal error");
+    }
+
+    @Test
+    void rowsWithoutAnArmAreLeftOutWithANote() throws IOException {
+        StringBuilder sb = new StringBuilder("customer_id,arm,converted\n");
+        for (int i = 0; i < 300; i++) {
+            String arm = i % 3 == 0 ? "A" : i % 3 == 1 ? "B" : "";
+            sb.append("C").append(i).append(',').append(arm).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
+        }
+        Path f = dir.resolve("noarm.csv");
+        Files.writeString(f, sb.toString());
+        assertThat(run("abtest", f.toString(), "--arm", "arm", "--converted", "converted")).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("segmenta: note: ").contains("100 rows").contains("line 4 of noarm.csv").contains("arm");
+        assertThat(run("abtest", f.toString(), "--arm", "arm", "--converted", "converted", "--json")).as(err.toString()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertThat(j.path("notes").toString()).contains("100 rows").contains("line 4 of noarm.csv");
+    }
+
+    @Test
+    void outcomesThatAreNotYesNoAndAmountsThatAreNotAmountsAreErrors() throws IOException {
+        String[][] cases = {
+                {"maybe.csv", "8", "2", "maybe", "converted"},
+                {"minus.csv", "9", "2", "-1", "converted"},
+                {"half.csv", "10", "2", "0.5", "converted"},
+                {"two.csv", "11", "2", "2", "converted"},
+                {"lots.csv", "12", "3", "lots", "spend"},
+                {"huge.csv", "13", "3", "1e400", "spend"},
+                {"neg.csv", "14", "3", "-3", "spend"},
+        };
+        for (String[] c : cases) {
+            Path f = withBadCell(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]), c[3]);
+            int code = run("abtest", f.toString(), "--arm", "arm", "--converted", "converted", "--spend", "spend");
+            assertThat(code).as(c[0] + ": " + out + err).isEqualTo(3);
+            assertThat(err.toString()).as(c[0]).contains("line " + c[1] + " of " + c[0]).contains(c[4]).contains("\"" + c[3] + "\"")
+                    .doesNotContain("internal error");
+        }
+        // text yes/no columns: an unknown word is an error too
+        Path text = dir.resolve("words.csv");
+        Files.writeString(text, "customer_id,arm,converted\nC1,A,yes\nC2,B,no\nC3,A,maybe\nC4,B,yes\n");
+        assertThat(run("abtest", text.toString(), "--arm", "arm", "--converted", "converted")).isEqualTo(3);
+        assertThat(err.toString()).contains("line 4 of words.csv").contains("\"maybe\"").contains("converted");
+        // the good file still works
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, perCustomer(300).toString());
+        assertThat(run("abtest", good.toString(), "--arm", "arm", "--converted", "converted", "--spend", "spend"))
+                .as(err.toString()).isZero();
+    }
+
+    @Test
+    void aNegativeAggregatedSpendNamesTheFileLineColumnAndValue() throws IOException {
+        Path f = dir.resolve("agg_negspend.csv");
+        Files.writeString(f, "creative,sends,converted,spend\nA,100,5,0\nB,100,7,-5\n");
+        int code = run("abtest", "--aggregated", "--arm", "creative", "--sends", "sends", "--converted", "converted", "--spend", "spend",
+                f.toString());
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("line 3 of agg_negspend.csv").contains("spend").contains("-5").doesNotContain("count");
+        Files.writeString(f, "creative,sends,converted\nA,100,5\nB,100,-7\n");
+        assertThat(run("abtest", "--aggregated", "--arm", "creative", "--sends", "sends", "--converted", "converted", f.toString()))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("line 3 of agg_negspend.csv").contains("converted").contains("-7");
+    }
+
+    @Test
+    void resultRowsTheReaderRejectsAreAnError() throws IOException {
+        StringBuilder sb = perCustomer(300);
+        List<String> lines = new java.util.ArrayList<>(sb.toString().lines().toList());
+        for (int i = 10; i < lines.size(); i += 100) lines.set(i, lines.get(i) + ",extra");
+        Path f = dir.resolve("ragged.csv");
+        Files.writeString(f, String.join("\n", lines) + "\n");
+        int code = run("abtest", f.toString(), "--arm", "arm", "--converted", "converted");
+        assertThat(code).as(out.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("3 rows of ragged.csv").contains("line 11").doesNotContain("internal error");
+    }
 }

@@ -148,4 +148,77 @@ class CampaignCommandTest {
                 .contains("segmento").contains("Escrito").contains("celdas neutralizadas").contains("Origen    SHA-256");
         assertThat(text).doesNotContain("Preview").doesNotContain("Eligible").doesNotContain("customers:");
     }
+    // ---- hostile input ----
+
+    @Test
+    void aBlankListNameIsAUsageErrorAndNothingIsWritten() throws IOException {
+        Path csv = customers(dir);
+        Path project = dir.resolve("p.segmenta");
+        assertThat(run("import", csv.toString(), "--project", project.toString(), "--name", "cust")).as(err.toString()).isZero();
+        byte[] before = Files.readAllBytes(project);
+        Path list = dir.resolve("c5.csv");
+        for (String blank : new String[]{"", "   "}) {
+            int code = run("campaign", "--size", "100", "--seed", "1", "--out", list.toString(), "--project", project.toString(),
+                    "--dataset", "cust", "--id", "customer_id", "--name", blank);
+            assertThat(code).as(err.toString()).isEqualTo(2);
+            assertThat(err.toString()).contains("--name").doesNotContain("internal error");
+            assertThat(list).doesNotExist();
+            assertThat(dir.resolve("c5.manifest.json")).doesNotExist();
+            assertThat(Files.readAllBytes(project)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void tiersWithoutATierColumnNameTheTiers() throws IOException {
+        Path csv = customers(dir);
+        int code = run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--tiers", "Gold", "--seed", "1",
+                "--out", dir.resolve("c.csv").toString());
+        assertThat(code).isIn(2, 3);
+        assertThat(err.toString()).contains("Gold").doesNotContain("{0}").doesNotContain("internal error");
+    }
+
+    @Test
+    void aSuppressionFileWithRowsTheReaderRejectsFailsAndNothingIsWritten() throws IOException {
+        Path csv = customers(dir);
+        Path sup = dir.resolve("sup_ragged.csv");
+        Files.writeString(sup, "customer_id,x\nK0001\nK0002,1,2,3\nK0003,1\n");
+        Path list = dir.resolve("l.csv");
+        int code = run("campaign", csv.toString(), "--id", "customer_id", "--size", "599", "--suppress", sup.toString(), "--seed", "1",
+                "--out", list.toString());
+        assertThat(code).as(out.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("sup_ragged.csv").contains("line 2").contains("2 rows").doesNotContain("internal error");
+        assertThat(list).doesNotExist();
+    }
+
+    @Test
+    void aSuppressionFileWithoutTheIdColumnFails() throws IOException {
+        Path csv = customers(dir);
+        Path sup = dir.resolve("sup_other.csv");
+        Files.writeString(sup, "other\nX\n");
+        Path list = dir.resolve("l.csv");
+        int code = run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--suppress", sup.toString(), "--seed", "1",
+                "--out", list.toString());
+        assertThat(code).as(out.toString()).isEqualTo(3);
+        assertThat(err.toString()).contains("sup_other.csv").contains("other").contains("customer_id").contains("--suppress-column");
+        assertThat(list).doesNotExist();
+        // naming the column explicitly is the way out
+        assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--suppress", sup.toString(),
+                "--suppress-column", "other", "--seed", "1", "--out", list.toString())).as(err.toString()).isZero();
+    }
+
+    @Test
+    void rowsOfTheInputTheReaderRejectsAreNoted() throws IOException {
+        Path csv = customers(dir);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        for (int i = 100; i < lines.size(); i += 100) lines.set(i, lines.get(i) + ",extra");
+        Files.writeString(csv, String.join("\n", lines) + "\n");
+        Path list = dir.resolve("l.csv");
+        assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--seed", "1", "--out", list.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Eligible  594 of 594 rows");
+        assertThat(err.toString()).contains("segmenta: note: ").contains("6 rows of customers.csv could not be read").contains("line 101");
+        assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--seed", "1", "--out", list.toString(),
+                "--json")).as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).path("notes").toString()).contains("6 rows of customers.csv");
+    }
 }

@@ -616,8 +616,8 @@ public final class CampaignsViewModel {
     public void loadSuppressionFile(Path file) {
         String id = idColumn.get();
         runner.submit(I18n.tr("ui.campaigns.task.suppression"), ctx -> {
-            Dataset t = CsvImporter.importFiles(ImportRequest.of(file), ctx).dataset();
-            return Suppression.fromTable(t, null, id, file.getFileName().toString());
+            // all or nothing: rejected rows or unreadable ids fail here rather than leave customers unprotected
+            return Suppression.fromImport(CsvImporter.importFiles(ImportRequest.of(file), ctx), null, id);
         }, s -> {
             suppressionSummary.set(I18n.tr("ui.campaigns.suppression.loaded", CampaignsFormat.integer(s.ids().size()), s.source()));
             fileSuppression.set(s);

@@ -10,7 +10,10 @@ import io.segmenta.core.campaign.AbReport.Recommendation;
 import io.segmenta.core.util.UserException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A/B(/n) analysis of campaign results per creative.
@@ -44,6 +47,8 @@ public final class AbAnalysis {
     public static AbReport analyze(AbData data, AbOptions o) {
         List<ArmCounts> arms = data.arms();
         if (arms.size() < 2) throw new UserException("campaign.ab.oneArm", arms.size());
+        // the loader refuses an arm column with more values; this guards data built any other way
+        if (arms.size() > AbResultsLoader.MAX_ARMS) throw new UserException("campaign.ab.tooManyArmsData", arms.size(), AbResultsLoader.MAX_ARMS);
         List<String> names = arms.stream().map(ArmCounts::arm).toList();
         ArmCounts control = null;
         if (o.control() != null) {
@@ -54,16 +59,12 @@ public final class AbAnalysis {
 
         List<ArmMetrics> armMetrics = new ArrayList<>();
         for (ArmCounts a : arms) armMetrics.add(metrics(a, control, o));
-        List<ArmMetrics> segMetrics = new ArrayList<>();
-        for (ArmCounts a : data.segmentArms()) {
-            ArmCounts segControl = null;
-            if (control != null) {
-                for (ArmCounts b : data.segmentArms()) {
-                    if (b.arm().equals(control.arm()) && b.segment().equals(a.segment())) segControl = b;
-                }
-            }
-            segMetrics.add(metrics(a, segControl, o));
+        Map<String, ArmCounts> controlOfSegment = new HashMap<>();
+        if (control != null) {
+            for (ArmCounts b : data.segmentArms()) if (b.arm().equals(control.arm())) controlOfSegment.put(b.segment(), b);
         }
+        List<ArmMetrics> segMetrics = new ArrayList<>();
+        for (ArmCounts a : data.segmentArms()) segMetrics.add(metrics(a, controlOfSegment.get(a.segment()), o));
 
         List<ArmCounts> contest = new ArrayList<>();
         for (ArmCounts a : arms) if (control == null || a != control) contest.add(a);
@@ -140,9 +141,11 @@ public final class AbAnalysis {
         BayesianComparison.Posterior cp = control == null || !m.possibleWithoutSend() ? null
                 : BayesianComparison.Posterior.of(control.successes(m), control.sends());
         List<BayesArm> bayes = new ArrayList<>();
+        Map<ArmCounts, Integer> contestIndex = new IdentityHashMap<>();
+        for (int i = 0; i < contest.size(); i++) contestIndex.put(contest.get(i), i);
         for (ArmCounts a : arms) {
             BayesianComparison.Posterior pa = BayesianComparison.Posterior.of(a.successes(m), a.sends());
-            int idx = contest.indexOf(a);
+            int idx = contestIndex.getOrDefault(a, -1);
             Double beats = cp == null || a == control ? null : BayesianComparison.probabilityBeats(pa, cp);
             bayes.add(new BayesArm(a.arm(), pa.mean(), pa.credible(o.confidence()), idx < 0 ? Double.NaN : br.probabilityBest()[idx],
                     idx < 0 ? Double.NaN : br.expectedLoss()[idx], beats));

@@ -33,7 +33,9 @@ public final class CampaignArtifacts {
 
     private CampaignArtifacts() { }
 
+    /** @throws UserException campaign.error.blankName when {@code name} is empty or blank */
     public static Artifact toArtifact(CampaignList list, String name, Instant createdAt) {
+        if (name == null || name.isBlank()) throw new UserException("campaign.error.blankName");
         ObjectNode r = CampaignJson.MAPPER.createObjectNode();
         r.put("source_hash", list.sourceHash());
         r.put("seed", list.seed());

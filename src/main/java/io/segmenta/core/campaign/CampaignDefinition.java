@@ -54,7 +54,7 @@ public record CampaignDefinition(String datasetName, RowFilter filter, String sc
         creativeNames = creativeNames == null ? List.of() : List.copyOf(creativeNames);
         if (idColumn == null) throw new UserException("campaign.def.noId");
         if (minScore != null && (scoreColumn == null || minScore.isNaN())) throw new UserException("campaign.def.minScoreNeedsScore");
-        if (!tiers.isEmpty() && tierColumn == null) throw new UserException("campaign.def.tiersNeedColumn");
+        if (!tiers.isEmpty() && tierColumn == null) throw new UserException("campaign.def.tiersNeedColumn", String.join(", ", tiers));
         if (topN != null && topN < 1) throw new UserException("campaign.def.badTopN", topN);
         if (topN != null && topBy == null) throw new UserException("campaign.def.topNeedsBy");
         if (sampleSize < 1) throw new UserException("campaign.def.badSize", sampleSize);

@@ -130,7 +130,7 @@ class AbAnalysisTest {
             assertThat(win.message()).isEqualTo("Declare a winner: \"B\" has the best conversion rate (15%) with a probability of 97.5%;"
                     + " choosing it risks an expected loss of 0.014 percentage points.");
             I18n.setLocale(Locale.of("es"));
-            assertThat(win.message()).isEqualTo("Declara un ganador: \"B\" tiene la mejor tasa de conversión (15\u00a0%) con una"
+            assertThat(win.message()).isEqualTo("Declare un ganador: \"B\" tiene la mejor tasa de conversión (15\u00a0%) con una"
                     + " probabilidad del 97,5\u00a0%; elegirlo supone una pérdida esperada de 0,014 puntos porcentuales.");
 
             // small and close: increase the sample
@@ -142,7 +142,7 @@ class AbAnalysisTest {
                     + " probability of only %s%%, and 200 sends per arm cannot detect a relative lift of 10%% in the conversion rate;"
                     + " the next wave needs %,d sends per arm.", percent(small.probabilityBest(), '.'), next));
             I18n.setLocale(Locale.of("es"));
-            assertThat(small.message()).isEqualTo(String.format(Locale.ENGLISH, "Aumenta la muestra: el líder \"A\" es el mejor con una"
+            assertThat(small.message()).isEqualTo(String.format(Locale.ENGLISH, "Aumente la muestra: el líder \"A\" es el mejor con una"
                     + " probabilidad de solo el %s\u00a0%%, y 200 envíos por brazo no detectan una mejora relativa del 10\u00a0%% en la"
                     + " tasa de conversión; la próxima oleada necesita %s envíos por brazo.",
                     percent(small.probabilityBest(), ','), String.format(Locale.ENGLISH, "%,d", next).replace(',', '.')));
@@ -154,7 +154,7 @@ class AbAnalysisTest {
             assertThat(big.message()).startsWith("Keep testing: 100,000 sends per arm could detect a relative lift of 20% in the"
                     + " conversion rate (it takes ").contains("yet the leader \"B\" is best with a probability of only ");
             I18n.setLocale(Locale.of("es"));
-            assertThat(big.message()).startsWith("Sigue probando: 100.000 envíos por brazo detectarían una mejora relativa del"
+            assertThat(big.message()).startsWith("Siga probando: 100.000 envíos por brazo detectarían una mejora relativa del"
                     + " 20\u00a0% en la tasa de conversión (hacen falta ").contains("pero el líder \"B\" es el mejor con una probabilidad");
 
             // no events: the metric is named, never its key
@@ -164,7 +164,7 @@ class AbAnalysisTest {
             assertThat(none.message()).isEqualTo("Increase the sample: with 50 sends per arm there is not enough data yet to compare"
                     + " the click rate.");
             I18n.setLocale(Locale.of("es"));
-            assertThat(none.message()).isEqualTo("Aumenta la muestra: con 50 envíos por brazo todavía no hay datos suficientes para"
+            assertThat(none.message()).isEqualTo("Aumente la muestra: con 50 envíos por brazo todavía no hay datos suficientes para"
                     + " comparar la tasa de clics.");
         } finally {
             I18n.setLocale(before);
