@@ -126,6 +126,11 @@ class CampaignCommandTest {
         assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "330", "--creatives", "3",
                 "--allocation", "per-segment", "--out", list.toString())).isEqualTo(3);
         assertThat(err.toString()).contains("Segment Lapsed has 100 eligible customers, fewer than the 110");
+        // more creatives than the A/B analysis could compare afterwards
+        assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "500", "--creatives", "53",
+                "--out", list.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("at most 52 creatives, not 53");
+        assertThat(list).doesNotExist();
         assertThat(run("campaign", csv.toString(), "--size", "10", "--out", list.toString(), "--delimiter", "|")).isEqualTo(2);
         assertThat(run("campaign", "--size", "10", "--out", list.toString())).isEqualTo(2);
     }

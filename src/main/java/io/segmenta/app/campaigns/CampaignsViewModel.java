@@ -472,7 +472,7 @@ public final class CampaignsViewModel {
     }
 
     private void resizeCreatives(int n) {
-        int k = Math.max(1, Math.min(n, 52));
+        int k = Math.max(1, Math.min(n, CampaignDefinition.MAX_CREATIVES));
         List<String> defaults = CampaignDefinition.defaultCreativeNames(k);
         boolean was = applying;
         applying = true;

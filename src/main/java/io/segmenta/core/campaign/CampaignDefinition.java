@@ -59,6 +59,7 @@ public record CampaignDefinition(String datasetName, RowFilter filter, String sc
         if (topN != null && topBy == null) throw new UserException("campaign.def.topNeedsBy");
         if (sampleSize < 1) throw new UserException("campaign.def.badSize", sampleSize);
         if (creativeNames.isEmpty()) throw new UserException("campaign.def.badCreatives", 0);
+        if (creativeNames.size() > MAX_CREATIVES) throw new UserException("campaign.def.tooManyCreatives", creativeNames.size(), MAX_CREATIVES);
         var seen = new HashSet<String>();
         for (String c : creativeNames) {
             if (c == null || c.isBlank()) throw new UserException("campaign.def.blankCreative");
@@ -71,6 +72,12 @@ public record CampaignDefinition(String datasetName, RowFilter filter, String sc
             throw new UserException("campaign.error.tooFewTreatment", held, sampleSize - held, creativeNames.size());
         }
     }
+
+    /**
+     * Most creatives a list may have: what the app offers (A … Z and 26 more), so that with the holdout every
+     * list stays within what the A/B analysis accepts ({@link AbResultsLoader#MAX_ARMS}).
+     */
+    public static final int MAX_CREATIVES = 52;
 
     /** Default creative names: A, B, C … Z, then C27, C28 …. */
     public static List<String> defaultCreativeNames(int count) {
