@@ -68,7 +68,8 @@ public final class CampaignArtifacts {
         } catch (UserException e) {
             throw e;
         } catch (RuntimeException | IOException e) {
-            throw new UserException(e, "campaign.error.badArtifact", a.name(), String.valueOf(e.getMessage()));
+            // a project edited by hand or damaged on disk: say so in words, the decoder's text stays in the cause
+            throw new UserException(e, "campaign.error.artifactDamaged", a.name());
         }
     }
 

@@ -2,6 +2,7 @@ package io.segmenta.core.clv;
 
 import io.segmenta.core.project.Artifact;
 import io.segmenta.core.util.I18n;
+import io.segmenta.core.util.UserException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -165,6 +166,17 @@ public final class ClvArtifacts {
 
     public static Saved fromArtifact(Artifact a) {
         if (!KIND.equals(a.kind())) throw new IllegalArgumentException("not a CLV artifact: " + a.kind());
+        try {
+            return read(a);
+        } catch (UserException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a project edited by hand or damaged on disk: say so in words, the decoder's text stays in the cause
+            throw new UserException(e, "clv.error.artifactDamaged", a.name());
+        }
+    }
+
+    private static Saved read(Artifact a) {
         JsonNode o = MAPPER.readTree(a.optionsJson());
         JsonNode r = MAPPER.readTree(a.resultJson());
         SummaryOptions so = new SummaryOptions(text(o, "customer_column"), text(o, "date_column"), text(o, "amount_column"),

@@ -86,7 +86,8 @@ public final class SegmentationArtifacts {
         } catch (UserException e) {
             throw e;
         } catch (RuntimeException | IOException e) {
-            throw new UserException(e, "segment.error.badArtifact", a.name(), String.valueOf(e.getMessage()));
+            // a project edited by hand or damaged on disk: say so in words, the decoder's text stays in the cause
+            throw new UserException(e, "segment.error.artifactDamaged", a.name());
         }
     }
 

@@ -151,7 +151,7 @@ class SegmentationTest {
 
         Artifact broken = new Artifact("segmentation", "bad", "blobs", a.optionsJson(), a.resultJson(), new byte[]{1, 2, 3}, null);
         assertThatThrownBy(() -> SegmentationArtifacts.fromArtifact(broken)).isInstanceOf(UserException.class)
-                .hasMessageContaining("saved segmentation \"bad\" cannot be read");
+                .hasMessageContaining("saved segmentation \"bad\" is damaged");
     }
 
     @Test
