@@ -31,7 +31,9 @@ import io.segmenta.core.data.Column;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.io.CsvImporter;
+import io.segmenta.core.io.ImportReport;
 import io.segmenta.core.io.ImportRequest;
+import io.segmenta.core.io.RowLines;
 import io.segmenta.core.project.Artifact;
 import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
@@ -156,6 +158,10 @@ public final class CampaignsViewModel {
     private final ReadOnlyStringWrapper abError = new ReadOnlyStringWrapper(this, "abError");
     private final ReadOnlyBooleanWrapper analysing = new ReadOnlyBooleanWrapper(this, "analysing");
     private final ReadOnlyStringWrapper joinSummary = new ReadOnlyStringWrapper(this, "joinSummary", "");
+    /** What reading the results file reported (rejected rows, unreadable values); null for an in-memory table. */
+    private ImportReport resultsReport;
+    /** The file line of each results row, so notes name lines; {@link RowLines#NONE} for a dataset. */
+    private RowLines resultsLines = RowLines.NONE;
     private long abGeneration;
 
     // ---- power
@@ -202,6 +208,8 @@ public final class CampaignsViewModel {
             if (b == null) return;
             project.getProject().dataset(b).ifPresent(e -> {
                 resultsLabel.set(I18n.tr("ui.campaigns.ab.fromDataset", b));
+                resultsReport = e.report();
+                resultsLines = RowLines.NONE;
                 resultsDataset.set(e.dataset());
             });
         });
@@ -797,10 +805,13 @@ public final class CampaignsViewModel {
 
     public void loadResults(Path file) {
         runner.submit(I18n.tr("ui.campaigns.task.importResults"),
-                ctx -> CsvImporter.importFiles(ImportRequest.of(file), ctx).dataset(), d -> {
+                ctx -> CsvImporter.importFiles(ImportRequest.of(file), ctx), r -> {
+                    Dataset d = r.dataset();
                     resultsProjectDataset.set(null);
                     resultsLabel.set(I18n.tr("ui.campaigns.ab.fromFile", file.getFileName(),
                             CampaignsFormat.integer(d.rowCount())));
+                    resultsReport = r.report();
+                    resultsLines = r.rowLines();
                     resultsDataset.set(d);
                 }, err -> notifier.error(Notifier.describe(err)));
     }
@@ -809,6 +820,8 @@ public final class CampaignsViewModel {
     public void useResults(Dataset d, String label) {
         resultsProjectDataset.set(null);
         resultsLabel.set(label);
+        resultsReport = null;
+        resultsLines = RowLines.NONE;
         resultsDataset.set(d);
     }
 
@@ -873,13 +886,18 @@ public final class CampaignsViewModel {
             return;
         }
         analysing.set(true);
+        ImportReport read = resultsReport;
+        RowLines rowLines = resultsLines;
         runner.submit(I18n.tr("ui.campaigns.task.analyse"), ctx -> {
+            // what reading the file lost (rejected rows, unreadable outcomes) fails here as it does in the CLI
+            switch (mode) {
+                case ARM_COLUMN, JOIN_LIST -> AbResultsLoader.checkImport(read, columns(m, mode == AbMode.JOIN_LIST));
+                case AGGREGATED -> AbResultsLoader.checkImport(read, aggregateColumns(m));
+            }
             AbData data = switch (mode) {
                 case ARM_COLUMN -> AbResultsLoader.perCustomer(d, columns(m, false));
                 case JOIN_LIST -> AbResultsLoader.joined(d, columns(m, true), AbResultsLoader.assignmentsOf(list.list(), HOLDOUT_ARM));
-                case AGGREGATED -> AbResultsLoader.aggregated(d, new AggregateColumns(m.get(ResultField.ARM), m.get(ResultField.SEGMENT),
-                        m.get(ResultField.SENDS), m.get(ResultField.DELIVERED), m.get(ResultField.BOUNCED), m.get(ResultField.OPENED),
-                        m.get(ResultField.CLICKED), m.get(ResultField.CONVERTED), m.get(ResultField.REVENUE)));
+                case AGGREGATED -> AbResultsLoader.aggregated(d, aggregateColumns(m));
             };
             return AbAnalysis.analyze(data, o);
         }, r -> {
@@ -889,8 +907,13 @@ public final class CampaignsViewModel {
             List<String> names = r.arms().stream().map(a -> a.counts().arm()).toList();
             if (!names.equals(arms)) arms.setAll(names);
             AbData.Join j = r.data().join();
-            joinSummary.set(j == null ? "" : I18n.tr("ui.campaigns.ab.joinSummary", CampaignsFormat.integer(j.listed()),
-                    CampaignsFormat.integer(j.matched()), CampaignsFormat.integer(j.resultsOnly())));
+            String summary = j == null ? "" : I18n.tr("ui.campaigns.ab.joinSummary", CampaignsFormat.integer(j.listed()),
+                    CampaignsFormat.integer(j.matched()), CampaignsFormat.integer(j.resultsOnly()));
+            // rows left out (no arm, no id) are said next to the result, never dropped silently
+            List<String> lines = new ArrayList<>();
+            if (!summary.isEmpty()) lines.add(summary);
+            for (AbData.Note note : r.data().notes()) lines.add(note.message(rowLines));
+            joinSummary.set(String.join("\n", lines));
             report.set(r);
             seedPowerFrom(r);
         }, err -> {
@@ -899,6 +922,12 @@ public final class CampaignsViewModel {
             report.set(null);
             abError.set(Notifier.describe(err));
         });
+    }
+
+    private static AggregateColumns aggregateColumns(Map<ResultField, String> m) {
+        return new AggregateColumns(m.get(ResultField.ARM), m.get(ResultField.SEGMENT), m.get(ResultField.SENDS),
+                m.get(ResultField.DELIVERED), m.get(ResultField.BOUNCED), m.get(ResultField.OPENED), m.get(ResultField.CLICKED),
+                m.get(ResultField.CONVERTED), m.get(ResultField.REVENUE));
     }
 
     private static ResultColumns columns(Map<ResultField, String> m, boolean joined) {

@@ -297,6 +297,29 @@ class CampaignsViewModelTest {
     }
 
     @Test
+    void resultsReadFromAFileAreCheckedAsInTheCliAndRowsLeftOutAreShown() throws Exception {
+        // regression: the app kept only the table, so rows the reader rejected vanished and rows without an arm
+        // were left out without a word
+        StringBuilder sb = new StringBuilder("creative,converted\n");
+        for (int i = 0; i < 200; i++) sb.append(i % 2 == 0 ? "A" : "B").append(',').append(i % 7 == 0 ? 1 : 0).append('\n');
+        Path noArm = dir.resolve("no-arm.csv");
+        java.nio.file.Files.writeString(noArm, sb + ",1\n,0\n");
+        vm.loadResults(noArm);
+        vm.analyse();
+        assertThat(vm.abErrorProperty().get()).isNull();
+        assertThat(vm.getReport()).isNotNull();
+        assertThat(vm.joinSummaryProperty().get()).contains("2 rows of the results have no value in column creative")
+                .contains("line 202 of no-arm.csv");
+
+        Path ragged = dir.resolve("ragged.csv");
+        java.nio.file.Files.writeString(ragged, sb + "A,1,extra\n");
+        vm.loadResults(ragged);
+        vm.analyse();
+        assertThat(vm.getReport()).isNull();
+        assertThat(vm.abErrorProperty().get()).contains("ragged.csv").contains("202");
+    }
+
+    @Test
     void joinsResultsToASavedListByCustomerId() {
         threeHundredStratified();
         vm.campaignNameProperty().set("Wave 1");
