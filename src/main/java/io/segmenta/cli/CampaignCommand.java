@@ -17,6 +17,7 @@ import io.segmenta.core.data.Column;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.eda.RowFilter;
 import io.segmenta.core.io.CsvImporter;
+import io.segmenta.core.io.CsvWriter;
 import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.io.ImportResult;
 import io.segmenta.core.io.RowLines;
@@ -155,6 +156,9 @@ public final class CampaignCommand implements Callable<Integer> {
         if (name == null || name.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.blankName"));
         }
+        CsvWriter.checkTarget(out);
+        ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),
+                ModelCliSupport.paths("FILE", file, "--suppress", suppress, "--project", project));
         Project p = fromProject ? ProjectStore.open(project) : null;
         ImportResult imported = fromProject ? null : CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
         Dataset ds = p != null ? p.dataset(dataset).map(DatasetEntry::dataset).orElseThrow(() -> new UserException("eda.cli.noDataset",

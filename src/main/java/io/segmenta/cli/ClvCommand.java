@@ -154,6 +154,7 @@ public final class ClvCommand implements Callable<Integer> {
         LocalDate hold = holdoutEnd == null ? null : parseDate("--holdout-end", holdoutEnd);
 
         ModelCliSupport.checkOutputFile("--out", out, "clv.csv");
+        ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out), ModelCliSupport.paths("FILE", file, "--project", project));
         Dataset log = load();
         SummaryOptions so = new SummaryOptions(customer, date, amount, quantity, unit, cal, hold, rp);
         ClvOptions co = new ClvOptions(fm, horizonMonths, discountRate, FitOptions.defaults().withPenalty(penalty), null);

@@ -98,6 +98,43 @@ final class ModelCliSupport {
         if (file != null) CsvWriter.checkTarget(file);
     }
 
+    /**
+     * Refuses an output that is one of the command's inputs, or another of its outputs (the later write would
+     * replace the earlier file without a word): {@code inputs} and {@code outputs} may hold nulls.
+     */
+    static void checkOutputsApart(java.util.Map<String, Path> outputs, java.util.Map<String, Path> inputs) {
+        List<java.util.Map.Entry<String, Path>> outs = outputs.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        for (int i = 0; i < outs.size(); i++) {
+            var o = outs.get(i);
+            for (var in : inputs.entrySet()) {
+                if (in.getValue() != null && same(o.getValue(), in.getValue())) {
+                    throw new UserException("model.cli.outputIsInput", o.getKey(), o.getValue().toString(), in.getKey());
+                }
+            }
+            for (int j = 0; j < i; j++) {
+                if (same(o.getValue(), outs.get(j).getValue())) {
+                    throw new UserException("model.cli.outputsClash", outs.get(j).getKey(), o.getKey(), o.getValue().toString());
+                }
+            }
+        }
+    }
+
+    /** Option name → path pairs in order, nulls kept (for {@link #checkOutputsApart}). */
+    static java.util.Map<String, Path> paths(Object... nameThenPath) {
+        java.util.Map<String, Path> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameThenPath.length; i += 2) m.put((String) nameThenPath[i], (Path) nameThenPath[i + 1]);
+        return m;
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            // unreadable: compare the names below
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     /** Prints {@code notes} on {@code err}, one "segmenta: note: …" line each. */
     static void printNotes(PrintWriter err, List<String> notes) {
         for (String n : notes) err.println("segmenta: " + I18n.tr("model.cli.note", n));

@@ -70,6 +70,8 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.noInput"));
         }
         ModelCliSupport.checkOutputFile("--out", out, "scored.csv");
+        ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),
+                ModelCliSupport.paths("FILE", file, "--model", model, "--project", project));
         TrainedModel m = ModelIO.read(model);
         ScoringPolicy policy = use == null ? ScoringPolicy.defaultFor(m) : ScoringPolicy.defaults(ScoringPolicy.Use.fromKey(use));
         if (cutoffs != null) {

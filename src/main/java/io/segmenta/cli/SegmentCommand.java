@@ -81,6 +81,8 @@ public final class SegmentCommand implements Callable<Integer> {
         if (project != null && (column == null || column.isBlank())) throw new CommandLine.ParameterException(cl, I18n.tr("segment.cli.blankColumn"));
         CsvWriter.checkTarget(out);
         if (brief != null) CsvWriter.checkTarget(brief);
+        ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out, "--brief", brief),
+                ModelCliSupport.paths("FILE", input.file, "--project", project));
         boolean fromFile = input.file != null;
         Dataset ds = input.load(cl, fromFile ? null : project);
         if (project != null && !replaceColumn && ds.find(column.strip()).isPresent()) {

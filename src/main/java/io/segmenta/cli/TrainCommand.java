@@ -218,6 +218,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (modelOut != null) ModelIO.checkWritable(modelOut);
         ModelCliSupport.checkOutputFile("--metrics-out", metricsOut, "metrics.csv");
         ModelCliSupport.checkOutputFile("--history-out", historyOut, "history.png");
+        ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--model-out", modelOut, "--metrics-out", metricsOut, "--history-out", historyOut),
+                ModelCliSupport.paths("FILE", file, "--project", project));
         ModelCliSupport.Input in = ModelCliSupport.load(file, project, dataset);
         notes.addAll(in.notes());
         Dataset ds = in.dataset();

@@ -209,6 +209,16 @@ class CampaignCommandTest {
         // naming the column explicitly is the way out
         assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--suppress", sup.toString(),
                 "--suppress-column", "other", "--seed", "1", "--out", list.toString())).as(err.toString()).isZero();
+        // regression: --out naming the suppression file replaced the do-not-contact list by the mailing list
+        byte[] before = Files.readAllBytes(sup);
+        assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--suppress", sup.toString(),
+                "--suppress-column", "other", "--seed", "1", "--out", sup.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("is also an input of this command (--suppress)");
+        assertThat(Files.readAllBytes(sup)).isEqualTo(before);
+        // regression: a creative called like the holdout group merged with it in the A/B analysis
+        assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--creatives", "2",
+                "--creative-names", "A,Holdout", "--holdout", "10", "--seed", "1", "--out", list.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("A creative cannot be called \"Holdout\"");
     }
 
     @Test

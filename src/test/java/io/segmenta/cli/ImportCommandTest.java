@@ -99,7 +99,7 @@ class ImportCommandTest {
     }
 
     @Test
-    void usageErrorsExitTwo() {
+    void usageErrorsExitTwo() throws IOException {
         assertThat(run("import").code()).isEqualTo(2);
         assertThat(run("import", "x.csv", "--type", "a=money").code()).isEqualTo(2);
         assertThat(run("import", "x.csv", "--encoding", "klingon").code()).isEqualTo(2);
@@ -107,6 +107,9 @@ class ImportCommandTest {
         Run blank = run("import", "x.csv", "--name", "  ");
         assertThat(blank.code()).isEqualTo(2);
         assertThat(blank.err()).contains("--name needs a dataset name");
+        Run twice = run("import", csv("twice.csv", "id,x\n1,2\n").toString(), dir.resolve("twice.csv").toString());
+        assertThat(twice.code()).isEqualTo(3);
+        assertThat(twice.err()).contains("twice.csv is given twice");
         Run quote = run("import", "x.csv", "--quote", "abc");
         assertThat(quote.code()).isEqualTo(2);
         assertThat(quote.err()).contains("--quote must be one character");

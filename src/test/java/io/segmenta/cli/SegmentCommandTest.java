@@ -76,8 +76,11 @@ class SegmentCommandTest {
         assertThat(p.dataset("cust").orElseThrow().dataset().columnNames()).contains("segment");
         assertThat(p.artifacts()).extracting(a -> a.name()).containsExactly("segments_3");
 
+        assertThat(run("segment", csv.toString(), "--features", "income", "--k", "40", "--out", assignments.toString(),
+                "--restarts", "1")).isZero();
+        // regression: any k up to the row count was accepted (k = 19,000 on 20,000 customers ran for minutes)
         assertThat(run("segment", csv.toString(), "--features", "income", "--k", "700", "--out", assignments.toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("fewer than k = 700");
+        assertThat(err.toString()).contains("k = 700 is too many: at most 50 segments");
     }
 
     @Test
@@ -113,6 +116,26 @@ class SegmentCommandTest {
         assertThat(run("segment", csv.toString(), "--features", "income", "--k", "2", "--out", a.toString(), "--brief", fifo.toString()))
                 .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
         assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
+    void outputsNeverReplaceTheInputOrEachOther() throws IOException {
+        // regression: --out naming the input CSV replaced it; --out and --brief on one file kept only the brief
+        Path csv = ElbowCommandTest.writeBlobs(dir);
+        byte[] before = Files.readAllBytes(csv);
+        assertThat(run("segment", csv.toString(), "--features", "income", "--k", "2", "--out", csv.toString()))
+                .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("--out " + csv + " is also an input of this command (FILE)");
+        assertThat(Files.readAllBytes(csv)).isEqualTo(before);
+        Path a = dir.resolve("a.csv");
+        assertThat(run("segment", csv.toString(), "--features", "income", "--k", "2", "--out", a.toString(), "--brief", a.toString()))
+                .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("--out and --brief name the same file");
+        assertThat(a).doesNotExist();
+        // a category weight that makes every distance overflow
+        assertThat(run("segment", csv.toString(), "--features", "income,channel", "--k", "2", "--out", a.toString(),
+                "--category-weight", "1e308")).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("must be a positive number of at most 1,000");
     }
 
     static boolean mkfifo(Path p) {

@@ -93,8 +93,16 @@ public final class AbResultsLoader {
         checkArmCount(arm);
         Tallies t = new Tallies(ds, cols);
         Skipped noArm = new Skipped();
+        // with an id column, one customer is one send: a second row for the same id would count them twice
+        Column id = cols.id() == null ? null : col(ds, cols.id());
+        Map<String, Integer> rowOf = id == null ? null : new HashMap<>();
         for (int r = 0; r < ds.rowCount(); r++) {
             if (blank(arm, r)) { noArm.add(r); continue; }
+            if (id != null && !blank(id, r)) {
+                String k = id.format(r).strip();
+                Integer prev = rowOf.putIfAbsent(k, r);
+                if (prev != null) throw new UserException("campaign.ab.duplicateResult", k, id.name(), RowRef.of(prev), RowRef.of(r));
+            }
             t.add(r, arm.format(r), seg == null || seg.isMissing(r) ? null : seg.format(r));
         }
         return t.data(null, noArm.note("campaign.ab.note.noArm", arm.name()));
@@ -125,6 +133,10 @@ public final class AbResultsLoader {
             Integer r = rowOf.get(e.getKey());
             if (r != null) matched++;
             t.add(r == null ? -1 : r, e.getValue().arm(), e.getValue().segment());
+        }
+        // not one result row names a listed customer: the wrong id column or the wrong list, not a 0 % campaign
+        if (matched == 0 && !listed.isEmpty() && ds.rowCount() > 0) {
+            throw new UserException("campaign.ab.noMatch", ds.rowCount(), listed.size(), id.name());
         }
         return t.data(new AbData.Join(listed.size(), matched, resultsOnly), noId.note("campaign.ab.note.noId", id.name()));
     }
@@ -158,7 +170,15 @@ public final class AbResultsLoader {
                 if (b > n) throw new UserException("campaign.ab.bouncedAboveSends", bounced.name(), RowRef.of(r), text(bounced, r), text(sends, r));
                 d = n - b;
             }
+            if (d > n) throw new UserException("campaign.ab.countAboveSends", delivered.name(), RowRef.of(r), text(delivered, r), text(sends, r));
             double[] v = {n, d, count(opened, r), count(clicked, r), count(converted, r), amount(revenue, r)};
+            // every later step counts people among those sent: more opens (clicks, purchases) than sends is a typo
+            Column[] steps = {opened, clicked, converted};
+            for (int i = 0; i < 3; i++) {
+                if (steps[i] != null && v[2 + i] > n) {
+                    throw new UserException("campaign.ab.countAboveSends", steps[i].name(), RowRef.of(r), text(steps[i], r), text(sends, r));
+                }
+            }
             add(byArm.computeIfAbsent(arm.format(r), k -> new double[6]), v);
             if (seg != null && !seg.isMissing(r)) add(bySeg.computeIfAbsent(List.of(seg.format(r), arm.format(r)), k -> new double[6]), v);
         }
@@ -268,7 +288,7 @@ public final class AbResultsLoader {
     private static void add(double[] acc, double[] v) { for (int i = 0; i < v.length; i++) acc[i] += v[i]; }
 
     private static ArmCounts counts(String arm, String seg, double[] v, ArmCounts.Known known) {
-        if (v[1] > v[0] || v[2] > v[1] && known.delivery() || v[4] > v[0] || v[3] > v[0]) {
+        if (v[1] > v[0] || v[2] > v[1] && known.delivery() || v[2] > v[0] || v[4] > v[0] || v[3] > v[0]) {
             throw new UserException("campaign.ab.inconsistentCounts", arm, (long) v[0], (long) v[1], (long) v[2], (long) v[3], (long) v[4]);
         }
         return new ArmCounts(arm, seg, (long) v[0], (long) v[1], (long) v[2], (long) v[3], (long) v[4], v[5], known, null, null, null);

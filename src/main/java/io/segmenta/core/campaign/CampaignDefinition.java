@@ -64,6 +64,8 @@ public record CampaignDefinition(String datasetName, RowFilter filter, String sc
         for (String c : creativeNames) {
             if (c == null || c.isBlank()) throw new UserException("campaign.def.blankCreative");
             if (!seen.add(c)) throw new UserException("campaign.def.duplicateCreative", c);
+            // results are read back per arm, the holdout being the arm "holdout": a creative of that name would merge with it
+            if (c.strip().equalsIgnoreCase(Group.HOLDOUT.key())) throw new UserException("campaign.def.creativeNamedHoldout", c);
         }
         if (allocation == Allocation.PER_SEGMENT && segmentColumn == null) throw new UserException("campaign.def.perSegmentNeedsSegments");
         int held = holdout.sizeFor(sampleSize);

@@ -104,6 +104,11 @@ public final class CsvImporter {
         List<Path> files = request.files();
         long totalBytes = 0;
         for (Path f : files) totalBytes += sizeOf(f);
+        // the same file given twice would import its rows twice: one customer, two rows
+        Set<Path> seen = new HashSet<>();
+        for (Path f : files) {
+            if (!seen.add(f.toAbsolutePath().normalize())) throw new UserException("csv.error.sameFileTwice", f.toString());
+        }
         Progress progress = new Progress(c, totalBytes);
         final CsvOptions opts = request.options();
         Set<String> retype = new HashSet<>();

@@ -67,7 +67,7 @@ public final class DataDictionary {
         if (file == null) throw new IllegalArgumentException("file");
         String shown = file.toString();
         if (!Files.exists(file)) throw new UserException("data.dictionary.notFound", shown);
-        if (Files.isDirectory(file)) throw new UserException("data.dictionary.notAFile", shown);
+        if (!Files.isRegularFile(file)) throw new UserException("data.dictionary.notAFile", shown); // a pipe would block
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) throw new UserException("data.dictionary.tooLarge", shown, MAX_BYTES / (1024 * 1024));

@@ -127,7 +127,8 @@ public final class ProjectStore {
     static int checkHeader(Path file) {
         String name = file.toString();
         if (!Files.exists(file)) throw new UserException("project.error.notFound", name);
-        if (Files.isDirectory(file) || !Files.isReadable(file)) throw new UserException("project.error.notReadable", name);
+        // not a regular file (a folder, a pipe or a device) is refused before reading: a pipe would block forever
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) throw new UserException("project.error.notReadable", name);
         byte[] header;
         try (InputStream in = Files.newInputStream(file)) {
             header = in.readNBytes(100);

@@ -37,6 +37,8 @@ public record SegmentationOptions(List<Feature> features, Scaling scaling, Missi
                                   int maxIterations, double tolerance) {
 
     public static final int MAX_K = 50;
+    /** Largest feature weight: a feature 1,000 times another already decides the segments alone. */
+    public static final double MAX_WEIGHT = 1000;
     public static final int DEFAULT_K_MIN = 2;
     public static final int DEFAULT_K_MAX = 10;
     public static final int DEFAULT_RESTARTS = 10;
@@ -112,14 +114,15 @@ public record SegmentationOptions(List<Feature> features, Scaling scaling, Missi
      * @param column    dataset column name
      * @param kind      numeric or categorical
      * @param transform none or log1p (numeric only)
-     * @param weight    multiplier after scaling (for one-hot columns the value of a present level); &gt; 0
+     * @param weight    multiplier after scaling (for one-hot columns the value of a present level); &gt; 0 and at
+     *                  most {@link #MAX_WEIGHT} (beyond, squared distances overflow and every metric is NaN)
      */
     public record Feature(String column, FeatureKind kind, Transform transform, double weight) {
         public Feature {
             if (column == null || column.isBlank()) throw new UserException("segment.options.blankFeature");
             Objects.requireNonNull(kind, "kind");
             transform = transform == null ? Transform.NONE : transform;
-            if (!(weight > 0) || Double.isInfinite(weight)) throw new UserException("segment.options.badWeight", column, weight);
+            if (!(weight > 0) || !(weight <= MAX_WEIGHT)) throw new UserException("segment.options.badWeight", column, weight, MAX_WEIGHT);
             if (kind == FeatureKind.CATEGORICAL && transform != Transform.NONE) {
                 throw new UserException("segment.options.transformOnCategory", column);
             }

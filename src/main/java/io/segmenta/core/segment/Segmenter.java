@@ -3,6 +3,7 @@ package io.segmenta.core.segment;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
+import io.segmenta.core.util.UserException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ public final class Segmenter {
     public static Segmentation fit(Dataset ds, FeatureMatrix m, SegmentationOptions o, int k, SweepResult sweep, int threads,
                                    TaskContext ctx) {
         TaskContext c = ctx == null ? TaskContext.NONE : ctx;
+        // as for the elbow sweep: segments are for people to read, and k-means cost grows with k (k = 19,000 ran for minutes)
+        if (k > SegmentationOptions.MAX_K) throw new UserException("segment.options.kTooLarge", k, SegmentationOptions.MAX_K);
         m.checkK(k);
         double tol = KMeans.absoluteTolerance(m, o.tolerance());
         KMeans.Result r;

@@ -128,6 +128,21 @@ class AbInputValidationTest {
                 "converted", null, null, null, null, null), listed));
         assertThat(e.key()).isEqualTo("campaign.ab.duplicateResult");
         assertThat(e.getMessage()).contains("C1").contains("row 1").contains("row 3");
+
+        // regression: per-customer results with an id column counted a customer's second row as a second send
+        Dataset perCustomer = new Dataset("res", List.of(StringColumn.of("arm", true, "A", "B", "A"),
+                StringColumn.of("customer_id", false, "C1", "C2", "C1"), new LongColumn("converted", new long[]{1, 0, 0}, new BitSet())));
+        UserException p = thrown(() -> AbResultsLoader.perCustomer(perCustomer, new ResultColumns("arm", null, "customer_id", null, null,
+                null, null, "converted", null, null, null, null, null)));
+        assertThat(p.key()).isEqualTo("campaign.ab.duplicateResult");
+
+        // regression: results of another list (no id matches) gave every arm 0 % with exit 0
+        Dataset foreign = new Dataset("res", List.of(StringColumn.of("customer_id", false, "X1", "X2"),
+                new LongColumn("converted", new long[]{1, 0}, new BitSet())));
+        UserException f = thrown(() -> AbResultsLoader.joined(foreign, new ResultColumns(null, null, "customer_id", null, null, null, null,
+                "converted", null, null, null, null, null), listed));
+        assertThat(f.key()).isEqualTo("campaign.ab.noMatch");
+        assertThat(f.getMessage()).contains("None of the 2 result rows names a customer of the list (2 customers) by column customer_id");
     }
 
     // ---- bug 5: outcomes must be yes/no, amounts finite and ≥ 0 ----
@@ -186,6 +201,22 @@ class AbInputValidationTest {
                 new AggregateColumns("creative", null, "sends", null, null, null, null, "converted", null)));
         assertThat(c.key()).isEqualTo("campaign.ab.negativeCount");
         assertThat(c.getMessage()).contains("converted").contains("row 2").contains("-7");
+    }
+
+    @Test
+    void moreOpensClicksOrPurchasesThanSendsAreAnInputError() {
+        // regression: opened 2000 of 1000 sends reached the Beta posterior and ended in an internal error
+        Dataset ds = new Dataset("agg_open", List.of(StringColumn.of("arm", true, "A", "B"),
+                new LongColumn("sends", new long[]{1000, 1000}, new BitSet()), new LongColumn("converted", new long[]{5, 50}, new BitSet()),
+                new LongColumn("opened", new long[]{2000, 10}, new BitSet())));
+        UserException e = thrown(() -> AbResultsLoader.aggregated(ds,
+                new AggregateColumns("arm", null, "sends", null, null, "opened", null, "converted", null)));
+        assertThat(e.key()).isEqualTo("campaign.ab.countAboveSends");
+        assertThat(e.getMessage()).contains("Column opened holds 2000 in row 1, more than the 1000 sends");
+        Dataset conv = new Dataset("agg", List.of(StringColumn.of("arm", true, "A"),
+                new LongColumn("sends", new long[]{10}, new BitSet()), new LongColumn("converted", new long[]{11}, new BitSet())));
+        assertThat(thrown(() -> AbResultsLoader.aggregated(conv,
+                new AggregateColumns("arm", null, "sends", null, null, null, null, "converted", null))).key()).isEqualTo("campaign.ab.countAboveSends");
     }
 
     // ---- bug 7 and 1: messages with every placeholder filled; a blank list name ----
