@@ -137,6 +137,9 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "campaign", paramLabel = "NAME", description = "Name of the list saved in --project (default ${DEFAULT-VALUE})")
     String name;
 
+    @Option(names = "--replace", description = "Replace a list of the same --name saved in --project (refused otherwise)")
+    boolean replace;
+
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
 
@@ -160,6 +163,10 @@ public final class CampaignCommand implements Callable<Integer> {
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),
                 ModelCliSupport.paths("FILE", file, "--suppress", suppress, "--project", project));
         Project p = fromProject ? ProjectStore.open(project) : null;
+        // a saved list is the record of who was sent what, which the A/B analysis joins to: never replaced unasked
+        if (p != null && !replace && p.artifacts().stream().anyMatch(a -> a.kind().equals(CampaignArtifacts.KIND) && a.name().equals(name))) {
+            throw new UserException("campaign.cli.listExists", name, project.toString());
+        }
         ImportResult imported = fromProject ? null : CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
         Dataset ds = p != null ? p.dataset(dataset).map(DatasetEntry::dataset).orElseThrow(() -> new UserException("eda.cli.noDataset",
                 dataset, String.join(", ", p.datasets().stream().map(DatasetEntry::name).toList())))

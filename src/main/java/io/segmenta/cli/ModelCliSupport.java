@@ -92,6 +92,7 @@ final class ModelCliSupport {
      * that a long training run does not end in a write error.
      */
     static void checkOutputFile(String option, Path file, String example) {
+        if (file != null && file.toString().isBlank()) throw new UserException("model.cli.blankOutput", option, example);
         if (file != null && Files.isDirectory(file)) {
             throw new UserException("model.cli.outputIsFolder", option, file.toString(), example);
         }

@@ -215,6 +215,7 @@ public final class TrainCommand implements Callable<Integer> {
                 || units != null || dropout != null || patience != null)) {
             notes.add(I18n.tr("model.options.mlpIgnored", preview.algorithm().key()));
         }
+        ModelCliSupport.checkOutputFile("--model-out", modelOut, "churn.segmodel");
         if (modelOut != null) ModelIO.checkWritable(modelOut);
         ModelCliSupport.checkOutputFile("--metrics-out", metricsOut, "metrics.csv");
         ModelCliSupport.checkOutputFile("--history-out", historyOut, "history.png");

@@ -110,6 +110,17 @@ class CampaignCommandTest {
         assertThat(lines.stream().filter(l -> l.contains(",Lapsed,A,treatment,"))).hasSize(18);
         assertThat(lines.stream().filter(l -> l.contains(",Loyal,B,treatment,"))).hasSize(18);
         assertThat(lines.stream().filter(l -> l.contains(",New,C,treatment,"))).hasSize(18);
+
+        // regression: a second list of the same name silently replaced the record of who was sent what
+        Path other = dir.resolve("wave1b.csv");
+        assertThat(run("campaign", "--project", project.toString(), "--dataset", "cust", "--id", "customer_id", "--size", "30",
+                "--seed", "8", "--out", other.toString(), "--name", "wave1")).isEqualTo(3);
+        assertThat(err.toString()).contains("already has a campaign list called \"wave1\"").contains("--replace");
+        assertThat(other).doesNotExist();
+        assertThat(run("campaign", "--project", project.toString(), "--dataset", "cust", "--id", "customer_id", "--size", "30",
+                "--seed", "8", "--out", other.toString(), "--name", "wave1", "--replace")).as(err.toString()).isZero();
+        assertThat(CampaignArtifacts.fromArtifact(ProjectStore.open(project).artifacts().stream()
+                .filter(a -> a.kind().equals("campaign")).findFirst().orElseThrow()).size()).isEqualTo(30);
     }
 
     @Test

@@ -111,6 +111,7 @@ class ImportCommandTest {
         assertThat(twice.code()).isEqualTo(3);
         assertThat(twice.err()).contains("twice.csv is given twice");
         Run quote = run("import", "x.csv", "--quote", "abc");
+        assertThat(run("segment", "x.csv", "--features", "a", "--k", "2", "--out", "").err()).contains("An output file name is empty");
         assertThat(quote.code()).isEqualTo(2);
         assertThat(quote.err()).contains("--quote must be one character");
         assertThat(run("nosuchcommand").code()).isEqualTo(2);

@@ -193,6 +193,7 @@ public final class CsvWriter {
      * pipe) that the final rename would replace — checked again by every write; commands call it before any work.
      */
     public static void checkTarget(Path file) {
+        if (file.toString().isBlank()) throw new UserException("data.csvWriter.blankName"); // "" would name the current folder
         Path target = file.toAbsolutePath();
         if (Files.isDirectory(target)) throw new UserException("data.csvWriter.isFolder", target);
         if (Files.exists(target) && !Files.isRegularFile(target)) throw new UserException("data.csvWriter.notRegular", target);
