@@ -137,6 +137,10 @@ class CampaignCommandTest {
         assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "330", "--creatives", "3",
                 "--allocation", "per-segment", "--out", list.toString())).isEqualTo(3);
         assertThat(err.toString()).contains("Segment Lapsed has 100 eligible customers, fewer than the 110");
+        // regression: an id or an amount as the segment column made one stratum per customer (a preview of 18,742 lines)
+        assertThat(run("campaign", csv.toString(), "--segments", "customer_id", "--id", "customer_id", "--size", "100",
+                "--out", list.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("Column customer_id has 600 different values").contains("at most 100");
         // more creatives than the A/B analysis could compare afterwards
         assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "500", "--creatives", "53",
                 "--out", list.toString())).isEqualTo(3);

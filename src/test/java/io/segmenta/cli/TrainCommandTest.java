@@ -161,6 +161,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void aStrayValueThatTurnsA01TargetIntoAnAmountIsExplained() throws IOException {
+        // regression: one stray 2 in a 0/1 target said only "The algorithm logistic cannot be used for regression."
+        Path stray = withColumn("stray.csv", 200, i -> i == 107 ? "2" : Integer.toString(i % 2));
+        Run r = run("train", stray.toString(), "--target", "x", "--algorithm", "logistic");
+        assertCleanInputError(r);
+        assertThat(r.err()).contains("The target x holds numbers with more than two values").contains("--positive 1");
+        Run fixed = run("train", stray.toString(), "--target", "x", "--algorithm", "logistic", "--positive", "1");
+        assertThat(fixed.code()).as(fixed.err()).isZero();
+    }
+
+    @Test
     void targetsWithoutTwoClassesSayWhatIsWrong() throws IOException {
         // regression: one value, no value and three values all said "has N distinct values; choose the positive class"
         Run one = run("train", csv("one.csv", "a,churn\n1,1\n").toString(), "--target", "churn");

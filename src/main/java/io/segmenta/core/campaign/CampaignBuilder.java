@@ -35,6 +35,12 @@ import java.util.Set;
  * first creatives get one more when it does not divide).
  */
 public final class CampaignBuilder {
+    /**
+     * Most segments a list is stratified by: segments are groups a creative team can address (the app's
+     * k-means makes at most 50), not the values of an amount.
+     */
+    public static final int MAX_SEGMENTS = 100;
+
     /** Segment label used when the definition has no segment column. */
     public static final String ALL_SEGMENT = "all";
 
@@ -148,6 +154,10 @@ public final class CampaignBuilder {
         }
         List<String> segments = new ArrayList<>(labels);
         segments.sort(segmentOrder(segments));
+        if (segments.size() > MAX_SEGMENTS) {
+            // an amount or an id chosen as the segment column: thousands of strata of one customer each
+            throw new UserException("campaign.error.tooManySegments", def.segmentColumn(), segments.size(), MAX_SEGMENTS);
+        }
         return new Population(funnel, ids, rows, segOf, segments, HexFormat.of().formatHex(sha.digest()));
     }
 

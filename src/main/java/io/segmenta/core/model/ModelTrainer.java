@@ -67,7 +67,13 @@ public final class ModelTrainer {
         c.progress(0, 0, I18n.tr("model.progress.preparing"));
         Prepared pr = prepare(ds, o, c);
         Task task = pr.target().task();
-        if (!o.algorithm().supports(task)) throw new UserException("model.options.algorithmTask", o.algorithm().key(), task.key());
+        if (!o.algorithm().supports(task)) {
+            // the task was read from the target (a number with more than two values reads as an amount)
+            if (o.task() == null && task == Task.REGRESSION) {
+                throw new UserException("model.options.algorithmInferredRegression", o.algorithm().key(), o.target());
+            }
+            throw new UserException("model.options.algorithmTask", o.algorithm().key(), task.key());
+        }
         List<Algorithm> algos = o.algorithm() == Algorithm.ENSEMBLE ? ensembleMembers(o, task) : List.of(o.algorithm());
         long units = 0;
         for (Algorithm a : algos) units += units(a, o.hyper());
