@@ -84,38 +84,48 @@ final class ProjectReader {
     static Project readProject(Connection c) throws SQLException {
         List<DatasetEntry> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, name, row_count, column_count, origin, settings_json, report_json, recipe, created_at
-                FROM dataset ORDER BY position""");
+        try (PreparedStatement ps = c.prepareStatement(DATASETS);
              ResultSet r = ps.executeQuery()) {
             int n = 0;
             while (r.next()) {
-                String name = name(r, 2, "dataset", ++n);
-                if (!names.add(name)) throw new ProjectDamage("project.damage.duplicateDataset", ProjectDamage.shown(name));
-                I18n.Localizable at = ProjectDamage.dataset(name);
-                long id = integer(r, 1, "id", at, Long.MIN_VALUE, Long.MAX_VALUE);
-                int rows = (int) integer(r, 3, "row_count", at, 0, Integer.MAX_VALUE);
-                int columnCount = (int) integer(r, 4, "column_count", at, 0, Integer.MAX_VALUE);
-                String origin = nonBlankText(r, 5, "origin", at);
+                DatasetRow d = datasetRow(r, ++n, names);
+                I18n.Localizable at = d.at();
                 String settingsJson = optionalText(r, 6, "settings_json", at);
                 String reportJson = optionalText(r, 7, "report_json", at);
                 String recipe = optionalText(r, 8, "recipe", at);
-                Instant createdAt = instant(r, 9, "created_at", at);
 
-                List<Column> columns = readColumns(c, id, name, rows);
-                if (columns.size() != columnCount) {
-                    throw new ProjectDamage("project.damage.columnCount", at, columns.size(), columnCount);
+                List<Column> columns = readColumns(c, d.id(), d.name(), d.rows());
+                if (columns.size() != d.columns()) {
+                    throw new ProjectDamage("project.damage.columnCount", at, columns.size(), d.columns());
                 }
-                Map<String, String> descriptions = readDescriptions(c, id, at);
+                Map<String, String> descriptions = readDescriptions(c, d.id(), at);
                 CsvSettings settings = json(settingsJson, ProjectJson::settingsFromJson,
                         "project.damage.settingsNotJson", "project.damage.settings", at);
                 ImportReport report = json(reportJson, ProjectJson::reportFromJson,
                         "project.damage.reportNotJson", "project.damage.report", at);
-                datasets.add(new DatasetEntry(new Dataset(name, columns, descriptions), origin, settings,
-                        readSources(c, id, at), report, createdAt, recipe));
+                datasets.add(new DatasetEntry(new Dataset(d.name(), columns, descriptions), d.origin(), settings,
+                        readSources(c, d.id(), at), report, d.createdAt(), recipe));
             }
         }
         return new Project(datasets, readArtifacts(c));
+    }
+
+    /** The dataset rows, in order: the columns {@link #datasetRow} reads come first. */
+    private static final String DATASETS = """
+            SELECT id, name, row_count, column_count, origin, settings_json, report_json, recipe, created_at
+            FROM dataset ORDER BY position""";
+
+    /** What both the whole project and {@link #readInfo} read of a dataset row, checked. */
+    private record DatasetRow(String name, I18n.Localizable at, long id, int rows, int columns, String origin, Instant createdAt) { }
+
+    /** The {@code n}-th row of {@link #DATASETS}; its name must not be in {@code names} yet (it is added). */
+    private static DatasetRow datasetRow(ResultSet r, int n, Set<String> names) throws SQLException {
+        String name = name(r, 2, "dataset", n);
+        if (!names.add(name)) throw new ProjectDamage("project.damage.duplicateDataset", ProjectDamage.shown(name));
+        I18n.Localizable at = ProjectDamage.dataset(name);
+        return new DatasetRow(name, at, integer(r, 1, "id", at, Long.MIN_VALUE, Long.MAX_VALUE),
+                (int) integer(r, 3, "row_count", at, 0, Integer.MAX_VALUE), (int) integer(r, 4, "column_count", at, 0, Integer.MAX_VALUE),
+                nonBlankText(r, 5, "origin", at), instant(r, 9, "created_at", at));
     }
 
     private static <T> T json(String json, Function<String, T> decode, String notJsonKey, String invalidKey,
@@ -312,21 +322,13 @@ final class ProjectReader {
     static ProjectInfo readInfo(Connection c, Path file, int version) throws SQLException {
         List<ProjectInfo.DatasetSummary> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, row_count, column_count, origin, created_at FROM dataset ORDER BY position");
+        try (PreparedStatement ps = c.prepareStatement(DATASETS);
              ResultSet r = ps.executeQuery()) {
             int n = 0;
             while (r.next()) {
-                String name = name(r, 2, "dataset", ++n);
-                if (!names.add(name)) throw new ProjectDamage("project.damage.duplicateDataset", ProjectDamage.shown(name));
-                I18n.Localizable at = ProjectDamage.dataset(name);
-                long id = integer(r, 1, "id", at, Long.MIN_VALUE, Long.MAX_VALUE);
-                long rows = integer(r, 3, "row_count", at, 0, Integer.MAX_VALUE);
-                int columns = (int) integer(r, 4, "column_count", at, 0, Integer.MAX_VALUE);
-                String origin = nonBlankText(r, 5, "origin", at);
-                Instant createdAt = instant(r, 6, "created_at", at);
-                List<String> sources = readSources(c, id, at).stream().map(SourceFile::path).toList();
-                datasets.add(new ProjectInfo.DatasetSummary(name, rows, columns, origin, createdAt, sources));
+                DatasetRow d = datasetRow(r, ++n, names);
+                List<String> sources = readSources(c, d.id(), d.at()).stream().map(SourceFile::path).toList();
+                datasets.add(new ProjectInfo.DatasetSummary(d.name(), d.rows(), d.columns(), d.origin(), d.createdAt(), sources));
             }
         }
         List<ProjectInfo.ArtifactSummary> artifacts = new ArrayList<>();
