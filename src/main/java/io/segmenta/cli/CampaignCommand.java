@@ -159,6 +159,7 @@ public final class CampaignCommand implements Callable<Integer> {
         if (name == null || name.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.blankName"));
         }
+        ModelCliSupport.checkName(spec.commandLine(), "--name", name, "wave1");
         CsvWriter.checkTarget(out);
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),
                 ModelCliSupport.paths("FILE", file, "--suppress", suppress, "--project", project));

@@ -109,6 +109,9 @@ public final class ImportCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--quote must be one character (usually \" or ') or none, not '" + quote + "'");
                 }
                 o = o.withQuote("none".equalsIgnoreCase(quote) ? '\0' : quote.charAt(0));
+                if (delimiter != null && o.quote() != null && o.delimiter() != null && o.quote().charValue() == o.delimiter().charValue()) {
+                    throw new IllegalArgumentException("--quote and --delimiter must be different characters, not both '" + quote + "'");
+                }
             }
             if (header != null) o = o.withHeader(header);
             if (monthFirst) o = o.withDayFirst(false);
@@ -148,9 +151,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (name != null && name.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--name needs a dataset name, for example --name customers");
-        }
+        ModelCliSupport.checkName(spec.commandLine(), "--name", name, "customers");
         if (name != null) name = name.strip();
         CsvOptions o = options();
         Project existing = null;

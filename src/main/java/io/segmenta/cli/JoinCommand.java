@@ -79,6 +79,7 @@ public final class JoinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ModelCliSupport.checkName(spec.commandLine(), "--name", name, "customers_enriched");
         Project p = ProjectStore.open(project);
         Dataset l = dataset(p, left);
         Dataset r = dataset(p, right);

@@ -13,6 +13,8 @@ import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 
+import picocli.CommandLine;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +136,17 @@ final class ModelCliSupport {
             // unreadable: compare the names below
         }
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A name given with {@code option} (a dataset, list or segmentation name) that is blank or holds line breaks
+     * or other control characters is a usage error: it would be saved as it is and break every listing.
+     */
+    static void checkName(CommandLine cl, String option, String value, String example) {
+        if (value == null) return;
+        if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+            throw new CommandLine.ParameterException(cl, I18n.tr("cli.badName", option, example));
+        }
     }
 
     /** Prints {@code notes} on {@code err}, one "segmenta: note: …" line each. */

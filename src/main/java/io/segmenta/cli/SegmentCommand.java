@@ -79,6 +79,8 @@ public final class SegmentCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (k < 2) throw new UserException("segment.options.badKMin", k);
         if (project != null && (column == null || column.isBlank())) throw new CommandLine.ParameterException(cl, I18n.tr("segment.cli.blankColumn"));
+        ModelCliSupport.checkName(cl, "--name", name, "segments_4");
+        ModelCliSupport.checkName(cl, "--column", column, "segment");
         CsvWriter.checkTarget(out);
         if (brief != null) CsvWriter.checkTarget(brief);
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out, "--brief", brief),

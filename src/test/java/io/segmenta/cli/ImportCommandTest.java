@@ -106,7 +106,9 @@ class ImportCommandTest {
         // regressions: an empty name was an internal error (exit 1); a quote of several characters was cut to its first
         Run blank = run("import", "x.csv", "--name", "  ");
         assertThat(blank.code()).isEqualTo(2);
-        assertThat(blank.err()).contains("--name needs a dataset name");
+        assertThat(blank.err()).contains("--name needs a name on one line");
+        assertThat(run("import", "x.csv", "--name", "two\nlines").code()).isEqualTo(2);
+        assertThat(run("import", "x.csv", "--delimiter", ",", "--quote", ",").err()).contains("--quote and --delimiter");
         Run twice = run("import", csv("twice.csv", "id,x\n1,2\n").toString(), dir.resolve("twice.csv").toString());
         assertThat(twice.code()).isEqualTo(3);
         assertThat(twice.err()).contains("twice.csv is given twice");

@@ -102,6 +102,14 @@ public final class CampaignBuilder {
         int afterScore = rows.length;
         if (!def.tiers().isEmpty()) {
             Set<String> wanted = new HashSet<>(def.tiers());
+            // a tier the column never holds (a typo, another column) keeps nobody: say which, not "loosen the filters"
+            Set<String> present = new java.util.TreeSet<>();
+            for (int r = 0; r < ds.rowCount() && present.size() <= 1000; r++) if (!tier.isMissing(r)) present.add(tier.format(r));
+            List<String> unknown = def.tiers().stream().filter(t -> !present.contains(t)).toList();
+            if (!unknown.isEmpty() && present.size() <= 1000) {
+                throw new UserException("campaign.error.unknownTiers", def.tierColumn(), String.join(", ", unknown),
+                        String.join(", ", present.stream().limit(10).toList()) + (present.size() > 10 ? ", …" : ""));
+            }
             rows = Arrays.stream(rows).filter(r -> !tier.isMissing(r) && wanted.contains(tier.format(r))).toArray();
         }
         int afterTier = rows.length;
