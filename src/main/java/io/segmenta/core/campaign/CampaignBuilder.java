@@ -133,9 +133,12 @@ public final class CampaignBuilder {
 
         int suppressed = 0;
         if (!def.suppression().isEmpty()) {
-            Set<String> out = new HashSet<>(def.suppression().ids());
+            // ignoring case: an id typed "c000001" on a do-not-contact list must still keep C000001 out of the
+            // list (when in doubt, do not mail)
+            Set<String> out = new HashSet<>();
+            for (String s : def.suppression().ids()) out.add(Suppression.key(s));
             int before = rows.length;
-            rows = Arrays.stream(rows).filter(r -> !out.contains(idText[r])).toArray();
+            rows = Arrays.stream(rows).filter(r -> !out.contains(Suppression.key(idText[r]))).toArray();
             suppressed = before - rows.length;
         }
         if (def.topN() != null) {

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Ids never to contact (unsubscribed, recent buyers), compared as text with the list's id column (after
- * trimming blanks).
+ * Ids never to contact (unsubscribed, recent buyers), compared as text with the list's id column, after
+ * trimming blanks and ignoring case ({@link #key}): a suppression list errs on the side of not mailing.
  *
  * <p>A suppression list protects customers who must not be mailed, so it is all or nothing: a file with rows
  * the CSV reader rejected, ids it could not read, or no column recognisable as the list's id column is an
@@ -98,6 +98,11 @@ public record Suppression(String source, List<String> ids) {
         for (String n : table.columnNames()) if (loose(n).equals(wanted)) return table.column(n);
         for (String n : table.columnNames()) if (loose(n).equals("id")) return table.column(n);
         throw new UserException("campaign.error.suppressionNoIdColumn", source, listIdColumn, String.join(", ", table.columnNames()));
+    }
+
+    /** How an id is compared with the suppressed ones: trimmed, case ignored. */
+    public static String key(String id) {
+        return id.strip().toLowerCase(Locale.ROOT);
     }
 
     /** A column name without case, spaces or punctuation. */
