@@ -1,14 +1,20 @@
 package io.segmenta.app.segments;
 
 import io.segmenta.app.ui.FileChoosers;
+import io.segmenta.core.util.I18n;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The file chooser of the Segments section (where to export the brief). Injected into the view model so
- * that tests answer it; the application uses {@link #fx()}, a native save dialog owned by the focused window.
+ * The dialogs of the Segments section: where to export the brief, and whether to replace a column. Injected into
+ * the view model so that tests answer them; the application uses {@link #fx()}, a native save dialog and a
+ * confirmation owned by the focused window.
  */
 @FunctionalInterface
 public interface SegmentsDialogs {
@@ -38,12 +44,35 @@ public interface SegmentsDialogs {
     /** Where to save the brief; empty when the user cancelled. */
     Optional<Path> chooseBriefTarget(String suggestedName, BriefFormat format);
 
-    /** Native save dialogs owned by the window that has the focus. */
+    /**
+     * Whether to replace the column {@code column} the dataset already has (earlier segments, or a column of the
+     * user's own such as a CRM's "segment"). Tests that do not ask answer yes.
+     */
+    default boolean confirmReplaceColumn(String column, String dataset) { return true; }
+
+    /** Native save dialogs and confirmations owned by the window that has the focus. */
     static SegmentsDialogs fx() {
         FileChoosers files = new FileChoosers();
-        return (suggestedName, format) -> files.save("ui.segments.brief.exportTitle", suggestedName, null,
-                        FileChoosers.filter(format == BriefFormat.HTML ? "ui.segments.brief.htmlFiles" : "ui.segments.brief.markdownFiles",
-                                format.pattern))
-                .map(format::withExtension);
+        return new SegmentsDialogs() {
+            @Override
+            public Optional<Path> chooseBriefTarget(String suggestedName, BriefFormat format) {
+                return files.save("ui.segments.brief.exportTitle", suggestedName, null,
+                                FileChoosers.filter(format == BriefFormat.HTML ? "ui.segments.brief.htmlFiles" : "ui.segments.brief.markdownFiles",
+                                        format.pattern))
+                        .map(format::withExtension);
+            }
+
+            @Override
+            public boolean confirmReplaceColumn(String column, String dataset) {
+                ButtonType replace = new ButtonType(I18n.tr("ui.segments.column.replace"), ButtonBar.ButtonData.OK_DONE);
+                ButtonType keep = new ButtonType(I18n.tr("ui.segments.column.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+                Alert a = new Alert(Alert.AlertType.CONFIRMATION, I18n.tr("ui.segments.column.replaceText", column, dataset), replace, keep);
+                a.setTitle(I18n.tr("ui.segments.column.replaceTitle"));
+                a.setHeaderText(I18n.tr("ui.segments.column.replaceHeader", column, dataset));
+                Window w = Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(null);
+                if (w != null) a.initOwner(w);
+                return a.showAndWait().orElse(keep) == replace;
+            }
+        };
     }
 }

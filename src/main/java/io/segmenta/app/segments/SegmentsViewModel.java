@@ -879,7 +879,7 @@ public final class SegmentsViewModel {
         profiles.set(p);
         brief.set(CreativeBrief.build(p, I18n.locale()));
         saveArtifact(renamed);
-        if (hadColumn) addSegmentColumn();
+        if (hadColumn) addSegmentColumn(true);
         return true;
     }
 
@@ -888,12 +888,19 @@ public final class SegmentsViewModel {
         for (SegmentName n : names) n.nameProperty().set(n.suggested());
     }
 
-    /** Adds (or replaces) the segment column of the dataset; the project becomes dirty. */
-    public void addSegmentColumn() {
+    /**
+     * Adds the segment column to the dataset; the project becomes dirty. A column of that name already there
+     * (earlier segments, or the user's own) is replaced only when the user confirms.
+     */
+    public void addSegmentColumn() { addSegmentColumn(columnAdded.get()); }
+
+    /** @param ours true when the column present is this segmentation's own (renamed segments re-applied) */
+    private void addSegmentColumn(boolean ours) {
         Segmentation s = segmentation.get();
         String dsName = s == null ? null : s.datasetName();
         DatasetEntry entry = dsName == null ? null : project.getProject().dataset(dsName).orElse(null);
         if (entry == null) return;
+        if (!ours && entry.dataset().find(SEGMENT_COLUMN).isPresent() && !dialogs.confirmReplaceColumn(SEGMENT_COLUMN, dsName)) return;
         runner.submit(I18n.tr("ui.segments.task.addColumn"), ctx -> s.addSegmentColumn(entry.dataset(), SEGMENT_COLUMN),
                 ds -> {
                     if (segmentation.get() != s) return;

@@ -73,8 +73,24 @@ class SegmentsViewModelTest {
         project.load(dir.resolve("sample.segmenta"));
     }
 
+    /** What the replace-column confirmation answers, and the columns it was asked about. */
+    private boolean replaceAnswer = true;
+    private final List<String> replaceAsked = new ArrayList<>();
+
     private SegmentsViewModel newViewModel(ProjectViewModel p) {
-        return new SegmentsViewModel(runner, p, (name, format) -> Optional.ofNullable(briefTargets.poll()), notices::add, Runnable::run);
+        SegmentsDialogs dialogs = new SegmentsDialogs() {
+            @Override
+            public Optional<Path> chooseBriefTarget(String suggestedName, BriefFormat format) {
+                return Optional.ofNullable(briefTargets.poll());
+            }
+
+            @Override
+            public boolean confirmReplaceColumn(String column, String dataset) {
+                replaceAsked.add(column + " in " + dataset);
+                return replaceAnswer;
+            }
+        };
+        return new SegmentsViewModel(runner, p, dialogs, notices::add, Runnable::run);
     }
 
     private static ProjectPersistence memory(Project p) {
@@ -190,6 +206,31 @@ class SegmentsViewModelTest {
         Artifact a = project.getProject().artifacts().stream().filter(x -> x.kind().equals(SegmentationArtifacts.KIND)).findFirst().orElseThrow();
         assertThat(SegmentationArtifacts.fromArtifact(a).names()).isEqualTo(s.names());
         assertThat(notices).extracting(Notice::message).anyMatch(m -> m.contains("4 segments created"));
+    }
+
+    @Test
+    void anExistingSegmentColumnIsReplacedOnlyWhenTheUserSaysSo() {
+        // regression: "Add column" replaced a column called "segment" that the dataset already had (a CRM's own,
+        // or earlier segments) without asking
+        setUpFastSweep();
+        vm.runSweep();
+        vm.chooseK(3);
+        vm.fit();
+        vm.addSegmentColumn();
+        assertThat(replaceAsked).as("nothing to replace yet").isEmpty();
+        vm.chooseK(4);
+        vm.fit();
+        replaceAnswer = false;
+        vm.addSegmentColumn();
+        assertThat(replaceAsked).containsExactly("segment in customers");
+        StringColumn kept = (StringColumn) project.getProject().dataset("customers").orElseThrow().dataset().column("segment");
+        assertThat(kept.dictionary()).hasSize(3);
+        assertThat(vm.columnAddedProperty().get()).isFalse();
+        replaceAnswer = true;
+        vm.addSegmentColumn();
+        StringColumn replaced = (StringColumn) project.getProject().dataset("customers").orElseThrow().dataset().column("segment");
+        assertThat(replaced.dictionary()).hasSize(4);
+        assertThat(vm.columnAddedProperty().get()).isTrue();
     }
 
     @Test
