@@ -166,9 +166,7 @@ public final class AbtestCommand implements Callable<Integer> {
             w.println(Json.write(n));
         } else {
             printText(w, r);
-            PrintWriter err = spec.commandLine().getErr();
-            for (String note : notes) err.println("segmenta: " + I18n.tr("model.cli.note", note));
-            err.flush();
+            ModelCliSupport.printNotes(spec.commandLine().getErr(), notes);
         }
         w.flush();
         return SegmentaCli.EXIT_OK;

@@ -221,9 +221,7 @@ public final class CampaignCommand implements Callable<Integer> {
             w.println(Json.write(n));
         } else {
             printText(w, list, r, p != null ? project : null);
-            PrintWriter err = spec.commandLine().getErr();
-            for (String note : notes) err.println("segmenta: " + I18n.tr("model.cli.note", note));
-            err.flush();
+            ModelCliSupport.printNotes(spec.commandLine().getErr(), notes);
         }
         w.flush();
         return SegmentaCli.EXIT_OK;

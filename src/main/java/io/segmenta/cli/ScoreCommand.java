@@ -130,9 +130,7 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             ModelCliSupport.table(o, rows, "llr");
             o.println(I18n.tr("model.cli.written", out.toString()));
-            PrintWriter err = spec.commandLine().getErr();
-            for (String note : notes) err.println("segmenta: " + I18n.tr("model.cli.note", note));
-            err.flush();
+            ModelCliSupport.printNotes(spec.commandLine().getErr(), notes);
         }
         o.flush();
         return 0;

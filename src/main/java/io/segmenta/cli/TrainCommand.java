@@ -260,7 +260,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println(Json.write(jn));
         } else {
             printText(out, ds, run);
-            for (String n : notes) err.println("segmenta: " + I18n.tr("model.cli.note", n));
+            ModelCliSupport.printNotes(err, notes);
         }
         out.flush();
         err.flush();
