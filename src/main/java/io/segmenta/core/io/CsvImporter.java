@@ -452,16 +452,24 @@ public final class CsvImporter {
 
     private static String[] headerNames(String[] raw, int ncol, String file, long line, List<String> warnings) {
         String[] names = new String[ncol];
+        String[] given = new String[ncol];
+        // a name made up for a blank or repeated header never takes a name the file itself uses later on
+        // (a, a, a_2 → a, a_3, a_2), so the user's own column keeps its name
         Set<String> used = new HashSet<>();
         for (int i = 0; i < ncol; i++) {
             String n = i < raw.length && raw[i] != null ? raw[i].strip() : "";
             if (n.startsWith("\uFEFF")) n = n.substring(1);
+            given[i] = n;
+        }
+        Set<String> reserved = new HashSet<>(Arrays.asList(given));
+        for (int i = 0; i < ncol; i++) {
+            String n = given[i];
             if (n.isEmpty()) {
-                String nn = uniqueName("column_" + (i + 1), used);
+                String nn = uniqueName("column_" + (i + 1), used, reserved);
                 warnings.add(I18n.tr("csv.warn.blankHeader", file, line, i + 1, nn));
                 n = nn;
             } else if (used.contains(n)) {
-                String nn = uniqueName(n, used);
+                String nn = uniqueName(n, used, reserved);
                 warnings.add(I18n.tr("csv.warn.duplicateHeader", file, line, i + 1, n, nn));
                 n = nn;
             }
@@ -472,10 +480,15 @@ public final class CsvImporter {
     }
 
     private static String uniqueName(String base, Set<String> used) {
-        if (!used.contains(base)) return base;
+        return uniqueName(base, used, Set.of());
+    }
+
+    /** {@code base}, or base_2, base_3, … : the first in neither set. */
+    private static String uniqueName(String base, Set<String> used, Set<String> reserved) {
+        if (!used.contains(base) && !reserved.contains(base)) return base;
         for (int k = 2; ; k++) {
             String c = base + "_" + k;
-            if (!used.contains(c)) return c;
+            if (!used.contains(c) && !reserved.contains(c)) return c;
         }
     }
 

@@ -317,6 +317,15 @@ class CsvImporterTest {
     }
 
     @Test
+    void aMadeUpHeaderNeverTakesANameTheFileUses() throws IOException {
+        // the file's own a_2 and column_2 keep their names; the repeated a and the blank header get free ones
+        ImportResult r = imp(write("dup2.csv", "a,a,a_2,,column_4,column_2\n1,2,3,4,5,6\n"));
+        assertThat(r.dataset().columnNames()).containsExactly("a", "a_3", "a_2", "column_4_2", "column_4", "column_2");
+        assertThat(r.dataset().column("a_2").getDouble(0)).isEqualTo(3.0);
+        assertThat(r.report().warnings()).hasSize(2);
+    }
+
+    @Test
     void headerlessNumericFileIsDetected() throws IOException {
         ImportResult r = imp(write("nohead.txt", "0001 00001 19970101 1 11.77\n0001 00001 19970118 2 29.33\n0002 00002 19970112 5 77.00\n"));
         assertThat(r.settings().header()).isFalse();
