@@ -68,6 +68,9 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--replace-column", description = "Overwrite the dataset's column of the --column name if it exists (refused otherwise)")
     boolean replaceColumn;
 
+    @Option(names = "--replace", description = "Replace a segmentation of the same --name saved in --project (refused otherwise)")
+    boolean replace;
+
     @Option(names = "--json", description = "Print a summary as JSON")
     boolean json;
 
@@ -86,6 +89,13 @@ public final class SegmentCommand implements Callable<Integer> {
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out, "--brief", brief),
                 ModelCliSupport.paths("FILE", input.file, "--project", project));
         boolean fromFile = input.file != null;
+        String artifactName = name != null && !name.isBlank() ? name.strip() : "segments_" + k;
+        Project saved = project != null && Files.exists(project) ? ProjectStore.open(project) : null;
+        if (saved != null && !replace && saved.artifacts().stream()
+                .anyMatch(a -> a.kind().equals(SegmentationArtifacts.KIND) && a.name().equals(artifactName))) {
+            // an earlier segmentation (its k, names and profiles) is not thrown away unasked
+            throw new UserException("segment.cli.segmentationExists", artifactName, project.toString());
+        }
         Dataset ds = input.load(cl, fromFile ? null : project);
         if (project != null && !replaceColumn && ds.find(column.strip()).isPresent()) {
             // a dataset's own column (its ids, its ages…) is never overwritten by a segment label without being asked
@@ -105,9 +115,8 @@ public final class SegmentCommand implements Callable<Integer> {
                     ? CreativeBrief.html(named, l) : CreativeBrief.markdown(named, l);
             CsvWriter.writeText(brief, text);
         }
-        String artifactName = name != null && !name.isBlank() ? name.strip() : "segments_" + k;
         if (project != null) {
-            Project p = Files.exists(project) ? ProjectStore.open(project) : Project.empty();
+            Project p = saved != null ? saved : Project.empty();
             Dataset target = ds;
             if (fromFile) {
                 target = ds.withName(p.uniqueDatasetName(ds.name()));

@@ -231,6 +231,11 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (UserException e) {
             throw in.lines().relocate(e);
         }
+        if (in.project() != null) {
+            // every model trained on a project stays in it (the leaderboard): a name already taken gets " 2", " 3"…
+            List<TrainedModel> named = ModelIO.uniquelyNamed(in.project(), run.all());
+            run = new ModelTrainer.TrainingRun(named.get(named.size() - 1), named.subList(0, named.size() - 1));
+        }
         TrainedModel m = run.model();
         MlpDevice.Choice deviceChoice = usesMlp ? MlpDevice.lastUsed().orElse(null) : null;
         if (deviceChoice != null) notes.add(deviceChoice.message());
@@ -246,9 +251,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         if (in.project() != null) {
-            Project p = in.project();
-            for (TrainedModel x : run.all()) p = p.withArtifact(ModelIO.toArtifact(x));
-            ProjectStore.save(p, project, TaskContext.NONE);
+            ProjectStore.save(ModelIO.withModels(in.project(), run.all().stream().map(ModelIO::toArtifact).toList()),
+                    project, TaskContext.NONE);
         }
         if (json) {
             ObjectNode jn = toJson(ds, run, notes);
@@ -407,7 +411,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (modelOut != null) out.println(I18n.tr("model.cli.modelOut", modelOut.toString()));
         if (metricsOut != null) out.println(I18n.tr("model.cli.metricsOut", metricsOut.toString()));
         if (historyOut != null) out.println(I18n.tr("model.cli.historyOut", historyOut.toString()));
-        if (project != null) out.println(I18n.tr("model.cli.savedTo", project.toString()));
+        if (project != null) {
+            out.println(I18n.tr("model.cli.savedTo", project.toString(),
+                    String.join(", ", run.all().stream().map(x -> "\"" + x.name() + "\"").toList())));
+        }
     }
 
     /**

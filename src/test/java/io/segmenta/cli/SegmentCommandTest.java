@@ -106,6 +106,15 @@ class SegmentCommandTest {
                 "--k", "3", "--out", a.toString(), "--replace-column")).as(err.toString()).isZero();
         StringColumn seg = (StringColumn) ProjectStore.open(project).dataset("cust").orElseThrow().dataset().column("segment");
         assertThat(seg.dictionary()).hasSize(3);
+        // a saved segmentation of the same name (segments_3) is not replaced unasked either
+        assertThat(savedOptions(project, "segments_3")).contains("visits");
+        assertThat(run("segment", "--project", project.toString(), "--dataset", "cust", "--features", "income",
+                "--k", "3", "--out", a.toString(), "--replace-column")).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("already has a segmentation called \"segments_3\"").contains("--replace");
+        assertThat(savedOptions(project, "segments_3")).contains("visits");
+        assertThat(run("segment", "--project", project.toString(), "--dataset", "cust", "--features", "income",
+                "--k", "3", "--out", a.toString(), "--replace-column", "--replace")).as(err.toString()).isZero();
+        assertThat(savedOptions(project, "segments_3")).contains("income").doesNotContain("visits");
 
         // regression: --out /dev/full (as root) replaced the device by a file; a pipe stands in for a device here
         Path fifo = dir.resolve("pipe.csv");
@@ -116,6 +125,10 @@ class SegmentCommandTest {
         assertThat(run("segment", csv.toString(), "--features", "income", "--k", "2", "--out", a.toString(), "--brief", fifo.toString()))
                 .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
         assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    private static String savedOptions(Path project, String name) {
+        return ProjectStore.open(project).artifacts().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow().optionsJson();
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.segmenta.cli;
 
+import io.segmenta.core.model.ModelIO;
+import io.segmenta.core.project.Artifact;
+import io.segmenta.core.project.Project;
+import io.segmenta.core.project.ProjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +78,25 @@ class TrainCommandTest {
         assertThat(Double.parseDouble(auc.split(",")[2])).isCloseTo(m.get("roc_auc").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 8);
         assertThat(head).containsExactly(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+    }
+
+    @Test
+    void trainingAgainOnAProjectKeepsTheEarlierModel() throws IOException {
+        Path csv = churnCsv(dir, 400, 3);
+        Path project = dir.resolve("p.segmenta");
+        assertThat(run("import", csv.toString(), "--project", project.toString(), "--name", "cust").code()).isZero();
+        Run first = run("train", "--project", project.toString(), "--dataset", "cust", "--target", "churn", "--trees", "20");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("as \"churn · gbm\"");
+        Run second = run("train", "--project", project.toString(), "--dataset", "cust", "--target", "churn", "--trees", "30",
+                "--json");
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(Json.MAPPER.readTree(second.out()).get("model_name").asString()).isEqualTo("churn · gbm 2");
+        Project p = ProjectStore.open(project);
+        List<Artifact> models = p.artifacts().stream().filter(a -> a.kind().equals(ModelIO.ARTIFACT_KIND)).toList();
+        assertThat(models).extracting(Artifact::name).containsExactly("churn · gbm", "churn · gbm 2");
+        assertThat(ModelIO.fromArtifact(models.get(0)).info().options().hyper().trees()).isEqualTo(20);
+        assertThat(ModelIO.fromArtifact(models.get(1)).info().options().hyper().trees()).isEqualTo(30);
     }
 
     @Test

@@ -605,37 +605,15 @@ public final class ModelsViewModel {
     }
 
     private void addModels(List<TrainedModel> trained) {
-        Set<String> taken = new LinkedHashSet<>();
-        for (Artifact a : project.getProject().artifacts()) if (ModelIO.ARTIFACT_KIND.equals(a.kind())) taken.add(a.name());
-        List<TrainedModel> named = new ArrayList<>();
+        List<TrainedModel> named = ModelIO.uniquelyNamed(project.getProject(), trained);
         List<Artifact> artifacts = new ArrayList<>();
-        for (TrainedModel m : trained) {
-            String n = uniqueName(m.name(), taken);
-            taken.add(n);
-            TrainedModel x = m.withName(n);
+        for (TrainedModel x : named) {
             Artifact a = ModelIO.toArtifact(x);
             decoded.put(a, x);
-            named.add(x);
             artifacts.add(a);
         }
-        Set<String> names = new LinkedHashSet<>();
-        for (TrainedModel x : named) names.add(x.name());
-        project.update(p -> {
-            // a policy left under a new model's name (from a model deleted outside this view) is not its own
-            Project q = new Project(p.datasets(), p.artifacts().stream()
-                    .filter(a -> !(ScoringPolicy.ARTIFACT_KIND.equals(a.kind()) && names.contains(a.name()))).toList());
-            for (Artifact a : artifacts) q = q.withArtifact(a);
-            return q;
-        });
+        project.update(p -> ModelIO.withModels(p, artifacts));
         if (!named.isEmpty()) selectedModel.set(named.get(named.size() - 1));
-    }
-
-    static String uniqueName(String base, Set<String> taken) {
-        if (!taken.contains(base)) return base;
-        for (int i = 2; ; i++) {
-            String n = base + " " + i;
-            if (!taken.contains(n)) return n;
-        }
     }
 
     // ================================================================================ models & leaderboard

@@ -1,6 +1,7 @@
 package io.segmenta.core.model;
 
 import io.segmenta.core.project.Artifact;
+import io.segmenta.core.project.Project;
 import io.segmenta.core.util.UserException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
@@ -26,7 +27,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -412,6 +415,44 @@ public final class ModelIO {
      * A project artifact (kind {@value #ARTIFACT_KIND}) holding the model: options and headline metrics as
      * JSON for listing, the model file's bytes as payload.
      */
+    /**
+     * {@code trained} renamed so that none takes the name of a model already in {@code p} or of one before it
+     * in the list: "y · gbm", then "y · gbm 2", … — a project keeps every model trained on it for the
+     * leaderboard, in the app and on the command line alike.
+     */
+    public static List<TrainedModel> uniquelyNamed(Project p, List<TrainedModel> trained) {
+        Set<String> taken = new HashSet<>();
+        for (Artifact a : p.artifacts()) if (ARTIFACT_KIND.equals(a.kind())) taken.add(a.name());
+        List<TrainedModel> out = new ArrayList<>(trained.size());
+        for (TrainedModel m : trained) {
+            String n = uniqueName(m.name(), taken);
+            taken.add(n);
+            out.add(n.equals(m.name()) ? m : m.withName(n));
+        }
+        return out;
+    }
+
+    static String uniqueName(String base, Set<String> taken) {
+        if (!taken.contains(base)) return base;
+        for (int i = 2; ; i++) {
+            String n = base + " " + i;
+            if (!taken.contains(n)) return n;
+        }
+    }
+
+    /**
+     * {@code p} with the model artifacts added (a model of the same name replaced). A scoring policy left
+     * under one of their names — from a model deleted earlier — is dropped: it is not the new model's.
+     */
+    public static Project withModels(Project p, List<Artifact> models) {
+        Set<String> names = new HashSet<>();
+        for (Artifact a : models) names.add(a.name());
+        Project q = new Project(p.datasets(), p.artifacts().stream()
+                .filter(a -> !(ScoringPolicy.ARTIFACT_KIND.equals(a.kind()) && names.contains(a.name()))).toList());
+        for (Artifact a : models) q = q.withArtifact(a);
+        return q;
+    }
+
     public static Artifact toArtifact(TrainedModel m) {
         ObjectNode opts = MAPPER.valueToTree(m.info().options());
         ObjectNode result = MAPPER.createObjectNode();
