@@ -18,6 +18,7 @@ import io.segmenta.core.model.ModelSetup;
 import io.segmenta.core.model.ModelTrainer;
 import io.segmenta.core.model.Task;
 import io.segmenta.core.model.TrainedModel;
+import io.segmenta.core.model.TrainingHistory;
 import io.segmenta.core.model.TrainingOptions;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
@@ -103,6 +104,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "Boosting learning rate")
     Double learningRate;
 
+    @Option(names = "--early-stopping", paramLabel = "STAGES", description = "Gradient boosting: stop after this many stages without a better validation loss and keep the best stage (default 25, 0 = off; needs --validation-size above 0)")
+    Integer earlyStopping;
+
     @Option(names = "--l2", description = "L2 penalty (1/C for logistic regression, alpha for ridge, leaf penalty for gbm)")
     Double l2;
 
@@ -184,11 +188,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (units != null && units < 1) throw usage(I18n.tr("model.cli.atLeastOne", "--units"));
         if (dropout != null && !(dropout >= 0 && dropout <= 0.9)) throw usage(I18n.tr("model.cli.dropoutRange"));
         if (patience != null && patience < 0) throw usage(I18n.tr("model.cli.patienceNegative"));
+        if (earlyStopping != null && earlyStopping < 0) throw usage(I18n.tr("model.cli.earlyStoppingNegative"));
         HyperParameters hp = HyperParameters.defaults(a);
         if (trees != null) hp = hp.withTrees(trees);
         if (depth != null) hp = hp.withMaxDepth(depth);
         if (learningRate != null) hp = hp.withLearningRate(learningRate);
         if (l2 != null) hp = hp.withL2(l2);
+        if (earlyStopping != null) hp = hp.withEarlyStoppingRounds(earlyStopping);
         MlpParameters mlp = hp.mlp().withDevice(dev);
         if (epochs != null) mlp = mlp.withEpochs(epochs);
         if (batchSize != null) mlp = mlp.withBatchSize(batchSize);
@@ -214,6 +220,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (!usesMlp && (epochs != null || batchSize != null || lr != null || device != null || layers != null
                 || units != null || dropout != null || patience != null)) {
             notes.add(I18n.tr("model.options.mlpIgnored", preview.algorithm().key()));
+        }
+        if (earlyStopping != null && earlyStopping > 0) {
+            // an ensemble's members train with their own defaults
+            if (preview.algorithm() != Algorithm.GBM) notes.add(I18n.tr("model.options.earlyStoppingIgnored", preview.algorithm().key()));
+            else if (preview.validationSize() == 0) notes.add(I18n.tr("model.options.earlyStoppingNoValidation"));
         }
         ModelCliSupport.checkOutputFile("--model-out", modelOut, "churn.segmodel");
         if (modelOut != null) ModelIO.checkWritable(modelOut);
@@ -287,6 +298,10 @@ public final class TrainCommand implements Callable<Integer> {
         n.put("dropped_rows", m.info().droppedRows());
         n.put("seed", m.info().options().seed());
         n.put("train_seconds", m.info().trainSeconds());
+        TrainingHistory stopped = stoppedEarly(m);
+        if (m.info().algorithm() == Algorithm.GBM && !m.info().histories().isEmpty()) {
+            n.put("boosting_stages", stopped != null ? stopped.bestStage() : m.info().histories().get(0).size());
+        }
         ArrayNode feats = n.putArray("features");
         m.requiredColumns().forEach(feats::add);
         ArrayNode left = n.putArray("excluded");
@@ -372,6 +387,12 @@ public final class TrainCommand implements Callable<Integer> {
         out.println(I18n.tr("model.cli.split", m.info().trainRows(), m.info().validationRows(), m.info().testRows(),
                 Long.toString(m.info().options().seed())));
         out.println(I18n.tr("model.cli.features", m.requiredColumns().size(), String.join(", ", m.requiredColumns())));
+        for (TrainedModel x : run.all()) {
+            TrainingHistory h = stoppedEarly(x);
+            if (h != null) {
+                out.println(I18n.tr("model.cli.stoppedEarly", x.info().algorithm().key(), h.bestStage(), h.size()));
+            }
+        }
         List<String> left = new ArrayList<>();
         for (ModelSetup.Exclusion e : m.info().excluded()) {
             if (e.reason().equals("target") || e.reason().equals("excluded")) continue;
@@ -415,6 +436,13 @@ public final class TrainCommand implements Callable<Integer> {
             out.println(I18n.tr("model.cli.savedTo", project.toString(),
                     String.join(", ", run.all().stream().map(x -> "\"" + x.name() + "\"").toList())));
         }
+    }
+
+    /** The boosting history of a gradient-boosting model that early stopping cut short, else null. */
+    private static TrainingHistory stoppedEarly(TrainedModel m) {
+        if (m.info().algorithm() != Algorithm.GBM || m.info().histories().isEmpty()) return null;
+        TrainingHistory h = m.info().histories().get(0);
+        return h.bestStage() > 0 && h.bestStage() < h.size() ? h : null;
     }
 
     /**

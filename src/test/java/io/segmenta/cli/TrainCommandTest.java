@@ -81,6 +81,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void gradientBoostingStopsEarlyOnTheValidationPartByDefault() throws IOException {
+        Path csv = churnCsv(dir, 1500, 5);
+        // with the default patience the planted signal is learnt long before 300 stages, and the best stage is kept
+        Run byDefault = run("train", csv.toString(), "--target", "churn", "--json");
+        assertThat(byDefault.code()).as(byDefault.err()).isZero();
+        JsonNode d = Json.MAPPER.readTree(byDefault.out());
+        int kept = d.get("boosting_stages").asInt();
+        assertThat(kept).isBetween(1, 299);
+        Run text = run("train", csv.toString(), "--target", "churn");
+        assertThat(text.out()).contains("Early stopping: gbm kept its first " + kept + " stages");
+
+        Run all = run("train", csv.toString(), "--target", "churn", "--early-stopping", "0", "--json");
+        assertThat(Json.MAPPER.readTree(all.out()).get("boosting_stages").asInt()).isEqualTo(300);
+        Run noValidation = run("train", csv.toString(), "--target", "churn", "--validation-size", "0", "--early-stopping", "10", "--json");
+        assertThat(noValidation.code()).as(noValidation.err()).isZero();
+        JsonNode nv = Json.MAPPER.readTree(noValidation.out());
+        assertThat(nv.get("boosting_stages").asInt()).isEqualTo(300);
+        assertThat(nv.get("notes").toString()).contains("--early-stopping needs a validation part");
+
+        assertThat(run("train", csv.toString(), "--target", "churn", "--early-stopping", "-1").code()).isEqualTo(2);
+        Run logistic = run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic", "--early-stopping", "5");
+        assertThat(logistic.code()).isZero();
+        assertThat(logistic.err()).contains("--early-stopping applies to gradient boosting only; ignored for logistic");
+    }
+
+    @Test
     void trainingAgainOnAProjectKeepsTheEarlierModel() throws IOException {
         Path csv = churnCsv(dir, 400, 3);
         Path project = dir.resolve("p.segmenta");

@@ -417,13 +417,16 @@ public final class ModelsView {
         row(settings, 0, "ui.models.setup.trees", intSpinner(vm.treesProperty(), 5, 2000, 25, "treesSpinner"));
         row(settings, 1, "ui.models.setup.depth", intSpinner(vm.maxDepthProperty(), 1, 30, 1, "depthSpinner"));
         row(settings, 2, "ui.models.setup.learningRate", doubleSpinner(vm.learningRateProperty(), 0.005, 1, 0.01, 3, "lrSpinner"));
-        row(settings, 3, "ui.models.setup.l2", doubleSpinner(vm.l2Property(), 0, 1000, 0.5, 2, "l2Spinner"));
-        row(settings, 4, "ui.models.setup.testSize", doubleSpinner(vm.testSizeProperty(), 0.05, 0.5, 0.05, 2, "testSizeSpinner"));
-        row(settings, 5, "ui.models.setup.seed", intSpinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "seedSpinner"));
+        Spinner<Integer> stopping = intSpinner(vm.earlyStoppingProperty(), 0, 2000, 5, "earlyStoppingSpinner");
+        stopping.setTooltip(new Tooltip(I18n.tr("ui.models.setup.earlyStopping.hint")));
+        row(settings, 3, "ui.models.setup.earlyStopping", stopping);
+        row(settings, 4, "ui.models.setup.l2", doubleSpinner(vm.l2Property(), 0, 1000, 0.5, 2, "l2Spinner"));
+        row(settings, 5, "ui.models.setup.testSize", doubleSpinner(vm.testSizeProperty(), 0.05, 0.5, 0.05, 2, "testSizeSpinner"));
+        row(settings, 6, "ui.models.setup.seed", intSpinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "seedSpinner"));
         CheckBox weights = new CheckBox(I18n.tr("ui.models.setup.classWeights"));
         weights.setId("classWeights");
         bindBoth(weights.selectedProperty(), vm.classWeightsProperty());
-        settings.add(weights, 0, 6, 2, 1);
+        settings.add(weights, 0, 7, 2, 1);
 
         Button train = new Button(I18n.tr("ui.models.train.button"), new FontIcon(MaterialDesignP.PLAY));
         train.setId("trainButton");

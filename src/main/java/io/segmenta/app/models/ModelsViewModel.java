@@ -111,6 +111,7 @@ public final class ModelsViewModel {
     private final IntegerProperty trees = new SimpleIntegerProperty(this, "trees", 150);
     private final IntegerProperty maxDepth = new SimpleIntegerProperty(this, "maxDepth", 6);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
+    private final IntegerProperty earlyStopping = new SimpleIntegerProperty(this, "earlyStopping", HyperParameters.DEFAULT_EARLY_STOPPING);
     private final DoubleProperty l2 = new SimpleDoubleProperty(this, "l2", 1.0);
     private final DoubleProperty testSize = new SimpleDoubleProperty(this, "testSize", TrainingOptions.DEFAULT_TEST_SIZE);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", (int) TrainingOptions.DEFAULT_SEED);
@@ -255,6 +256,8 @@ public final class ModelsViewModel {
     public IntegerProperty maxDepthProperty() { return maxDepth; }
 
     public DoubleProperty learningRateProperty() { return learningRate; }
+    /** Gradient boosting stops after this many stages without a better validation loss (0 = never). */
+    public IntegerProperty earlyStoppingProperty() { return earlyStopping; }
 
     public DoubleProperty l2Property() { return l2; }
 
@@ -488,7 +491,7 @@ public final class ModelsViewModel {
         HyperParameters h = HyperParameters.defaults(a).withL2(l2.get());
         if (a == Algorithm.RANDOM_FOREST || a == Algorithm.GBM) {
             h = h.withTrees(trees.get()).withMaxDepth(maxDepth.get());
-            if (a == Algorithm.GBM) h = h.withLearningRate(learningRate.get());
+            if (a == Algorithm.GBM) h = h.withLearningRate(learningRate.get()).withEarlyStoppingRounds(earlyStopping.get());
         }
         return h;
     }

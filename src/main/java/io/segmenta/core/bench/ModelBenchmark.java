@@ -124,7 +124,8 @@ public final class ModelBenchmark {
                 file, ds.rowCount(), split.train().length, split.test().length, Runtime.getRuntime().availableProcessors()));
         TrainingOptions base = TrainingOptions.defaults(ds.name(), TARGET).withAlgorithm(Algorithm.GBM)
                 .withSplit(0.2, 0.0, 42);
-        base = base.withHyper(HyperParameters.defaults(Algorithm.GBM).withTrees(trees));
+        // all the stages asked for, as the peers fit them (there is no validation part to stop on anyway)
+        base = base.withHyper(HyperParameters.defaults(Algorithm.GBM).withTrees(trees).withEarlyStoppingRounds(0));
         // the first fit of the session (cold: the JIT compiles while it runs), then the timed ones on compiled
         // code — the Python peers run compiled code from the start
         double cold = ModelTrainer.train(ds, base).model().info().fitSeconds();

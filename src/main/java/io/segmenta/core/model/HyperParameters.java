@@ -58,15 +58,20 @@ public record HyperParameters(int trees, int maxDepth, double learningRate, int 
                 maxIterations, 1.0);
     }
 
+    /** Boosting stages without a better validation loss after which gradient boosting stops by default. */
+    public static final int DEFAULT_EARLY_STOPPING = 25;
+
     /**
-     * Defaults for an algorithm: 300 boosting stages of depth 6 at 0.1 with XGBoost's leaf constraints (no row
-     * minimum, hessian sum ≥ 1, L2 penalty 1); 200 forest trees of depth 20.
+     * Defaults for an algorithm: at most 300 boosting stages of depth 6 at 0.1 with XGBoost's leaf constraints
+     * (no row minimum, hessian sum ≥ 1, L2 penalty 1), stopping after {@value #DEFAULT_EARLY_STOPPING} stages
+     * without a better validation loss when there is a validation part (the best stage is kept); 200 forest
+     * trees of depth 20.
      */
     public static HyperParameters defaults(Algorithm a) {
         return switch (a) {
             case RANDOM_FOREST -> new HyperParameters(200, 20, 0.1, 3, 1.0, 0, 0, 255, 0, 100);
             case LOGISTIC, RIDGE -> new HyperParameters(100, 6, 0.1, 20, 1.0, 0, 1.0, 255, 0, 100);
-            case GBM, ENSEMBLE, MLP -> new HyperParameters(300, 6, 0.1, 1, 1.0, 0, 1.0, 255, 0, 100, 1.0);
+            case GBM, ENSEMBLE, MLP -> new HyperParameters(300, 6, 0.1, 1, 1.0, 0, 1.0, 255, DEFAULT_EARLY_STOPPING, 100, 1.0);
         };
     }
 

@@ -11,6 +11,7 @@ import io.segmenta.core.data.LongColumn;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.model.Algorithm;
 import io.segmenta.core.model.Metrics;
+import io.segmenta.core.model.HyperParameters;
 import io.segmenta.core.model.ModelIO;
 import io.segmenta.core.model.ScoringPolicy;
 import io.segmenta.core.model.Task;
@@ -197,11 +198,14 @@ class ModelsViewModelTest {
         vm.algorithmProperty(Algorithm.GBM).set(true);
         vm.algorithmProperty(Algorithm.ENSEMBLE).set(true);
         vm.treesProperty().set(20);
+        assertThat(vm.earlyStoppingProperty().get()).isEqualTo(HyperParameters.DEFAULT_EARLY_STOPPING);
+        vm.earlyStoppingProperty().set(7);
         vm.excludeLeaks();
         vm.train();
         assertThat(vm.models()).extracting(m -> m.info().algorithm())
                 .containsExactly(Algorithm.LOGISTIC, Algorithm.GBM, Algorithm.ENSEMBLE);
         assertThat(vm.models().get(1).info().options().hyper().trees()).isEqualTo(20);
+        assertThat(vm.models().get(1).info().options().hyper().earlyStoppingRounds()).isEqualTo(7);
 
         vm.sortMetricProperty().set("log_loss");
         List<Double> losses = vm.leaderboard().stream().map(e -> e.metrics().get("log_loss")).toList();
@@ -217,6 +221,7 @@ class ModelsViewModelTest {
     void cancellingTrainingLeavesTheProjectUnchanged() {
         for (Algorithm a : Algorithm.values()) vm.algorithmProperty(a).set(a == Algorithm.GBM);
         vm.treesProperty().set(200);
+        vm.earlyStoppingProperty().set(0); // every stage, so that only the cancel can end it early
         Project beforeTraining = project.getProject();
         // cancel from the live curve, after a few boosting stages
         vm.liveHistory().addListener((ListChangeListener<Object>) c -> {
