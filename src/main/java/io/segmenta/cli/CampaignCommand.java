@@ -202,6 +202,8 @@ public final class CampaignCommand implements Callable<Integer> {
         } catch (UserException e) {
             throw lines.relocate(e);
         }
+        String unmatched = list.funnel().suppressionWarning(sup.ids().size(), idColumn);
+        if (unmatched != null) notes.add(unmatched);
         // everything that can fail on the input fails before the list is written
         Artifact artifact = p != null ? CampaignArtifacts.toArtifact(list, name, Instant.now()) : null;
 

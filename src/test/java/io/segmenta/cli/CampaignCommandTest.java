@@ -63,6 +63,9 @@ class CampaignCommandTest {
         assertThat(j.path("seed").longValue()).isEqualTo(42);
         assertThat(j.path("funnel").path("suppressed").intValue()).isEqualTo(3);
         assertThat(j.path("funnel").path("population").intValue()).isEqualTo(597);
+        // ZZZ is nobody's id: said, so that a list in the wrong format cannot pass for one that worked
+        assertThat(j.path("funnel").path("suppression_unmatched").intValue()).isEqualTo(1);
+        assertThat(j.path("notes").toString()).contains("1 of the 4 ids to suppress are no customer id in column customer_id");
         assertThat(j.path("totals").path("holdout").intValue()).isEqualTo(30);
         assertThat(j.path("totals").path("per_creative").path("A").intValue()).isEqualTo(90);
         int total = 0;
@@ -84,6 +87,13 @@ class CampaignCommandTest {
 
         assertThat(run(args)).isZero();
         assertThat(Files.readAllBytes(list)).isEqualTo(first);
+
+        // a list of e-mails for a dataset keyed by customer number protects nobody: the note says so
+        Files.writeString(sup, "customer_id\nana@example.com\nluis@example.com\n");
+        Path list2 = dir.resolve("list2.csv");
+        assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "300",
+                "--creatives", "3", "--suppress", sup.toString(), "--seed", "42", "--out", list2.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("None of the 2 ids to suppress is a customer id in column customer_id, so the list excluded nobody");
     }
 
     @Test

@@ -603,8 +603,10 @@ public final class CampaignsViewModel {
                 CampaignsFormat.integer(list.treatmentCount()), CampaignsFormat.integer(list.holdoutCount()),
                 CampaignsFormat.integer(f.population())));
         Suppression s = list.definition().suppression();
+        String unmatched = s.isEmpty() ? null : f.suppressionWarning(s.ids().size(), list.definition().idColumn());
         suppressionSummary.set(s.isEmpty() ? suppressionBaseText()
-                : I18n.tr("ui.campaigns.suppression.summary", CampaignsFormat.integer(s.ids().size()), CampaignsFormat.integer(f.suppressed())));
+                : I18n.tr("ui.campaigns.suppression.summary", CampaignsFormat.integer(s.ids().size()), CampaignsFormat.integer(f.suppressed()))
+                + (unmatched == null ? "" : "\n" + unmatched));
         if (expectedHash != null) {
             previewWarning.set(expectedHash.equals(list.sourceHash()) ? null
                     : I18n.tr("ui.campaigns.saved.changed", list.sourceHash().substring(0, 12), expectedHash.substring(0, 12)));

@@ -92,6 +92,12 @@ public final class ModelBenchmark {
     /** The benchmark's network: 2 × 64 ReLU units, dropout 0.1, at most 30 epochs of 256 rows at 1e-3, patience 5. */
     public static final MlpParameters MLP_SETTINGS = new MlpParameters(2, 64, 0.1, 30, 256, 1e-3, 5,
             MlpParameters.ComputeDevice.AUTO);
+    /** The split benchmark's variants: all stages, then early stopping on a validation part. */
+    static final List<String> VARIANTS = List.of("with duration", "without duration", "with duration, early stopping",
+            "without duration, early stopping");
+    /** Share of the non-test rows held out for gradient boosting's early stopping: the default of training. */
+    static final double VALIDATION = TrainingOptions.DEFAULT_VALIDATION_SIZE;
+
     /** Share of the training rows the network holds out for early stopping. */
     static final double MLP_VALIDATION = 0.1;
 
@@ -163,7 +169,7 @@ public final class ModelBenchmark {
         List<SplitAuc> over = splits > 0 ? overSplits(ds, t, base, splits, peers, trees, log) : List.of();
         List<Paired> paired = paired(over);
         for (Paired d : paired) {
-            log.accept(String.format(Locale.ROOT, "  segmenta minus %-28s %-17s %+.4f ± %.4f (standard error), segmenta higher on %d of %d",
+            log.accept(String.format(Locale.ROOT, "  segmenta minus %-28s %-33s %+.4f ± %.4f (standard error), segmenta higher on %d of %d",
                     d.tool(), d.variant(), d.meanDifference(), d.standardError(), d.higher(), d.splits()));
         }
         return new Result(file, ds.rowCount(), split.train().length, split.test().length,
@@ -252,11 +258,29 @@ public final class ModelBenchmark {
             import sys, json
             import pandas as pd
             from sklearn.metrics import roc_auc_score
-            folder = sys.argv[1]; splits = int(sys.argv[2]); trees = int(sys.argv[3]); threads = int(sys.argv[4])
+            folder = sys.argv[1]; splits = int(sys.argv[2]); trees = int(sys.argv[3]); threads = int(sys.argv[4]); patience = int(sys.argv[5])
             out = {}
             for k in range(splits):
                 train = pd.read_csv('%s/train_%d.csv' % (folder, k)); test = pd.read_csv('%s/test_%d.csv' % (folder, k))
+                # early stopping as Segmenta's default does it: the same training and validation rows, the same patience
+                fit = pd.read_csv('%s/fit_%d.csv' % (folder, k)); val = pd.read_csv('%s/val_%d.csv' % (folder, k))
                 for drop, variant in (([], 'with duration'), (['duration'], 'without duration')):
+                    try:
+                        import xgboost
+                        parts = pd.concat([fit, val, test], keys=['tr', 'va', 'te'])
+                        y = parts['y'].astype(str).str.lower().isin(['true', 'yes', '1']).astype(int)
+                        x = pd.get_dummies(parts.drop(columns=['y'] + drop), dtype=float).astype(float)
+                        for prior in (False, True):
+                            extra = {'base_score': float(y.loc['tr'].mean())} if prior else {}
+                            if prior and int(xgboost.__version__.split('.')[0]) >= 2:
+                                continue
+                            m = xgboost.XGBClassifier(n_estimators=trees, max_depth=6, learning_rate=0.1, tree_method='hist', n_jobs=threads, random_state=42,
+                                                      early_stopping_rounds=patience, eval_metric='logloss', **extra)
+                            m.fit(x.loc['tr'].values, y.loc['tr'].values, eval_set=[(x.loc['va'].values, y.loc['va'].values)], verbose=False)
+                            name = 'xgboost ' + xgboost.__version__ + (' from the prior' if prior else '')
+                            out.setdefault(name + '|' + variant + ', early stopping', []).append(roc_auc_score(y.loc['te'].values, m.predict_proba(x.loc['te'].values)[:, 1]))
+                    except Exception as e:
+                        print('xgboost with early stopping failed:', repr(e), file=sys.stderr)
                     both = pd.concat([train, test], keys=['tr', 'te'])
                     y = both['y'].astype(str).str.lower().isin(['true', 'yes', '1']).astype(int)
                     x = pd.get_dummies(both.drop(columns=['y'] + drop), dtype=float).astype(float)
@@ -273,7 +297,8 @@ public final class ModelBenchmark {
                         out.setdefault('xgboost ' + xgboost.__version__ + '|' + variant, []).append(roc_auc_score(yte, m.predict_proba(xte)[:, 1]))
                         if int(xgboost.__version__.split('.')[0]) < 2:
                             # before 2.0 xgboost starts every row at 0.5 instead of the training rows' share of
-                            # positives (what 2.0 and later, scikit-learn and Segmenta do); the same fit from that share
+                            # positives (what scikit-learn, LightGBM, Segmenta and xgboost since 2024 do; 2.0 took one
+                            # Newton step from 0.5 towards it); the same fit from that share
                             m = xgboost.XGBClassifier(n_estimators=trees, max_depth=6, learning_rate=0.1, tree_method='hist', n_jobs=threads, random_state=42, base_score=float(ytr.mean())).fit(xtr, ytr)
                             out.setdefault('xgboost ' + xgboost.__version__ + ' from the prior|' + variant, []).append(roc_auc_score(yte, m.predict_proba(xte)[:, 1]))
                     except Exception:
@@ -289,29 +314,36 @@ public final class ModelBenchmark {
     static List<SplitAuc> overSplits(Dataset ds, TargetEncoding t, TrainingOptions base, int splits, boolean peers, int trees,
                                      Consumer<String> log) throws IOException {
         log.accept(String.format(Locale.ROOT, "test AUC over %d stratified splits (seeds 42-%d), mean ± SD:", splits, 41 + splits));
-        double[][] ours = new double[2][splits];
+        // 0, 1: every stage on all non-test rows, as the peers' defaults; 2, 3: Segmenta's default early stopping
+        // (a 10 % validation part, 25 stages of patience), against xgboost stopping on the very same rows
+        double[][] ours = new double[4][splits];
         Path dir = peers ? Files.createTempDirectory("segmenta-model-bench-splits") : null;
         List<SplitAuc> out = new ArrayList<>();
         try {
             for (int k = 0; k < splits; k++) {
                 long seed = 42 + k;
-                for (int v = 0; v < 2; v++) {
-                    TrainingOptions o = base.withSplit(0.2, 0.0, seed);
-                    if (v == 1) o = o.withExclude(List.of(LEAKY));
+                for (int v = 0; v < 4; v++) {
+                    TrainingOptions o = v < 2 ? base.withSplit(0.2, 0.0, seed)
+                            : base.withSplit(0.2, VALIDATION, seed).withHyper(base.hyper().withEarlyStoppingRounds(HyperParameters.DEFAULT_EARLY_STOPPING));
+                    if (v % 2 == 1) o = o.withExclude(List.of(LEAKY));
                     ours[v][k] = ModelTrainer.train(ds, o).model().info().evaluation().classification().rocAuc();
                 }
                 if (dir != null) {
                     DataSplit sp = DataSplit.stratified(t.values(ds), true, 0.2, 0.0, seed);
+                    DataSplit stop = DataSplit.stratified(t.values(ds), true, 0.2, VALIDATION, seed);
+                    if (!Arrays.equals(stop.test(), sp.test())) throw new IllegalStateException("the test rows differ");
                     CsvWriter.write(ds.select(sp.train()), dir.resolve("train_" + k + ".csv"), CsvWriter.Options.defaults(), TaskContext.NONE);
                     CsvWriter.write(ds.select(sp.test()), dir.resolve("test_" + k + ".csv"), CsvWriter.Options.defaults(), TaskContext.NONE);
+                    CsvWriter.write(ds.select(stop.train()), dir.resolve("fit_" + k + ".csv"), CsvWriter.Options.defaults(), TaskContext.NONE);
+                    CsvWriter.write(ds.select(stop.validation()), dir.resolve("val_" + k + ".csv"), CsvWriter.Options.defaults(), TaskContext.NONE);
                 }
             }
-            out.add(SplitAuc.of("segmenta gbm", "with duration", ours[0]));
-            out.add(SplitAuc.of("segmenta gbm", "without duration", ours[1]));
+            for (int v = 0; v < 4; v++) out.add(SplitAuc.of("segmenta gbm", VARIANTS.get(v), ours[v]));
             if (dir != null) {
                 String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
                 Process p = new ProcessBuilder(python, "-c", SPLITS_SCRIPT, dir.toString(), Integer.toString(splits),
-                        Integer.toString(trees), Integer.toString(Runtime.getRuntime().availableProcessors()))
+                        Integer.toString(trees), Integer.toString(Runtime.getRuntime().availableProcessors()),
+                        Integer.toString(HyperParameters.DEFAULT_EARLY_STOPPING))
                         .redirectErrorStream(true).start();
                 String text;
                 try (InputStream in = p.getInputStream()) {
@@ -339,12 +371,12 @@ public final class ModelBenchmark {
                 Files.deleteIfExists(dir);
             }
         }
-        for (String variant : List.of("with duration", "without duration")) {
+        for (String variant : VARIANTS) {
             for (SplitAuc a : out) {
                 if (!a.variant().equals(variant)) continue;
                 StringBuilder each = new StringBuilder();
                 for (double x : a.aucs()) each.append(each.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.4f", x));
-                log.accept(String.format(Locale.ROOT, "  %-28s %-17s AUC %.4f ± %.4f  (%s)", a.tool(), variant, a.mean(), a.sd(), each));
+                log.accept(String.format(Locale.ROOT, "  %-28s %-33s AUC %.4f ± %.4f  (%s)", a.tool(), variant, a.mean(), a.sd(), each));
             }
         }
         return out;

@@ -131,7 +131,7 @@ public final class CampaignBuilder {
         }
         rows = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
 
-        int suppressed = 0;
+        int suppressed = 0, unmatched = 0;
         if (!def.suppression().isEmpty()) {
             // ignoring case: an id typed "c000001" on a do-not-contact list must still keep C000001 out of the
             // list (when in doubt, do not mail)
@@ -140,6 +140,11 @@ public final class CampaignBuilder {
             int before = rows.length;
             rows = Arrays.stream(rows).filter(r -> !out.contains(Suppression.key(idText[r]))).toArray();
             suppressed = before - rows.length;
+            // ids that are nobody's in the whole dataset (not only among the eligible rows): the list may be in
+            // another format, and then it protects no one
+            Set<String> known = new HashSet<>();
+            for (int r = 0; r < ds.rowCount(); r++) if (!id.isMissing(r)) known.add(Suppression.key(id.format(r)));
+            for (String k : out) if (!known.contains(k)) unmatched++;
         }
         if (def.topN() != null) {
             int[] ranked = Arrays.stream(rows).filter(r -> !Double.isNaN(top.getDouble(r))).boxed()
@@ -148,7 +153,7 @@ public final class CampaignBuilder {
             Arrays.sort(ranked); // back to id order below
             rows = Arrays.stream(ranked).boxed().sorted(Comparator.comparing((Integer r) -> idText[r])).mapToInt(Integer::intValue).toArray();
         }
-        Funnel funnel = new Funnel(ds.rowCount(), afterFilter, afterScore, afterTier, missing, suppressed, rows.length);
+        Funnel funnel = new Funnel(ds.rowCount(), afterFilter, afterScore, afterTier, missing, suppressed, rows.length, unmatched);
 
         String[] ids = new String[rows.length];
         String[] segOf = new String[rows.length];

@@ -75,13 +75,15 @@ public final class CampaignJson {
         n.put("missing_id_or_segment", f.missingIdOrSegment());
         n.put("suppressed", f.suppressed());
         n.put("population", f.afterTopN());
+        n.put("suppression_unmatched", f.suppressionUnmatched());
         return n;
     }
 
     public static Funnel funnel(JsonNode n) {
         return new Funnel(n.path("source_rows").intValue(), n.path("after_filter").intValue(), n.path("after_score").intValue(),
                 n.path("after_tier").intValue(), n.path("missing_id_or_segment").intValue(), n.path("suppressed").intValue(),
-                n.path("population").intValue());
+                n.path("population").intValue(), 
+                n.path("suppression_unmatched").isNumber() ? n.path("suppression_unmatched").intValue() : 0);
     }
 
     public static ArrayNode counts(List<CellCount> counts) {
