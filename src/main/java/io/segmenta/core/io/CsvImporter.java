@@ -191,6 +191,11 @@ public final class CsvImporter {
             cs = opts.encoding();
             bom = det.bom() && det.charset().equals(cs);
             skip = bom ? det.bomLength() : 0;
+            if (TextDecoding.isUtf16(cs) && !bom && !TextDecoding.hasZeroByte(raw, Math.min(raw.length, 64 * 1024))) {
+                // commas, digits and line ends in UTF-16 have a zero byte beside them: without any, the file is not
+                // UTF-16, and reading it so would give one line of unreadable characters ("no data rows")
+                throw new UserException("csv.error.notUtf16", name, cs.name(), det.charset().name());
+            }
         } else {
             cs = det.charset();
             bom = det.bom();
@@ -203,6 +208,17 @@ public final class CsvImporter {
             warnings.add(I18n.tr("csv.warn.invalidUtf8", name, det.invalidSequences()));
         } else {
             utf8 = TextDecoding.toUtf8(raw, raw.length, cs, skip);
+            if (opts.encoding() != null) {
+                // an encoding the user chose that does not fit the bytes: say how many could not be read, and
+                // what the file looks like, instead of importing replacement characters without a word
+                long bad = cs.equals(StandardCharsets.UTF_8) ? TextDecoding.utf8Counts(raw, raw.length)[1] : TextDecoding.replacements(utf8);
+                if (bad > 0) {
+                    warnings.add(I18n.tr("csv.warn.forcedEncodingInvalid", name, cs.name(), bad, det.charset().name()));
+                } else if (!cs.equals(det.charset()) && det.charset().equals(StandardCharsets.UTF_8) && !TextDecoding.isAscii(raw)) {
+                    // valid UTF-8 with accents read as windows-1252 or Latin-1: every é becomes Ã©
+                    warnings.add(I18n.tr("csv.warn.forcedEncodingMismatch", name, cs.name(), det.charset().name()));
+                }
+            }
         }
         boolean blank = true;
         for (byte b : utf8) {

@@ -114,6 +114,29 @@ final class TextDecoding {
         return true;
     }
 
+    static boolean isUtf16(Charset cs) {
+        return cs.equals(StandardCharsets.UTF_16) || cs.equals(StandardCharsets.UTF_16LE) || cs.equals(StandardCharsets.UTF_16BE);
+    }
+
+    static boolean hasZeroByte(byte[] b, int len) {
+        for (int i = 0; i < len; i++) if (b[i] == 0) return true;
+        return false;
+    }
+
+    static boolean isAscii(byte[] b) {
+        for (byte x : b) if (x < 0) return false;
+        return true;
+    }
+
+    /** Replacement characters (U+FFFD, EF BF BD in UTF-8) in UTF-8 text: bytes a decoder could not read. */
+    static long replacements(byte[] utf8) {
+        long n = 0;
+        for (int i = 0; i + 2 < utf8.length; i++) {
+            if ((utf8[i] & 0xFF) == 0xEF && (utf8[i + 1] & 0xFF) == 0xBF && (utf8[i + 2] & 0xFF) == 0xBD) { n++; i += 2; }
+        }
+        return n;
+    }
+
     /** The text as UTF-8 bytes without BOM. Returns the same array when it already is UTF-8 without BOM. */
     static byte[] toUtf8(byte[] b, int len, Charset cs, int skip) {
         if (cs.equals(StandardCharsets.UTF_8)) {

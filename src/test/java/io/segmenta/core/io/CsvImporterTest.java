@@ -317,6 +317,32 @@ class CsvImporterTest {
     }
 
     @Test
+    void anEncodingChosenByTheUserThatDoesNotFitTheBytesIsSaid() throws IOException {
+        Charset w1252 = Charset.forName("windows-1252");
+        Path utf8 = write("u8.csv", "name,city\nJosé,Cádiz\nAna,León\n");
+        // UTF-16 on a file without a single zero byte: refused with what it looks like (was "no data rows")
+        assertThatThrownBy(() -> imp(utf8, CsvOptions.detect().withEncoding(StandardCharsets.UTF_16)))
+                .isInstanceOf(UserException.class).hasMessageContaining("u8.csv cannot be UTF-16").hasMessageContaining("looks like UTF-8");
+        // bytes the chosen encoding cannot read: counted, not imported silently as replacement characters
+        ImportResult ascii = imp(utf8, CsvOptions.detect().withEncoding(StandardCharsets.US_ASCII));
+        assertThat(ascii.report().warnings()).anySatisfy(w -> assertThat(w)
+                .contains("u8.csv is not valid US-ASCII: 6 byte sequences could not be read").contains("It looks like UTF-8"));
+        // valid UTF-8 read as windows-1252 turns é into Ã©: a warning names the likely encoding
+        ImportResult latin = imp(utf8, CsvOptions.detect().withEncoding(w1252));
+        assertThat(((StringColumn) latin.dataset().column("name")).getString(0)).isEqualTo("JosÃ©");
+        assertThat(latin.report().warnings()).anySatisfy(w -> assertThat(w).contains("was read as windows-1252, as asked, but it looks like UTF-8"));
+        Path cp = write("w.csv", "name,city\nJosé,Cádiz\nAna,León\n", w1252);
+        assertThat(imp(cp, CsvOptions.detect().withEncoding(StandardCharsets.UTF_8)).report().warnings())
+                .anySatisfy(w -> assertThat(w).contains("w.csv is not valid UTF-8: 3 byte sequences").contains("It looks like windows-1252"));
+        // the right choice says nothing
+        assertThat(imp(cp, CsvOptions.detect().withEncoding(w1252)).report().warnings()).isEmpty();
+        Path le = write("le.csv", "name,city\nJosé,Cádiz\n", StandardCharsets.UTF_16LE);
+        ImportResult u16 = imp(le, CsvOptions.detect().withEncoding(StandardCharsets.UTF_16LE));
+        assertThat(u16.report().warnings()).isEmpty();
+        assertThat(((StringColumn) u16.dataset().column("city")).getString(0)).isEqualTo("Cádiz");
+    }
+
+    @Test
     void aMadeUpHeaderNeverTakesANameTheFileUses() throws IOException {
         // the file's own a_2 and column_2 keep their names; the repeated a and the blank header get free ones
         ImportResult r = imp(write("dup2.csv", "a,a,a_2,,column_4,column_2\n1,2,3,4,5,6\n"));
