@@ -602,6 +602,7 @@ public final class ModelsView {
     private void showCurves() {
         List<PlotCanvas.Series> loss = new ArrayList<>(), metric = new ArrayList<>();
         Color[] c = lossChart.palette().series();
+        double kept = Double.NaN;
         if (!vm.liveHistory().isEmpty() && (vm.isTraining() || vm.getSelectedModel() == null)) {
             curvesTitle.setText(I18n.tr("ui.models.chart.live"));
             Map<String, List<HistoryPoint>> byMember = new LinkedHashMap<>();
@@ -626,6 +627,8 @@ public final class ModelsView {
             curvesTitle.setText(I18n.tr("ui.models.chart.stored", m.name()));
             int i = 0;
             for (TrainingHistory h : m.info().histories()) {
+                // early stopping: the stage the model kept, where the validation loss was lowest
+                if (Double.isNaN(kept) && h.bestStage() > 0 && h.bestStage() < h.size()) kept = h.bestStage();
                 int n = h.size();
                 double[] x = new double[n];
                 for (int k = 0; k < n; k++) x[k] = h.stages().get(k);
@@ -637,6 +640,9 @@ public final class ModelsView {
         }
         lossChart.setSeries(loss);
         metricChart.setSeries(metric);
+        String keptLabel = Double.isNaN(kept) ? null : I18n.tr("ui.models.chart.kept", (int) kept);
+        lossChart.setMarker(kept, keptLabel, null);
+        metricChart.setMarker(kept, keptLabel, null);
     }
 
     private static double[] arr(List<Double> l) {

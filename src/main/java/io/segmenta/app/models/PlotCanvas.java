@@ -282,8 +282,10 @@ public class PlotCanvas extends CanvasChart {
         if (!Double.isNaN(marker) && markerLabel != null) {
             double x = px(marker);
             boolean leftSide = x > (left + right) / 2;
-            text(g, markerLabel, leftSide ? x - 5 : x + 5, top + 2, leftSide ? TextAlignment.RIGHT : TextAlignment.LEFT,
-                    VPos.TOP, BOLD, pal.danger());
+            // on the side away from the legend (top right for falling curves, bottom right for rising ones)
+            boolean legendOnTop = !(diagonal || isRising());
+            text(g, markerLabel, leftSide ? x - 5 : x + 5, legendOnTop ? bottom - 2 : top + 2,
+                    leftSide ? TextAlignment.RIGHT : TextAlignment.LEFT, legendOnTop ? VPos.BOTTOM : VPos.TOP, BOLD, pal.danger());
         }
         drawLegend(g);
     }
