@@ -56,7 +56,7 @@ class InfoCommandTest {
         Path f = project();
         assertThat(run("info", f.toString())).isEqualTo(SegmentaCli.EXIT_OK);
         String text = out.toString();
-        assertThat(text).contains("demo.segmenta").contains("format 1")
+        assertThat(text).contains("demo.segmenta").contains("format 2")
                 .contains("clientes: 3 rows, 2 columns, origin import, created 2026-05-01T09:30:00Z")
                 .contains("sources: clientes_2024.csv, clientes_2025.csv")
                 .contains("compras: 2 rows, 1 column, origin join, created 2026-05-02T10:00:00Z")

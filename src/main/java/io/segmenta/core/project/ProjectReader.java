@@ -55,9 +55,9 @@ final class ProjectReader {
      *         stamp is not a project); true when all are there
      * @throws ProjectDamage when some tables or columns are missing
      */
-    static boolean checkLayout(Connection c) throws SQLException {
+    static boolean checkLayout(Connection c, int version) throws SQLException {
         Set<String> tables = lowerCase(ProjectSchema.tables(c));
-        Map<String, List<String>> expected = ProjectSchema.expectedColumns();
+        Map<String, List<String>> expected = ProjectSchema.expectedColumns(version);
         if (expected.keySet().stream().noneMatch(tables::contains)) return false;
         for (String table : expected.keySet()) {
             if (!tables.contains(table)) throw new ProjectDamage("project.damage.missingTable", table);
@@ -81,7 +81,8 @@ final class ProjectReader {
     // whole project
     // =====================================================================================================
 
-    static Project readProject(Connection c) throws SQLException {
+    static Project readProject(Connection c, int version) throws SQLException {
+        boolean checked = version >= ProjectChecksums.SINCE_VERSION;
         List<DatasetEntry> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(DATASETS);
@@ -94,7 +95,7 @@ final class ProjectReader {
                 String reportJson = optionalText(r, 7, "report_json", at);
                 String recipe = optionalText(r, 8, "recipe", at);
 
-                List<Column> columns = readColumns(c, d.id(), d.name(), d.rows());
+                List<Column> columns = readColumns(c, d.id(), d.name(), d.rows(), checked);
                 if (columns.size() != d.columns()) {
                     throw new ProjectDamage("project.damage.columnCount", at, columns.size(), d.columns());
                 }
@@ -107,7 +108,7 @@ final class ProjectReader {
                         readSources(c, d.id(), at), report, d.createdAt(), recipe));
             }
         }
-        return new Project(datasets, readArtifacts(c));
+        return new Project(datasets, readArtifacts(c, checked));
     }
 
     /** The dataset rows, in order: the columns {@link #datasetRow} reads come first. */
@@ -137,11 +138,10 @@ final class ProjectReader {
         }
     }
 
-    private static List<Artifact> readArtifacts(Connection c) throws SQLException {
+    private static List<Artifact> readArtifacts(Connection c, boolean checked) throws SQLException {
         List<Artifact> artifacts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT kind, name, dataset_name, options_json, result_json, payload, created_at
-                FROM artifact ORDER BY position""");
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, name, dataset_name, options_json, result_json, payload, created_at"
+                + (checked ? ", checksum" : "") + " FROM artifact ORDER BY position");
              ResultSet r = ps.executeQuery()) {
             int n = 0;
             while (r.next()) {
@@ -149,8 +149,15 @@ final class ProjectReader {
                 String kind = nonBlankText(r, 1, "kind", row);
                 String name = nonBlankText(r, 2, "name", row);
                 I18n.Localizable at = artifact(kind, name);
-                artifacts.add(new Artifact(kind, name, optionalText(r, 3, "dataset_name", at), optionalText(r, 4, "options_json", at),
-                        optionalText(r, 5, "result_json", at), optionalBlob(r, 6, "payload", at), instant(r, 7, "created_at", at)));
+                String datasetName = optionalText(r, 3, "dataset_name", at);
+                String options = optionalText(r, 4, "options_json", at);
+                String result = optionalText(r, 5, "result_json", at);
+                byte[] payload = optionalBlob(r, 6, "payload", at);
+                String created = text(r, 7, "created_at", at);
+                if (checked && checksum(r, 8, at) != ProjectChecksums.artifact(kind, name, datasetName, options, result, payload, created)) {
+                    throw new ProjectDamage("project.damage.checksum", at);
+                }
+                artifacts.add(new Artifact(kind, name, datasetName, options, result, payload, instant(r, 7, "created_at", at)));
             }
         }
         return artifacts;
@@ -191,15 +198,17 @@ final class ProjectReader {
     // columns
     // =====================================================================================================
 
-    private static List<Column> readColumns(Connection c, long datasetId, String dataset, int rows) throws SQLException {
+    private static List<Column> readColumns(Connection c, long datasetId, String dataset, int rows, boolean checked) throws SQLException {
         List<Column> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         try (PreparedStatement cols = c.prepareStatement(
-                "SELECT id, name, type, id_like, dictionary FROM dataset_column WHERE dataset_id = ? ORDER BY position");
+                "SELECT id, name, type, id_like, dictionary" + (checked ? ", dictionary_checksum" : "")
+                        + " FROM dataset_column WHERE dataset_id = ? ORDER BY position");
              PreparedStatement totals = c.prepareStatement(
                      "SELECT TOTAL(row_count), TOTAL(length(data)) FROM column_chunk WHERE column_id = ?");
              PreparedStatement chunks = c.prepareStatement(
-                     "SELECT first_row, row_count, data, missing FROM column_chunk WHERE column_id = ? ORDER BY chunk_index")) {
+                     "SELECT first_row, row_count, data, missing" + (checked ? ", checksum" : "")
+                             + " FROM column_chunk WHERE column_id = ? ORDER BY chunk_index")) {
             cols.setLong(1, datasetId);
             try (ResultSet r = cols.executeQuery()) {
                 int n = 0;
@@ -216,10 +225,14 @@ final class ProjectReader {
                     ColumnType type = ProjectJson.columnType(typeKey);
                     if (type == null) throw new ProjectDamage("project.damage.columnType", at, ProjectDamage.shown(typeKey));
                     boolean idLike = integer(r, 4, "id_like", at, 0, 1) == 1;
-                    byte[] dictionary = type.isString() ? optionalBlob(r, 5, "dictionary", at) : null;
+                    byte[] dictionary = type.isString() || checked ? optionalBlob(r, 5, "dictionary", at) : null;
+                    if (checked && checksum(r, 6, at) != ProjectChecksums.dictionary(dictionary)) {
+                        throw new ProjectDamage("project.damage.checksum", at);
+                    }
+                    if (!type.isString()) dictionary = null;
                     try {
                         checkTotals(totals, columnId, type, rows);
-                        out.add(readColumn(chunks, columnId, name, type, idLike, dictionary, rows));
+                        out.add(readColumn(chunks, columnId, name, type, idLike, dictionary, rows, checked));
                     } catch (ProjectDamage d) {
                         if (d.key().startsWith("project.damage.codec.")) throw new ProjectDamage(d, "project.damage.columnValues", at, d);
                         throw d;
@@ -255,7 +268,7 @@ final class ProjectReader {
     }
 
     private static Column readColumn(PreparedStatement chunks, long columnId, String name, ColumnType type,
-                                     boolean idLike, byte[] dictionaryBlob, int rows) throws SQLException {
+                                     boolean idLike, byte[] dictionaryBlob, int rows, boolean checked) throws SQLException {
         // the dictionary first: it is small, and a damaged one makes the codes meaningless
         String[] dictionary = type.isString() ? ColumnCodec.decodeDictionary(dictionaryBlob) : null;
         long[] longs = null;
@@ -281,13 +294,20 @@ final class ProjectReader {
                 int at = (int) first;
                 int n = (int) count;
                 byte[] data = r.getObject(3) instanceof byte[] b ? b : null;
+                Object missing = r.getObject(4);
+                if (checked) {
+                    // the values themselves: SQLite checks its pages, not the bytes stored in them
+                    Object sum = r.getObject(5);
+                    if (!(sum instanceof Number x) || x.longValue() != ProjectChecksums.chunk(data, missing instanceof byte[] b ? b : null)) {
+                        throw new ProjectDamage("project.damage.codec.checksum", (long) at + 1, (long) at + n);
+                    }
+                }
                 switch (type) {
                     case INTEGER, DATETIME -> ColumnCodec.decodeLongs(data, longs, at, n);
                     case DECIMAL -> ColumnCodec.decodeDoubles(data, doubles, at, n);
                     case DATE, CATEGORICAL, TEXT -> ColumnCodec.decodeInts(data, ints, at, n);
                     case BOOLEAN -> ColumnCodec.decodeBitWords(data, boolWords, at >>> 6, n);
                 }
-                Object missing = r.getObject(4);
                 if (missing != null) {
                     ColumnCodec.decodeBitWords(missing instanceof byte[] b ? b : null, missingWords, at >>> 6, n);
                 }
@@ -382,6 +402,12 @@ final class ProjectReader {
             return ((Number) v).longValue();
         }
         throw new ProjectDamage("project.damage.badValue", at, field, ProjectDamage.shown(v));
+    }
+
+    /** A stored checksum: an integer, never NULL in a file of a version that has them. */
+    private static long checksum(ResultSet r, int column, I18n.Localizable at) throws SQLException {
+        if (!(r.getObject(column) instanceof Number x)) throw new ProjectDamage("project.damage.checksum", at);
+        return x.longValue();
     }
 
     private static byte[] optionalBlob(ResultSet r, int column, String field, I18n.Localizable at) throws SQLException {

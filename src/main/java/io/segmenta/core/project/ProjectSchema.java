@@ -109,7 +109,12 @@ final class ProjectSchema {
                         payload      BLOB,
                         created_at   TEXT    NOT NULL
                     ) STRICT""",
-                    "CREATE INDEX artifact_kind_name ON artifact(kind, name)")));
+                    "CREATE INDEX artifact_kind_name ON artifact(kind, name)")),
+            // checksums of the stored values (see ProjectChecksums): NULL only in files of version 1
+            new Migration(2, List.of(
+                    "ALTER TABLE column_chunk ADD COLUMN checksum INTEGER",
+                    "ALTER TABLE dataset_column ADD COLUMN dictionary_checksum INTEGER",
+                    "ALTER TABLE artifact ADD COLUMN checksum INTEGER")));
 
     /** Tables that every project of the current version has. */
     static final Set<String> REQUIRED_TABLES = Set.of(
@@ -127,25 +132,26 @@ final class ProjectSchema {
         return names;
     }
 
-    private static volatile Map<String, List<String>> expectedColumns;
+    private static final Map<Integer, Map<String, List<String>>> EXPECTED_COLUMNS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The tables of the current version and their columns, in lower case, read from a database built by
+     * The tables of a format version and their columns, in lower case, read from a database built by
      * {@link #MIGRATIONS} in memory so the list cannot drift from the statements.
      */
-    static Map<String, List<String>> expectedColumns() throws SQLException {
-        Map<String, List<String>> m = expectedColumns;
+    static Map<String, List<String>> expectedColumns(int version) throws SQLException {
+        Map<String, List<String>> m = EXPECTED_COLUMNS.get(version);
         if (m != null) return m;
         Map<String, List<String>> out = new TreeMap<>();
         try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:")) {
-            migrate(c, ProjectStore.SCHEMA_VERSION);
+            migrate(c, version);
             for (String t : tables(c)) {
                 String table = t.toLowerCase(Locale.ROOT);
                 if (!REQUIRED_TABLES.contains(table)) continue;
                 out.put(table, columns(c, t).stream().map(x -> x.toLowerCase(Locale.ROOT)).sorted().toList());
             }
         }
-        expectedColumns = m = Collections.unmodifiableMap(out);
+        m = Collections.unmodifiableMap(out);
+        EXPECTED_COLUMNS.put(version, m);
         return m;
     }
 

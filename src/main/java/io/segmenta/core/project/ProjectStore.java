@@ -78,7 +78,7 @@ public final class ProjectStore {
     private ProjectStore() { }
 
     /** The format version this build writes and the newest it reads. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** Rows per stored chunk of a column; a multiple of 64 so bit sets split on word boundaries. */
     static final int CHUNK_ROWS = 1_000_000;
@@ -97,10 +97,10 @@ public final class ProjectStore {
     /** Reads a whole project; every problem with the file is a {@link UserException} naming it. */
     public static Project open(Path file) {
         Objects.requireNonNull(file, "file");
-        checkHeader(file);
+        int version = checkHeader(file);
         try (Connection c = openReadOnly(file)) {
-            checkTables(c, file);
-            return ProjectReader.readProject(c);
+            checkTables(c, file, version);
+            return ProjectReader.readProject(c, version);
         } catch (Exception e) {
             throw readProblem(file, e);
         }
@@ -111,7 +111,7 @@ public final class ProjectStore {
         Objects.requireNonNull(file, "file");
         int version = checkHeader(file);
         try (Connection c = openReadOnly(file)) {
-            checkTables(c, file);
+            checkTables(c, file, version);
             return ProjectReader.readInfo(c, file, version);
         } catch (Exception e) {
             throw readProblem(file, e);
@@ -151,8 +151,8 @@ public final class ProjectStore {
         return userVersion;
     }
 
-    private static void checkTables(Connection c, Path file) throws SQLException {
-        if (!ProjectReader.checkLayout(c)) throw new UserException("project.error.notProject", file.toString());
+    private static void checkTables(Connection c, Path file, int version) throws SQLException {
+        if (!ProjectReader.checkLayout(c, version)) throw new UserException("project.error.notProject", file.toString());
     }
 
     /** The file is damaged: {@code damage} says where and what, in plain words. */
@@ -340,11 +340,12 @@ public final class ProjectStore {
                      PreparedStatement desc = c.prepareStatement(
                              "INSERT INTO dataset_description(dataset_id, position, column_name, description) VALUES (?, ?, ?, ?)");
                      PreparedStatement col = c.prepareStatement("""
-                             INSERT INTO dataset_column(id, dataset_id, position, name, type, id_like, missing_count, dictionary)
-                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+                             INSERT INTO dataset_column(id, dataset_id, position, name, type, id_like, missing_count, dictionary,
+                                                        dictionary_checksum)
+                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                      PreparedStatement chunk = c.prepareStatement("""
-                             INSERT INTO column_chunk(column_id, chunk_index, first_row, row_count, data, missing)
-                             VALUES (?, ?, ?, ?, ?, ?)""")) {
+                             INSERT INTO column_chunk(column_id, chunk_index, first_row, row_count, data, missing, checksum)
+                             VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                     for (DatasetEntry e : project.datasets()) {
                         Dataset d = e.dataset();
                         long datasetId = ++position;
@@ -389,8 +390,9 @@ public final class ProjectStore {
                             col.setString(5, column.type().key());
                             col.setInt(6, column.idLike() ? 1 : 0);
                             col.setLong(7, column.missingCount());
-                            if (column instanceof StringColumn sc) col.setBytes(8, ColumnCodec.encodeDictionary(sc.dictionary()));
-                            else col.setNull(8, java.sql.Types.BLOB);
+                            byte[] dictionary = column instanceof StringColumn sc ? ColumnCodec.encodeDictionary(sc.dictionary()) : null;
+                            if (dictionary != null) col.setBytes(8, dictionary); else col.setNull(8, java.sql.Types.BLOB);
+                            col.setLong(9, ProjectChecksums.dictionary(dictionary));
                             col.executeUpdate();
                             writeChunks(chunk, columnId, column, task);
                             task.progress(++done, total, I18n.tr("project.progress.column", d.name(), column.name()));
@@ -442,6 +444,7 @@ public final class ProjectStore {
             chunk.setInt(4, n);
             chunk.setBytes(5, data);
             if (missing == null) chunk.setNull(6, java.sql.Types.BLOB); else chunk.setBytes(6, missing);
+            chunk.setLong(7, ProjectChecksums.chunk(data, missing));
             chunk.executeUpdate();
         }
     }
@@ -453,8 +456,8 @@ public final class ProjectStore {
 
     private static void writeArtifacts(Connection c, List<Artifact> artifacts) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO artifact(position, kind, name, dataset_name, options_json, result_json, payload, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO artifact(position, kind, name, dataset_name, options_json, result_json, payload, created_at, checksum)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             int position = 0;
             for (Artifact a : artifacts) {
                 ps.setInt(1, position++);
@@ -465,6 +468,8 @@ public final class ProjectStore {
                 ps.setString(6, a.resultJson());
                 if (a.payload() == null) ps.setNull(7, java.sql.Types.BLOB); else ps.setBytes(7, a.payload());
                 ps.setString(8, a.createdAt().toString());
+                ps.setLong(9, ProjectChecksums.artifact(a.kind(), a.name(), a.datasetName(), a.optionsJson(), a.resultJson(),
+                        a.payload(), a.createdAt().toString()));
                 ps.executeUpdate();
             }
         }

@@ -225,11 +225,68 @@ class ProjectDamageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("handEdits")
     void handEditsAreOnePlainSentence(String what, String[] statements, String reason, boolean infoToo) throws Exception {
+        // in a file of format 1, which has no checksums, each edit meets the check made for it
         Path f = project("edited.segmenta");
+        sql(f, TO_VERSION_1);
         sql(f, statements);
         assertDamaged(openFails(f), f, reason);
         if (infoToo) assertDamaged(infoFails(f), f, reason);
         else ProjectStore.info(f); // reads no column data, settings or report
+        // in the current format the same edit is damage too: the specific reason, or a checksum that no longer matches
+        Path g = project("edited2.segmenta");
+        sql(g, statements);
+        UserException e = openFails(g);
+        assertThat(e.key()).isEqualTo("project.error.corrupt");
+        assertThat(e.getMessage()).satisfiesAnyOf(m -> assertThat(m).contains(reason), m -> assertThat(m).contains("checksum"));
+    }
+
+    /** A project of the current format turned into one of format 1: the checksum columns dropped. */
+    static final String[] TO_VERSION_1 = {
+            "ALTER TABLE column_chunk DROP COLUMN checksum",
+            "ALTER TABLE dataset_column DROP COLUMN dictionary_checksum",
+            "ALTER TABLE artifact DROP COLUMN checksum",
+            "PRAGMA user_version = 1"};
+
+    @Test
+    void changedBytesInsideStoredValuesAreCaughtByTheirChecksums() throws Exception {
+        Project before = ProjectStore.open(project("good.segmenta"));
+        // one bit of one stored number: SQLite sees a valid page, the value would open as another number
+        Path f = project("flipped.segmenta");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+             var read = c.prepareStatement("SELECT rowid, data FROM column_chunk WHERE column_id = (SELECT id FROM dataset_column WHERE name = 'id')");
+             var write = c.prepareStatement("UPDATE column_chunk SET data = ? WHERE rowid = ?")) {
+            var r = read.executeQuery();
+            assertThat(r.next()).isTrue();
+            long rowid = r.getLong(1);
+            byte[] data = r.getBytes(2);
+            data[9] ^= 0x01;
+            write.setBytes(1, data);
+            write.setLong(2, rowid);
+            assertThat(write.executeUpdate()).isEqualTo(1);
+        }
+        assertDamaged(openFails(f), f, "dataset clientes, column id has damaged values (the values of rows 1–5 no longer match their checksum"
+                + " (bytes were changed after saving))");
+        Path g = project("options.segmenta");
+        sql(g, "UPDATE artifact SET options_json = options_json || ' '"); // still valid JSON, one byte more
+        assertThat(openFails(g).getMessage()).contains("the stored content of saved result").contains("no longer matches its checksum");
+        Path h = project("nosum.segmenta");
+        sql(h, "UPDATE column_chunk SET checksum = NULL");
+        assertThat(openFails(h).getMessage()).contains("no longer match their checksum");
+        // a file of format 1 (no checksums) still opens as it was saved
+        Path old = project("v1.segmenta");
+        sql(old, TO_VERSION_1);
+        Project reopened = ProjectStore.open(old);
+        assertThat(reopened.datasets()).hasSize(before.datasets().size());
+        for (int i = 0; i < before.datasets().size(); i++) {
+            var a = before.datasets().get(i).dataset();
+            var b = reopened.datasets().get(i).dataset();
+            assertThat(b.columnNames()).isEqualTo(a.columnNames());
+            for (int c = 0; c < a.columnCount(); c++) {
+                for (int r = 0; r < a.rowCount(); r++) assertThat(b.column(c).format(r)).isEqualTo(a.column(c).format(r));
+            }
+        }
+        assertThat(reopened.artifacts()).extracting(Artifact::optionsJson).isEqualTo(before.artifacts().stream().map(Artifact::optionsJson).toList());
+        assertThat(ProjectStore.info(old).schemaVersion()).isEqualTo(1);
     }
 
     @Test
