@@ -91,7 +91,11 @@ public final class ModelTrainer {
             double fitSeconds = (System.nanoTime() - f0) / 1e9;
             done += units(a, hp);
             Pipeline pipe = new Pipeline(a, pr.pre(), p);
-            CrossValidation cv = o.cvFolds() > 0 ? crossValidate(ds, o, pr, a, hp, c, done, total) : null;
+            // folds grow as many boosting stages as early stopping kept for the model they estimate
+            TrainingHistory h = rec.history();
+            HyperParameters foldHp = a == Algorithm.GBM && hp.earlyStoppingRounds() > 0 && h.bestStage() > 0 && h.bestStage() < hp.trees()
+                    ? hp.withTrees(h.bestStage()).withEarlyStoppingRounds(0) : hp;
+            CrossValidation cv = o.cvFolds() > 0 ? crossValidate(ds, o, pr, a, hp, foldHp, c, done, total) : null;
             done += (long) units(a, hp) * o.cvFolds();
             members.add(finish(ds, o, pr, a, List.of(a), List.of(pipe), List.of(rec.history()), cv, fingerprint,
                     fitSeconds, (System.nanoTime() - m0) / 1e9, c));
@@ -255,7 +259,7 @@ public final class ModelTrainer {
     }
 
     private static CrossValidation crossValidate(Dataset ds, TrainingOptions o, Prepared pr, Algorithm a,
-                                                 HyperParameters hp, TaskContext c, long done, long total) {
+                                                 HyperParameters hp, HyperParameters foldHp, TaskContext c, long done, long total) {
         Task task = pr.target().task();
         int[] rows = pr.split().nonTest();
         checkFolds(pr.y(), rows, task, o.cvFolds());
@@ -278,7 +282,7 @@ public final class ModelTrainer {
                     pre.transform(ds, trainRows), null, pre.transform(ds, folds[k]), yTr, new double[0], yTe, w);
             HistoryRecorder rec = new HistoryRecorder(a.key() + " cv " + (k + 1), task, yTr, new double[0],
                     TrainingListener.NONE, c, hpUnits(a, hp), base, total);
-            Predictor p = fit(a, fold, hp, o.seed() + k + 1, c, rec);
+            Predictor p = fit(a, fold, foldHp, o.seed() + k + 1, c, rec);
             double[] pred = p.predict(fold.test());
             values.add(task == Task.CLASSIFICATION ? Metrics.rocAuc(yTe, pred) : Metrics.r2(yTe, pred));
             base += hpUnits(a, hp);

@@ -163,6 +163,24 @@ class ModelTrainerTest {
         assertThat(meanP).isCloseTo(prevalence, within(0.05));
     }
 
+    @Test
+    void earlyStoppingKeepsTheBestStageAndCrossValidationFoldsGrowThatMany() {
+        TrainingOptions o = opts(Algorithm.GBM, 400);
+        assertThat(o.hyper().earlyStoppingRounds()).isEqualTo(HyperParameters.DEFAULT_EARLY_STOPPING);
+        TrainedModel m = ModelTrainer.train(DATA.dataset, o.withCvFolds(3)).model();
+        TrainingHistory h = m.info().histories().get(0);
+        assertThat(h.bestStage()).isLessThan(h.size()).isLessThan(400);
+        // the kept stage has the lowest validation loss of all the stages grown
+        double best = h.validationLoss().get(h.bestStage() - 1);
+        for (Double v : h.validationLoss()) assertThat(v).isGreaterThanOrEqualTo(best);
+        assertThat(h.size() - h.bestStage()).isEqualTo(HyperParameters.DEFAULT_EARLY_STOPPING);
+        // the folds estimate that model: the same as folds fixed at the kept stage count without stopping
+        TrainedModel fixed = ModelTrainer.train(DATA.dataset, o.withHyper(o.hyper().withTrees(h.bestStage()).withEarlyStoppingRounds(0))
+                .withCvFolds(3)).model();
+        assertThat(m.info().crossValidation().values()).isEqualTo(fixed.info().crossValidation().values());
+        assertThat(fixed.info().histories().get(0).size()).isEqualTo(h.bestStage());
+    }
+
     private static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;
