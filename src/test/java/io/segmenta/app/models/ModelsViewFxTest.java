@@ -7,6 +7,7 @@ import io.segmenta.app.project.ProjectViewModel;
 import io.segmenta.app.task.FxTaskRunner;
 import io.segmenta.app.ui.Notice;
 import io.segmenta.core.model.Algorithm;
+import io.segmenta.core.model.HyperParameters;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.util.I18n;
 import javafx.application.Application;
@@ -14,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +92,12 @@ class ModelsViewFxTest {
         waitFor(20, TimeUnit.SECONDS, () -> vm.getSetup() != null && "churned".equals(vm.getSetup().target().column())
                 && !vm.inspectingProperty().get());
         assertThat(vm.getSetup().features()).doesNotContain("customer_id");
+        // the early-stopping spinner edits the view model's patience
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> stopping = robot.lookup("#earlyStoppingSpinner").queryAs(Spinner.class);
+        assertThat(stopping.getValue()).isEqualTo(HyperParameters.DEFAULT_EARLY_STOPPING);
+        robot.interact(() -> stopping.getValueFactory().setValue(40));
+        assertThat(vm.earlyStoppingProperty().get()).isEqualTo(40);
         robot.interact(() -> {
             for (Algorithm a : Algorithm.values()) vm.algorithmProperty(a).set(a == Algorithm.LOGISTIC);
         });
