@@ -20,7 +20,6 @@ import io.segmenta.core.model.Task;
 import io.segmenta.core.model.TrainedModel;
 import io.segmenta.core.model.TrainingHistory;
 import io.segmenta.core.model.TrainingOptions;
-import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
