@@ -46,11 +46,14 @@ public final class ColumnProfiler {
     public static final double LEAKAGE_AUC = 0.75;
     /**
      * A column at or above {@link #LEAKAGE_AUC} is flagged only when it stands out: it beats every other
-     * column's single-column AUC by at least this margin (bank-full: duration 0.808 vs month 0.654), or it
-     * reaches {@link #LEAKAGE_NEAR_PERFECT} on its own. Several strong, similar predictors — recency,
-     * frequency and monetary value for churn — are a real signal, not a leak.
+     * column's single-column AUC by at least this margin, or it reaches {@link #LEAKAGE_NEAR_PERFECT} on its
+     * own. Several strong, similar predictors — recency, frequency and monetary value for churn — are a real
+     * signal, not a leak. Calibrated on public data: duration beats the next column by 0.154 in bank-full
+     * (0.808 vs month 0.654) and by 0.069 in bank-additional-full (0.818 vs nr.employed 0.749), both leaks;
+     * the sample churn data's strongest honest columns lie within 0.027 of each other (recency 0.876,
+     * frequency 0.872, monetary 0.849).
      */
-    public static final double LEAKAGE_MARGIN = 0.10;
+    public static final double LEAKAGE_MARGIN = 0.05;
     /** A single column this predictive is flagged whatever the others do. */
     public static final double LEAKAGE_NEAR_PERFECT = 0.95;
     /** Values needed on each side of a binary target before the leakage AUC is computed. */
@@ -406,7 +409,12 @@ public final class ColumnProfiler {
         return f;
     }
 
-    /** Adds the leakage flag to the columns that predict the target suspiciously well on their own. */
+    /**
+     * Adds the leakage flag to the columns that predict the target suspiciously well on their own. A column
+     * must stand out from all the others, flagged or not: with a perfect leak among the columns, a strong
+     * honest driver is not flagged beside it (and a second leak shows once the first is excluded, as
+     * Hillstrom's visit does for conversion when spend is left out).
+     */
     static List<ColumnProfile> flagLeakage(List<ColumnProfile> profiles, String targetColumn) {
         List<ColumnProfile> out = new ArrayList<>(profiles.size());
         for (ColumnProfile p : profiles) {

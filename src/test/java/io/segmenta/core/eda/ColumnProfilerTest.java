@@ -292,6 +292,26 @@ class ColumnProfilerTest {
         assertThat(pa.column("noise").orElseThrow().hasFlag(Flag.Kind.LEAKAGE)).isFalse();
     }
 
+    /** The margin rule on the single-column AUCs of public data (see {@link ColumnProfiler#LEAKAGE_MARGIN}). */
+    @Test
+    void aColumnThatStandsOutByTheMarginIsFlagged() {
+        Dataset ds = new Dataset("d", List.of(new DoubleColumn("x", new double[]{1, 2, 3}, null)));
+        ColumnProfile base = ColumnProfiler.profile(ds, ProfileOptions.defaults(), TaskContext.NONE).column("x").orElseThrow();
+        // bank-additional-full, target y: duration 0.818, then nr.employed 0.749 and euribor3m 0.743
+        List<ColumnProfile> bankAdditional = ColumnProfiler.flagLeakage(List.of(withAuc(base, "duration", 0.818),
+                withAuc(base, "nr.employed", 0.749), withAuc(base, "euribor3m", 0.743)), "y");
+        assertThat(bankAdditional).filteredOn(c -> c.hasFlag(Flag.Kind.LEAKAGE)).extracting(ColumnProfile::name).containsExactly("duration");
+        // the sample's churn drivers: recency 0.876, frequency 0.872, monetary 0.849 — a signal, not a leak
+        List<ColumnProfile> churn = ColumnProfiler.flagLeakage(List.of(withAuc(base, "recency_days", 0.876),
+                withAuc(base, "frequency", 0.872), withAuc(base, "monetary", 0.849)), "churned");
+        assertThat(churn).noneMatch(c -> c.hasFlag(Flag.Kind.LEAKAGE));
+    }
+
+    private static ColumnProfile withAuc(ColumnProfile p, String name, double auc) {
+        return new ColumnProfile(name, p.type(), p.count(), p.missing(), p.distinct(), p.mean(), p.std(), p.min(), p.p5(), p.p25(),
+                p.median(), p.p75(), p.p95(), p.max(), p.skewness(), p.zeros(), p.modeShare(), p.topValues(), auc, p.flags());
+    }
+
     /** max(AUC, 1-AUC) by comparing every positive with every negative (ties count 1/2). */
     static double bruteAuc(double[] score, BitSet y) {
         double u = 0;
