@@ -155,6 +155,25 @@ public final class ModelBenchmark {
                     m.info().evaluation().classification().rocAuc(), median, note));
             if (!drop) withDuration = m;
         }
+        // Segmenta's default: early stopping on a validation part of the same non-test rows (the same test rows)
+        for (boolean drop : new boolean[]{false, true}) {
+            TrainingOptions o = base.withSplit(0.2, VALIDATION, 42)
+                    .withHyper(base.hyper().withEarlyStoppingRounds(HyperParameters.DEFAULT_EARLY_STOPPING));
+            if (drop) o = o.withExclude(List.of(LEAKY));
+            double[] fits = new double[REPEATS];
+            TrainedModel m = null;
+            for (int r = 0; r < REPEATS; r++) {
+                m = ModelTrainer.train(ds, o).model();
+                fits[r] = m.info().fitSeconds();
+            }
+            var h = m.info().histories().get(0);
+            String variant = (drop ? "without duration" : "with duration") + ", early stopping";
+            String note = String.format(Locale.ROOT, "median of %d fits (%s s); kept %d of %d stages grown; %,d training rows, %,d validation",
+                    REPEATS, joined(fits), h.bestStage(), h.size(), m.info().trainRows(), m.info().validationRows());
+            rows.add(new Row("segmenta gbm", variant, m.info().evaluation().classification().rocAuc(), median(fits), note));
+            log.accept(String.format(Locale.ROOT, "  segmenta gbm %-33s AUC %.4f  fit %.2f s  (%s)", variant,
+                    m.info().evaluation().classification().rocAuc(), median(fits), note));
+        }
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
@@ -174,6 +193,40 @@ public final class ModelBenchmark {
         }
         return new Result(file, ds.rowCount(), split.train().length, split.test().length,
                 Runtime.getRuntime().availableProcessors(), rows, rps, over, paired);
+    }
+
+    /** A finished run of a peer script with Debian's python3: whether it exited 0, and its output. */
+    record Python(boolean ok, String output) {
+        /**
+         * Runs {@code script} with {@code args} to its end. If this JVM is stopped meanwhile (Ctrl+C, a
+         * timeout), the script is stopped too rather than left running on its own.
+         */
+        static Python run(String script, String... args) throws IOException, InterruptedException {
+            String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+            List<String> cmd = new ArrayList<>(List.of(python, "-c", script));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Thread stop = new Thread(p::destroyForcibly);
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                String text;
+                try (InputStream in = p.getInputStream()) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+                }
+                return new Python(p.waitFor(30, TimeUnit.MINUTES) && p.exitValue() == 0, text);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run: nothing to undo
+                }
+            }
+        }
+    }
+
+    /** Files the JVM deletes when it exits, in reverse order (register a folder before its files). */
+    private static void deleteOnExit(Path... paths) {
+        for (Path p : paths) p.toFile().deleteOnExit();
     }
 
     /** Segmenta's gradient boosting against every peer on the same splits, per variant. */
@@ -318,6 +371,12 @@ public final class ModelBenchmark {
         // (a 10 % validation part, 25 stages of patience), against xgboost stopping on the very same rows
         double[][] ours = new double[4][splits];
         Path dir = peers ? Files.createTempDirectory("segmenta-model-bench-splits") : null;
+        if (dir != null) {
+            deleteOnExit(dir); // the folder first, so that it is deleted after the files registered below
+            for (int k = 0; k < splits; k++) {
+                for (String f : List.of("train_", "test_", "fit_", "val_")) deleteOnExit(dir.resolve(f + k + ".csv"));
+            }
+        }
         List<SplitAuc> out = new ArrayList<>();
         try {
             for (int k = 0; k < splits; k++) {
@@ -340,16 +399,11 @@ public final class ModelBenchmark {
             }
             for (int v = 0; v < 4; v++) out.add(SplitAuc.of("segmenta gbm", VARIANTS.get(v), ours[v]));
             if (dir != null) {
-                String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-                Process p = new ProcessBuilder(python, "-c", SPLITS_SCRIPT, dir.toString(), Integer.toString(splits),
-                        Integer.toString(trees), Integer.toString(Runtime.getRuntime().availableProcessors()),
-                        Integer.toString(HyperParameters.DEFAULT_EARLY_STOPPING))
-                        .redirectErrorStream(true).start();
-                String text;
-                try (InputStream in = p.getInputStream()) {
-                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-                }
-                if (p.waitFor(30, TimeUnit.MINUTES) && p.exitValue() == 0) {
+                log.accept(String.format(Locale.ROOT, "  scikit-learn and xgboost on the same %d splits (python3; several minutes on two cores)…", splits));
+                Python py = Python.run(SPLITS_SCRIPT, dir.toString(), Integer.toString(splits), Integer.toString(trees),
+                        Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(HyperParameters.DEFAULT_EARLY_STOPPING));
+                String text = py.output();
+                if (py.ok()) {
                     var node = new tools.jackson.databind.ObjectMapper().readTree(text.lines().reduce((a, b) -> b).orElse("{}"));
                     for (var e : node.properties()) {
                         String[] key = e.getKey().split("\\|", 2);
@@ -385,18 +439,16 @@ public final class ModelBenchmark {
     private static List<Row> python(Dataset ds, DataSplit split, int trees, Consumer<String> log) throws IOException {
         Path dir = Files.createTempDirectory("segmenta-model-bench");
         Path train = dir.resolve("train.csv"), test = dir.resolve("test.csv");
+        deleteOnExit(dir, train, test); // also when the run is interrupted (Ctrl+C, timeout)
         List<Row> rows = new ArrayList<>();
+        log.accept("  scikit-learn and xgboost on the same split (python3; a minute or so on two cores)…");
         try {
             CsvWriter.write(ds.select(split.train()), train, CsvWriter.Options.defaults(), TaskContext.NONE);
             CsvWriter.write(ds.select(split.test()), test, CsvWriter.Options.defaults(), TaskContext.NONE);
-            String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-            Process p = new ProcessBuilder(python, "-c", SCRIPT, train.toString(), test.toString(), Integer.toString(trees),
-                    Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(REPEATS)).redirectErrorStream(true).start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
-            if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            Python py = Python.run(SCRIPT, train.toString(), test.toString(), Integer.toString(trees),
+                    Integer.toString(Runtime.getRuntime().availableProcessors()), Integer.toString(REPEATS));
+            String out = py.output();
+            if (!py.ok()) {
                 log.accept("  python peers unavailable: " + out.lines().reduce((a, b) -> b).orElse(""));
                 return rows;
             }
