@@ -12,7 +12,10 @@ import java.util.List;
  * @param kind        numeric (numbers, dates as days since 1970), boolean (0/1) or categorical (a code)
  * @param trainedType the column's type at training time; other types are coerced to it at scoring
  * @param impute      value used for a missing cell: the training median (numeric), the most frequent
- *                    value (boolean, 0/1) or the most frequent level's code 0 (categorical)
+ *                    value (boolean, 0/1), or for a categorical feature the code of "missing" itself,
+ *                    {@code levels.size() + 1}, when the training rows had missing values (a missing
+ *                    category is information: "unknown" job, no previous campaign), else the "other" code
+ *                    {@code levels.size()}; models made before this rule store 0, the most frequent level
  * @param mean        training mean after imputation, for the scaling of linear models
  * @param scale       training standard deviation (population) after imputation; 1 when constant
  * @param levels      categorical levels by training frequency, most frequent first: level i has code i and
@@ -50,6 +53,9 @@ public record FeatureSpec(String name, Kind kind, ColumnType trainedType, double
     /** The code of values not among {@link #levels()} (categorical). */
     public int otherCode() { return levels.size(); }
 
-    /** Codes of a categorical feature (levels plus "other"); 1 for the others. */
-    public int width() { return kind == Kind.CATEGORICAL ? levels.size() + 1 : 1; }
+    /** Whether missing cells of this categorical feature have a code of their own, {@code levels.size() + 1}. */
+    public boolean hasMissingCode() { return kind == Kind.CATEGORICAL && impute == levels.size() + 1; }
+
+    /** Codes of a categorical feature (levels, "other" and, when it has one, "missing"); 1 for the others. */
+    public int width() { return kind == Kind.CATEGORICAL ? levels.size() + (hasMissingCode() ? 2 : 1) : 1; }
 }

@@ -251,6 +251,10 @@ public final class ModelIO {
                 if (!names.add(spec.name())) return where + ": feature " + spec.name() + " appears twice";
                 // an infinite mean is allowed: older versions stored one for huge values, and standardise() copes
                 if (Double.isNaN(spec.impute())) return where + ": the value for missing cells is not a number";
+                if (spec.kind() == FeatureSpec.Kind.CATEGORICAL
+                        && (spec.impute() != Math.rint(spec.impute()) || spec.impute() < 0 || spec.impute() > spec.levels().size() + 1)) {
+                    return where + ": the code for missing cells is not one of its categories";
+                }
             }
         }
         return null;

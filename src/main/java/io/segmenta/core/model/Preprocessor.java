@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The preprocessing part of a model: imputation, categorical coding with an "other" bucket for unseen
- * values, and the scaling used by linear models. Fitted on the training rows only; {@link #transform}
- * applies exactly the same steps at evaluation and scoring time, coercing column types as needed
+ * values and a code of their own for missing ones, and the scaling used by linear models. Fitted on the
+ * training rows only; {@link #transform} applies exactly the same steps at evaluation and scoring time, coercing column types as needed
  * (a number read as text, an integer column that became decimal…) and never failing on an unseen category.
  *
  * @param features one spec per feature, in model order
@@ -63,7 +63,10 @@ public record Preprocessor(List<FeatureSpec> features) {
                     if (counts[i] == 0 || levels.size() == FeatureSpec.MAX_LEVELS) break;
                     levels.add(dict[i]);
                 }
-                return new FeatureSpec(c.name(), FeatureSpec.Kind.CATEGORICAL, c.type(), 0, 0, 1, levels, missing);
+                // missing is a category of its own when training saw it (as xgboost and scikit-learn's histogram
+                // boosting treat it); otherwise a missing value at scoring time is like an unseen one
+                double impute = missing > 0 ? levels.size() + 1 : levels.size();
+                return new FeatureSpec(c.name(), FeatureSpec.Kind.CATEGORICAL, c.type(), impute, 0, 1, levels, missing);
             }
             case BooleanColumn b -> {
                 long t = 0, n = 0;

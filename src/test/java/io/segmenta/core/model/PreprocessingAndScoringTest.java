@@ -37,7 +37,19 @@ class PreprocessingAndScoringTest {
         assertThat(city.levels()).containsExactly("a", "b", "c");
         FeatureFrame f = pre.transform(ds);
         assertThat(f.columns()[0]).containsExactly(20, 30, 40, 50, 60, 40);
-        assertThat(f.columns()[1]).containsExactly(0, 1, 0, 0, 2, 0); // missing city → most frequent (a = 0)
+        // a missing city is a category of its own: code 4, after the levels 0–2 and "other" 3
+        assertThat(city.hasMissingCode()).isTrue();
+        assertThat(city.width()).isEqualTo(5);
+        assertThat(f.columns()[1]).containsExactly(0, 1, 0, 4, 2, 0);
+        // trained without a missing city, a missing one at scoring time is like an unseen value ("other")
+        FeatureSpec noMissing = Preprocessor.fit(ds, List.of("city"), new int[]{0, 1, 2, 4}).features().get(0);
+        assertThat(noMissing.hasMissingCode()).isFalse();
+        assertThat(noMissing.width()).isEqualTo(4);
+        assertThat(new Preprocessor(List.of(noMissing)).transform(ds).columns()[0]).containsExactly(0, 1, 0, 3, 2, 0);
+        // a model made before this rule (missing → the most frequent level, code 0) scores as it always did
+        FeatureSpec old = new FeatureSpec("city", FeatureSpec.Kind.CATEGORICAL, city.trainedType(), 0, 0, 1, city.levels(), 1);
+        assertThat(old.width()).isEqualTo(4);
+        assertThat(new Preprocessor(List.of(old)).transform(ds).columns()[0]).containsExactly(0, 1, 0, 0, 2, 0);
     }
 
     @Test
@@ -52,7 +64,7 @@ class PreprocessingAndScoringTest {
                 StringColumn.of("age", false, "35", "abc", "41,5")));
         FeatureFrame f = pre.transform(scoring);
         assertThat(f.columns()[0]).containsExactly(35, 40, 41.5);
-        assertThat(f.columns()[1]).containsExactly(3, 1, 0); // unseen → "other" code 3
+        assertThat(f.columns()[1]).containsExactly(3, 1, 4); // unseen → "other" code 3, missing → its own code 4
         // integers where decimals were trained, and a numeric column where a category was trained
         Dataset ints = new Dataset("n", List.of(new LongColumn("age", new long[]{33}, new BitSet()),
                 new LongColumn("city", new long[]{7}, new BitSet())));
