@@ -68,6 +68,9 @@ public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--no-trim", description = "Do not remove blanks around keys.")
     boolean noTrim;
 
+    @Option(names = "--first-word", description = "Compare only the first word of each key: a code that starts a label (\"02 Albacete\" matches 2).")
+    boolean firstWord;
+
     @Option(names = "--name", paramLabel = "NAME", description = "Name of the new dataset (default: LEFT_RIGHT, made unique).")
     String name;
 
@@ -94,8 +97,11 @@ public final class JoinCommand implements Callable<Integer> {
             resultName = p.uniqueDatasetName(l.name() + "_" + r.name());
         }
         JoinRequest req = new JoinRequest(l.name(), r.name(), keys,
-                new KeyNormalization(!noTrim, !noIgnoreCase, !noStripZeros), columns, suffix, resultName);
+                new KeyNormalization(!noTrim, !noIgnoreCase, !noStripZeros, firstWord), columns, suffix, resultName);
         JoinResult res = JoinService.leftJoin(l, r, req, TaskContext.NONE);
+        // a join that matched nobody only adds empty columns: say why, save nothing
+        String none = JoinReport.noMatchMessage(res, l, r, firstWord ? "" : I18n.tr("data.join.noMatch.cliHint"));
+        if (none != null) throw new UserException("data.join.cli.noMatch", none);
 
         ObjectMapper mapper = new ObjectMapper();
         String recipe = mapper.writeValueAsString(req.toRecipe());
@@ -136,14 +142,14 @@ public final class JoinCommand implements Callable<Integer> {
                 rep.unmatchedRows(), rep.missingKeyRows()));
         if (!rep.addedColumns().isEmpty()) out.println(I18n.tr("data.join.cli.added", String.join(", ", rep.addedColumns())));
         if (!rep.unmatchedExamples().isEmpty()) {
-            out.println(I18n.tr("data.join.cli.unmatchedExamples", String.join(", ", rep.unmatchedExamples())));
+            out.println(I18n.tr("data.join.cli.unmatchedExamples", JoinReport.quoted(rep.unmatchedExamples())));
         }
         if (rep.duplicateRightKeys() > 0) {
             out.println(I18n.tr("data.join.cli.duplicates", rep.duplicateRightKeys(), rep.ignoredRightRows(),
-                    String.join(", ", rep.duplicateKeyExamples())));
+                    JoinReport.quoted(rep.duplicateKeyExamples())));
         }
         if (!rep.normalizationExamples().isEmpty()) {
-            out.println(I18n.tr("data.join.cli.normalization", String.join(", ", rep.normalizationExamples())));
+            out.println(I18n.tr("data.join.cli.normalization", JoinReport.quoted(rep.normalizationExamples())));
         }
         out.println(rep.policy());
     }

@@ -61,7 +61,7 @@ class JoinCommandTest {
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("customers_provinces").contains("Matched: 3 of 4 rows (75%)")
-                .contains("Unmatched keys (examples): 99").contains("Duplicate keys on the right: 1 (1 right rows ignored)")
+                .contains("Unmatched keys (examples): \"99\"").contains("Duplicate keys on the right: 1 (1 right row ignored)")
                 .contains("02 → 2").contains("name_right, population").contains("first").contains("Saved " + project);
 
         Project p = ProjectStore.open(project);
@@ -92,6 +92,30 @@ class JoinCommandTest {
         assertThat(json.has("normalization_examples")).isTrue();
         assertThat(json.has("policy")).isTrue();
         assertThat(ProjectStore.open(project).dataset("enriched")).isPresent();
+    }
+
+    @Test
+    void aJoinThatMatchesNothingSaysWhyAndSavesNothingAndFirstWordReachesCodedLabels() throws Exception {
+        // INE-style labels: a code, then the name ("02 Albacete"), as in the public province tables
+        Dataset labels = new Dataset("ine", List.of(StringColumn.of("label", false, "Total Nacional", "02 Albacete", "28 Madrid"),
+                StringColumn.of("iso", true, "ES", "ES-AB", "ES-M")));
+        Project p = ProjectStore.open(project).withDataset(new DatasetEntry(labels, "import", null, List.of(), null,
+                Instant.parse("2025-01-01T00:00:00Z"), null));
+        ProjectStore.save(p, project, TaskContext.NONE);
+        int before = ProjectStore.open(project).datasets().size();
+        assertThat(run("--left", "customers", "--right", "ine", "--on", "province_code=label")).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("No row of customers matched ine: its keys look like \"2\", \"28\", \"99\"")
+                .contains("those of ine like \"total nacional\", \"2 albacete\", \"28 madrid\"").contains("--first-word")
+                .contains("Nothing was saved.");
+        assertThat(ProjectStore.open(project).datasets()).hasSize(before);
+
+        assertThat(run("--left", "customers", "--right", "ine", "--on", "province_code=label", "--first-word", "--name", "coded"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Matched: 3 of 4 rows").contains("(4 rows, 1 column added)");
+        Dataset coded = ProjectStore.open(project).dataset("coded").orElseThrow().dataset();
+        assertThat(coded.column("iso").format(0)).isEqualTo("ES-AB");
+        assertThat(coded.column("iso").format(1)).isEqualTo("ES-M");
+        assertThat(coded.column("iso").isMissing(3)).isTrue();
     }
 
     @Test

@@ -117,7 +117,10 @@ public final class JoinView {
         cas.selectedProperty().bindBidirectional(vm.ignoreCaseProperty());
         CheckBox zeros = new CheckBox(I18n.tr("ui.join.leadingZeros"));
         zeros.selectedProperty().bindBidirectional(vm.stripLeadingZerosProperty());
-        FlowPane norm = new FlowPane(18, 8, trim, cas, zeros);
+        CheckBox first = new CheckBox(I18n.tr("ui.join.firstWord"));
+        first.setId("joinFirstWord");
+        first.selectedProperty().bindBidirectional(vm.firstWordProperty());
+        FlowPane norm = new FlowPane(18, 8, trim, cas, zeros, first);
 
         TextField name = new TextField();
         name.setId("joinResultName");
@@ -179,11 +182,18 @@ public final class JoinView {
         row = line(g, row, "ui.join.report.missingKeys", Formats.integer(rep.missingKeyRows()));
         row = line(g, row, "ui.join.report.duplicates", Formats.integer(rep.duplicateRightKeys()));
         row = line(g, row, "ui.join.report.added", String.join(", ", rep.addedColumns()));
-        row = line(g, row, "ui.join.report.unmatchedExamples", String.join(", ", rep.unmatchedExamples()));
-        row = line(g, row, "ui.join.report.duplicateExamples", String.join(", ", rep.duplicateKeyExamples()));
-        row = line(g, row, "ui.join.report.normalizationExamples", String.join(", ", rep.normalizationExamples()));
+        row = line(g, row, "ui.join.report.unmatchedExamples", JoinReport.quoted(rep.unmatchedExamples()));
+        row = line(g, row, "ui.join.report.duplicateExamples", JoinReport.quoted(rep.duplicateKeyExamples()));
+        row = line(g, row, "ui.join.report.normalizationExamples", JoinReport.quoted(rep.normalizationExamples()));
         line(g, row, "ui.join.report.policy", rep.policy());
         VBox box = new VBox(14, head, g);
+        if (vm.noMatchProperty().get() != null) {
+            Message none = new Message(I18n.tr("ui.join.noMatchTitle"), vm.noMatchProperty().get(),
+                    Icons.icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+            none.setId("joinNoMatch");
+            none.getStyleClass().add(Styles.WARNING);
+            box.getChildren().add(1, none);
+        }
         box.setPadding(new Insets(8, 20, 8, 20));
         return box;
     }
@@ -219,6 +229,7 @@ public final class JoinView {
         add.setId("joinAddButton");
         add.getStyleClass().add(Styles.SUCCESS);
         add.setOnAction(e -> vm.finish());
+        add.disableProperty().bind(vm.noMatchProperty().isNotNull());
         disposer.add(vm.stepProperty().subscribe(step -> {
             boolean report = step == JoinViewModel.Step.REPORT;
             back.setVisible(report);

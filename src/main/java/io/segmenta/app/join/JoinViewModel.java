@@ -7,6 +7,7 @@ import io.segmenta.app.ui.Formats;
 import io.segmenta.app.ui.Notifier;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.join.JoinRequest;
+import io.segmenta.core.join.JoinReport;
 import io.segmenta.core.join.JoinResult;
 import io.segmenta.core.join.JoinService;
 import io.segmenta.core.join.KeyNormalization;
@@ -59,6 +60,8 @@ public final class JoinViewModel {
     private final BooleanProperty trim = new SimpleBooleanProperty(this, "trim", true);
     private final BooleanProperty ignoreCase = new SimpleBooleanProperty(this, "ignoreCase", true);
     private final BooleanProperty stripLeadingZeros = new SimpleBooleanProperty(this, "stripLeadingZeros", true);
+    private final BooleanProperty firstWord = new SimpleBooleanProperty(this, "firstWord", false);
+    private final ReadOnlyStringWrapper noMatch = new ReadOnlyStringWrapper(this, "noMatch");
     private final StringProperty resultName = new SimpleStringProperty(this, "resultName", "");
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step", Step.FORM);
     private final ReadOnlyObjectWrapper<TaskHandle<?>> task = new ReadOnlyObjectWrapper<>(this, "task");
@@ -142,6 +145,12 @@ public final class JoinViewModel {
 
     public BooleanProperty stripLeadingZerosProperty() { return stripLeadingZeros; }
 
+    /** Compare only the first word of each key ("02 Albacete" → 02). */
+    public BooleanProperty firstWordProperty() { return firstWord; }
+
+    /** Why the join matched no row (then there is nothing to add), else null. */
+    public ReadOnlyStringProperty noMatchProperty() { return noMatch.getReadOnlyProperty(); }
+
     public StringProperty resultNameProperty() { return resultName; }
 
     public ReadOnlyObjectProperty<Step> stepProperty() { return step.getReadOnlyProperty(); }
@@ -169,7 +178,7 @@ public final class JoinViewModel {
     public JoinRequest request() {
         List<KeyPair> pairs = keys.stream().map(k -> new KeyPair(k.leftColumnProperty().get(), k.rightColumnProperty().get())).toList();
         return new JoinRequest(leftDataset.get(), rightDataset.get(), pairs,
-                new KeyNormalization(trim.get(), ignoreCase.get(), stripLeadingZeros.get()), null, null, resultName.get().trim());
+                new KeyNormalization(trim.get(), ignoreCase.get(), stripLeadingZeros.get(), firstWord.get()), null, null, resultName.get().trim());
     }
 
     /** Runs the join in the background and shows the match report. */
@@ -184,6 +193,7 @@ public final class JoinViewModel {
                 ctx -> JoinService.leftJoin(l, r, req, ctx),
                 res -> {
                     task.set(null);
+                    noMatch.set(JoinReport.noMatchMessage(res, l, r, firstWord.get() ? "" : I18n.tr("ui.join.noMatchHint")));
                     result.set(res);
                     step.set(Step.REPORT);
                 },
@@ -206,6 +216,7 @@ public final class JoinViewModel {
     public void back() {
         if (step.get() == Step.REPORT) {
             result.set(null);
+            noMatch.set(null);
             step.set(Step.FORM);
         }
     }
@@ -213,7 +224,7 @@ public final class JoinViewModel {
     /** Adds the joined table to the project and closes. */
     public void finish() {
         JoinResult res = result.get();
-        if (res == null || closed.get()) return;
+        if (res == null || closed.get() || noMatch.get() != null) return; // nothing matched: only empty columns to add
         String recipe = JsonMapper.builder().build().writeValueAsString(res.request().toRecipe());
         DatasetEntry entry = new DatasetEntry(res.dataset(), "join", null, List.of(), null, Instant.now(), recipe);
         project.addDataset(entry);

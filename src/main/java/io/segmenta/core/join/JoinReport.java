@@ -1,5 +1,7 @@
 package io.segmenta.core.join;
 
+import io.segmenta.core.data.Dataset;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,28 @@ public record JoinReport(long leftRows, long matchedRows, long unmatchedRows, lo
         duplicateKeyExamples = List.copyOf(duplicateKeyExamples);
         normalizationExamples = List.copyOf(normalizationExamples);
         addedColumns = List.copyOf(addedColumns);
+    }
+
+    /** Keys or examples for a message, each in quotes, so that keys with commas ("balears, illes") stay readable. */
+    public static String quoted(List<String> items) {
+        StringBuilder b = new StringBuilder();
+        for (String s : items) b.append(b.isEmpty() ? "" : ", ").append('"').append(s).append('"');
+        return b.toString();
+    }
+
+    /**
+     * Why a join matched no row, with the keys of each side as compared, or null when some row matched (or
+     * the left table is empty). {@code hint} is the caller's way to ask for the first-word rule, or "".
+     */
+    public static String noMatchMessage(JoinResult res, Dataset left, Dataset right, String hint) {
+        JoinReport rep = res.report();
+        if (rep.matchedRows() > 0 || rep.leftRows() == 0) return null;
+        JoinRequest req = res.request();
+        List<String> lk = req.keys().stream().map(KeyPair::leftColumn).toList();
+        List<String> rk = req.keys().stream().map(KeyPair::rightColumn).toList();
+        return io.segmenta.core.util.I18n.tr("data.join.noMatch", left.name(), right.name(),
+                quoted(JoinService.sampleKeys(left, lk, req.normalization(), 3)),
+                quoted(JoinService.sampleKeys(right, rk, req.normalization(), 3)), hint);
     }
 
     /** Share of left rows that matched, 0..1 (0 for an empty left table). */

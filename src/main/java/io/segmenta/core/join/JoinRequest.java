@@ -70,6 +70,7 @@ public record JoinRequest(String leftDataset, String rightDataset, List<KeyPair>
         m.put("trim", normalization.trim());
         m.put("ignore_case", normalization.ignoreCase());
         m.put("strip_leading_zeros", normalization.stripLeadingZeros());
+        m.put("first_word", normalization.firstWord());
         m.put("right_columns", rightColumns);
         m.put("suffix", suffix);
         m.put("result_name", resultName);

@@ -168,6 +168,22 @@ public final class JoinService {
         return out;
     }
 
+    /**
+     * Up to {@code max} distinct keys of {@code ds} on {@code columns} as the join compares them (normalised),
+     * for telling the user why nothing matched.
+     */
+    public static List<String> sampleKeys(Dataset ds, List<String> columns, KeyNormalization norm, int max) {
+        Column[] cols = new Column[columns.size()];
+        for (int i = 0; i < cols.length; i++) cols[i] = ds.column(columns.get(i));
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> ignored = new HashSet<>();
+        for (int r = 0; r < ds.rowCount() && out.size() < max; r++) {
+            String k = key(cols, r, norm, ignored);
+            if (k != null) out.add(display(k));
+        }
+        return List.copyOf(out);
+    }
+
     /** The normalised composite key of a row, or null when any part is missing. */
     private static String key(Column[] cols, int row, KeyNormalization norm, Set<String> normExamples) {
         if (cols.length == 1) return part(cols[0], row, norm, normExamples);
