@@ -385,6 +385,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : I18n.tr("model.cli.targetPositive", m.info().target().column(), taskName, positiveClass));
         out.println(I18n.tr("model.cli.split", m.info().trainRows(), m.info().validationRows(), m.info().testRows(),
                 Long.toString(m.info().options().seed())));
+        if (m.info().droppedRows() > 0) out.println(I18n.tr("model.cli.dropped", m.info().droppedRows(), m.info().target().column()));
         out.println(I18n.tr("model.cli.features", m.requiredColumns().size(), String.join(", ", m.requiredColumns())));
         for (TrainedModel x : run.all()) {
             TrainingHistory h = stoppedEarly(x);

@@ -107,6 +107,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void rowsWithoutATargetAreCountedInTheTextOutput() throws IOException {
+        Path csv = churnCsv(dir, 300, 4);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        for (int i : new int[]{5, 9}) lines.set(i, lines.get(i).substring(0, lines.get(i).lastIndexOf(',') + 1)); // blank churn
+        Files.write(csv, lines);
+        Run r = run("train", csv.toString(), "--target", "churn", "--trees", "10");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Left out 2 rows where churn is missing");
+    }
+
+    @Test
     void trainingAgainOnAProjectKeepsTheEarlierModel() throws IOException {
         Path csv = churnCsv(dir, 400, 3);
         Path project = dir.resolve("p.segmenta");
