@@ -148,16 +148,19 @@ public final class SegmentCommand implements Callable<Integer> {
             n.put("out", out.toString());
             if (brief != null) n.put("brief", brief.toString());
             if (project != null) n.put("project", project.toString()).put("segmentation", artifactName);
+            var notes = n.putArray("notes");
+            seg.smallSegmentWarnings().forEach(notes::add);
             w.println(Json.write(n));
         } else {
             if (!seg.options().filter().isEmpty()) w.println(I18n.tr("segment.cli.filter", seg.options().filter().toString()));
-            w.println(I18n.tr("segment.cli.fitted", seg.k(), seg.rows().length, seg.droppedRows()));
+            w.println(I18n.tr("segment.cli.fitted", seg.k(), seg.rows().length, seg.droppedRows(), seg.imputedCells()));
             for (int s = 0; s < seg.k(); s++) {
                 w.println(I18n.tr("segment.cli.segmentLine", s + 1, seg.names().get(s), sizes[s], (double) sizes[s] / seg.rows().length));
             }
             w.println(I18n.tr("segment.cli.wrote", out.toString()));
             if (brief != null) w.println(I18n.tr("segment.cli.wrote", brief.toString()));
             if (project != null) w.println(I18n.tr("segment.cli.saved", artifactName, project.toString()));
+            ModelCliSupport.printNotes(cl.getErr(), seg.smallSegmentWarnings());
         }
         w.flush();
         return SegmentaCli.EXIT_OK;

@@ -132,6 +132,22 @@ class SegmentCommandTest {
     }
 
     @Test
+    void aSegmentOfAFewOutliersIsSaid() throws IOException {
+        // the three blobs plus one customer with an income of 666,666 (as in the public marketing_campaign data)
+        Path csv = ElbowCommandTest.writeBlobs(dir);
+        Files.writeString(csv, "C9999,666666,5,web\n", java.nio.file.StandardOpenOption.APPEND);
+        Path a = dir.resolve("a.csv");
+        assertThat(run("segment", csv.toString(), "--features", "income,visits", "--k", "4", "--out", a.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(": 1 row (0%)").contains("0 cells imputed");
+        assertThat(err.toString()).contains("holds only 1 customer (0.17%): outliers rather than a group to target");
+        // well-separated groups of 200 say nothing
+        Path clean = ElbowCommandTest.writeBlobs(Files.createDirectories(dir.resolve("clean")));
+        err.getBuffer().setLength(0);
+        assertThat(run("segment", clean.toString(), "--features", "income,visits", "--k", "3", "--out", a.toString())).isZero();
+        assertThat(err.toString()).doesNotContain("outliers");
+    }
+
+    @Test
     void outputsNeverReplaceTheInputOrEachOther() throws IOException {
         // regression: --out naming the input CSV replaced it; --out and --brief on one file kept only the brief
         Path csv = ElbowCommandTest.writeBlobs(dir);

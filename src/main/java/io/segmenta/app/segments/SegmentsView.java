@@ -506,10 +506,17 @@ public final class SegmentsView {
         error.textProperty().bind(vm.resultErrorProperty());
         error.visibleProperty().bind(vm.resultErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        Label warning = new Label();
+        warning.setId("resultWarning");
+        warning.setWrapText(true);
+        warning.getStyleClass().addAll(Styles.WARNING, "result-error");
+        warning.textProperty().bind(vm.resultWarningProperty());
+        warning.visibleProperty().bind(vm.resultWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
         StackPane stack = new StackPane(empty, results, fitting);
         stack.getStyleClass().add("results");
         VBox.setVgrow(stack, Priority.ALWAYS);
-        VBox box = new VBox(6, error, stack);
+        VBox box = new VBox(6, error, warning, stack);
         VBox.setVgrow(box, Priority.ALWAYS);
         disposer.add(vm.segmentationProperty().subscribe((a, b) -> {
             if (a == null && b != null && results.getSelectionModel().getSelectedIndex() != 0) results.getSelectionModel().select(0);

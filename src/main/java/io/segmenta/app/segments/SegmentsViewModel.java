@@ -194,6 +194,7 @@ public final class SegmentsViewModel {
     // ---- fit
     private final ReadOnlyBooleanWrapper fitting = new ReadOnlyBooleanWrapper(this, "fitting");
     private final ReadOnlyObjectWrapper<Segmentation> segmentation = new ReadOnlyObjectWrapper<>(this, "segmentation");
+    private final ReadOnlyStringWrapper resultWarning = new ReadOnlyStringWrapper(this, "resultWarning", "");
     private final ReadOnlyObjectWrapper<Profiles> profiles = new ReadOnlyObjectWrapper<>(this, "profiles");
     private final ReadOnlyObjectWrapper<Pca.Projection> pca = new ReadOnlyObjectWrapper<>(this, "pca");
     private final ReadOnlyObjectWrapper<CreativeBrief.Brief> brief = new ReadOnlyObjectWrapper<>(this, "brief");
@@ -229,6 +230,8 @@ public final class SegmentsViewModel {
         this.dialogs = dialogs;
         this.notifier = notifier;
         this.ui = ui;
+        // segments of a few outliers are said, whichever way the segmentation arrived (fit, reopen, rename)
+        segmentation.addListener((o, a, b) -> resultWarning.set(b == null ? "" : String.join("\n", b.smallSegmentWarnings())));
         dataset.addListener((o, a, b) -> onDatasetChosen());
         for (Observable p : List.<Observable>of(filterText, subsetEnabled, scoreColumn, topN, scaling, missing, kMin, kMax, restarts, seed)) {
             p.addListener(x -> setupChanged());
@@ -337,6 +340,9 @@ public final class SegmentsViewModel {
 
     /** The last error of a fit, rename, stability check or export (blank when none). */
     public ReadOnlyStringProperty resultErrorProperty() { return resultError.getReadOnlyProperty(); }
+
+    /** Segments too small to target (outliers), one sentence each; "" when none. */
+    public ReadOnlyStringProperty resultWarningProperty() { return resultWarning.getReadOnlyProperty(); }
 
     /** The segment column of the shown segmentation is in the dataset. */
     public ReadOnlyBooleanProperty columnAddedProperty() { return columnAdded.getReadOnlyProperty(); }

@@ -65,6 +65,26 @@ public record Segmentation(String datasetName, int datasetRows, SegmentationOpti
         return s;
     }
 
+    /**
+     * Segments too small to be a group a campaign can target — a single customer, or fewer than
+     * {@value #TINY_ROWS} that are also under 1 % of the rows — which k-means makes of outliers (an income of
+     * 666,666 among thousands): one sentence each, naming the segment and its size.
+     */
+    public List<String> smallSegmentWarnings() {
+        int[] size = sizes();
+        int n = rows.length;
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (size[c] == 1 || (size[c] < TINY_ROWS && size[c] < 0.01 * n)) {
+                out.add(io.segmenta.core.util.I18n.tr("segment.warn.tiny", names.get(c), size[c], (double) size[c] / n));
+            }
+        }
+        return out;
+    }
+
+    /** Fewer rows than this (and under 1 % of them) make a segment too small to target. */
+    public static final int TINY_ROWS = 30;
+
     /** The segment of a dataset row, or -1 when the row was not segmented. */
     public int segmentOfRow(int datasetRow) {
         int i = Arrays.binarySearch(rows, datasetRow);
