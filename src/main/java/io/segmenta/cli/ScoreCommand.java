@@ -8,6 +8,9 @@ import io.segmenta.core.model.ModelIO;
 import io.segmenta.core.model.ModelScorer;
 import io.segmenta.core.model.ScoringPolicy;
 import io.segmenta.core.model.TrainedModel;
+import io.segmenta.core.project.DatasetEntry;
+import io.segmenta.core.project.Project;
+import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
@@ -44,8 +47,14 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M.segmodel", description = "Model file")
     Path model;
 
-    @Option(names = "--out", required = true, paramLabel = "scored.csv", description = "Write the input with the scored columns here")
+    @Option(names = "--out", paramLabel = "scored.csv", description = "Write the input with the scored columns here (needed unless --add-columns)")
     Path out;
+
+    @Option(names = "--add-columns", description = "Add the scored columns to --dataset in --project and save it")
+    boolean addColumns;
+
+    @Option(names = "--replace-columns", description = "With --add-columns: overwrite columns of the same names (refused otherwise)")
+    boolean replaceColumns;
 
     @Option(names = "--use", description = "churn, purchase or ltv (default: ltv for regression, churn when the target is named so, else purchase)")
     String use;
@@ -69,6 +78,8 @@ public final class ScoreCommand implements Callable<Integer> {
         if (file == null && (project == null || dataset == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.noInput"));
         }
+        if (out == null && !addColumns) throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.scoreNoOutput"));
+        if (addColumns && project == null) throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.addColumnsNeedsProject"));
         ModelCliSupport.checkOutputFile("--out", out, "scored.csv");
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),
                 ModelCliSupport.paths("FILE", file, "--model", model, "--project", project));
@@ -94,15 +105,27 @@ public final class ScoreCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>(in.notes());
         for (ModelScorer.InputIssue issue : ModelScorer.inputIssues(m, ds)) notes.add(issueNote(issue, in.lines()));
         String px = prefix != null ? prefix : ModelScorer.defaultPrefix(m);
+        List<String> names = ModelScorer.scoredColumnNames(px);
+        if (addColumns && !replaceColumns) {
+            // a column of the dataset (the user's own, or an earlier scoring) is never overwritten unasked
+            List<String> taken = names.stream().filter(x -> ds.find(x).isPresent()).toList();
+            if (!taken.isEmpty()) throw new UserException("model.cli.scoredColumnsExist", ds.name(), String.join(", ", taken));
+        }
         Dataset scored = r.appendTo(ds, px, I18n.locale());
-        CsvWriter.write(scored, out, CsvWriter.Options.defaults(), TaskContext.NONE);
+        if (out != null) CsvWriter.write(scored, out, CsvWriter.Options.defaults(), TaskContext.NONE);
+        if (addColumns) {
+            Project p = in.project();
+            DatasetEntry entry = p.dataset(ds.name()).orElseThrow();
+            ProjectStore.save(p.withDataset(entry.withDataset(scored)), project, TaskContext.NONE);
+        }
         long[] counts = r.tierCounts();
         if (json) {
             ObjectNode n = Json.object();
             n.put("model", m.name());
             n.put("model_file", model.toString());
             n.put("rows", r.rows());
-            n.put("out", out.toString());
+            if (out != null) n.put("out", out.toString());
+            if (addColumns) n.put("project", project.toString()).put("dataset", ds.name());
             n.put("use", r.policy().use().key());
             ArrayNode cut = n.putArray("cutoffs");
             r.policy().cutoffs().forEach(cut::add);
@@ -129,7 +152,8 @@ public final class ScoreCommand implements Callable<Integer> {
                         ModelCliSupport.count(counts[t])));
             }
             ModelCliSupport.table(o, rows, "llr");
-            o.println(I18n.tr("model.cli.written", out.toString()));
+            if (out != null) o.println(I18n.tr("model.cli.written", out.toString()));
+            if (addColumns) o.println(I18n.tr("model.cli.columnsAdded", String.join(", ", names), ds.name(), project.toString()));
             ModelCliSupport.printNotes(spec.commandLine().getErr(), notes);
         }
         o.flush();

@@ -1,5 +1,7 @@
 package io.segmenta.cli;
 
+import io.segmenta.core.project.ProjectStore;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +45,37 @@ class ScoreCommandTest {
         for (JsonNode t : n.get("tiers")) tiers += t.get("rows").asInt();
         assertThat(tiers).isEqualTo(3);
         assertThat(n.get("tiers").get(0).get("action").asString()).isEqualTo("Immediate intervention");
+    }
+
+    @Test
+    void scoredColumnsCanBeAddedToTheProjectDatasetForACampaign() throws IOException {
+        Path csv = TrainCommandTest.churnCsv(dir, 400, 5);
+        Path model = dir.resolve("churn.segmodel");
+        Path project = dir.resolve("p.segmenta");
+        assertThat(TrainCommandTest.run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic",
+                "--model-out", model.toString()).code()).isZero();
+        assertThat(TrainCommandTest.run("import", csv.toString(), "--project", project.toString(), "--name", "cust").code()).isZero();
+        assertThat(TrainCommandTest.run("score", "--project", project.toString(), "--dataset", "cust", "--model", model.toString())
+                .code()).isEqualTo(2); // neither --out nor --add-columns
+        TrainCommandTest.Run r = TrainCommandTest.run("score", "--project", project.toString(), "--dataset", "cust",
+                "--model", model.toString(), "--add-columns");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Added churn_score, churn_decile, churn_tier, churn_action to dataset cust");
+        var ds = ProjectStore.open(project).dataset("cust").orElseThrow().dataset();
+        assertThat(ds.columnNames()).contains("churn_score", "churn_tier");
+        // the campaign can now rank by the score, inside the project
+        Path list = dir.resolve("list.csv");
+        assertThat(TrainCommandTest.run("campaign", "--project", project.toString(), "--dataset", "cust", "--top", "100",
+                "--by", "churn_score", "--segments", "plan", "--size", "60", "--creatives", "2", "--seed", "1",
+                "--out", list.toString()).code()).isZero();
+        // scoring again does not overwrite the columns unasked; --replace-columns does
+        TrainCommandTest.Run again = TrainCommandTest.run("score", "--project", project.toString(), "--dataset", "cust",
+                "--model", model.toString(), "--add-columns");
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).contains("Dataset cust already has the column(s) churn_score, churn_decile, churn_tier, churn_action");
+        assertThat(TrainCommandTest.run("score", "--project", project.toString(), "--dataset", "cust", "--model", model.toString(),
+                "--add-columns", "--replace-columns").code()).isZero();
+        assertThat(TrainCommandTest.run("score", csv.toString(), "--model", model.toString(), "--add-columns").code()).isEqualTo(2);
     }
 
     @Test
