@@ -262,6 +262,11 @@ public final class AbtestCommand implements Callable<Integer> {
         num(x, "roi", m.roi());
         num(x, "incremental_revenue_per_send", m.incrementalRevenuePerSend());
         num(x, "incremental_roi", m.incrementalRoi());
+        if (m.incrementalRevenueInterval() != null) {
+            num(x, "incremental_revenue_per_send_low", m.incrementalRevenueInterval().low());
+            num(x, "incremental_revenue_per_send_high", m.incrementalRevenueInterval().high());
+            num(x, "incremental_revenue_p_holm", m.incrementalRevenueHolmP());
+        }
         num(x, "median_hours_to_open", c.medianHoursToOpen());
         num(x, "median_hours_to_click", c.medianHoursToClick());
         num(x, "median_hours_to_purchase", c.medianHoursToPurchase());
@@ -382,6 +387,23 @@ public final class AbtestCommand implements Callable<Integer> {
                 }
                 table(w, cr);
             }
+        }
+        List<AbReport.ArmMetrics> revenue = r.arms().stream().filter(m -> m.incrementalRevenueInterval() != null).toList();
+        if (!revenue.isEmpty()) {
+            // money is what the campaign is for: its difference from the control, with its uncertainty
+            w.println();
+            w.println(I18n.tr("campaign.cli.ab.revenueHeading", r.options().control(), 100 * r.options().confidence()));
+            List<List<String>> rr = new ArrayList<>();
+            rr.add(List.of(I18n.tr("campaign.cli.ab.col.arm"), I18n.tr("campaign.cli.ab.col.revPerSend"), I18n.tr("campaign.cli.ab.col.diff"),
+                    I18n.tr("campaign.cli.ab.col.ciLow"), I18n.tr("campaign.cli.ab.col.ciHigh"), I18n.tr("campaign.cli.ab.col.pHolm"),
+                    I18n.tr("campaign.cli.ab.col.significant")));
+            for (AbReport.ArmMetrics m : revenue) {
+                rr.add(List.of(m.counts().arm(), money(m.revenuePerSend()), dec("+0.000;-0.000", m.incrementalRevenuePerSend()),
+                        dec("+0.000;-0.000", m.incrementalRevenueInterval().low()), dec("+0.000;-0.000", m.incrementalRevenueInterval().high()),
+                        p(m.incrementalRevenueHolmP()),
+                        I18n.tr(m.incrementalRevenueHolmP() < 1 - r.options().confidence() ? "campaign.cli.ab.yes" : "campaign.cli.ab.no")));
+            }
+            table(w, rr);
         }
         w.println();
         AbReport.Recommendation rec = r.recommendation();

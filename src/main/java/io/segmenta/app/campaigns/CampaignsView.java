@@ -690,6 +690,11 @@ public final class CampaignsView {
 
     private static final org.kordamp.ikonli.Ikon MaterialDesignT_TIMER = org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_SAND;
 
+    private static String signedMoney(double d) {
+        String s = CampaignsFormat.decimal(d, 2);
+        return d > 0 && !s.equals(CampaignsFormat.decimal(0.0, 2)) ? "+" + s : s;
+    }
+
     private static String signed(double d) {
         String s = CampaignsFormat.rate(d);
         return d > 0 && !s.equals(CampaignsFormat.rate(0.0)) ? "+" + s : s;
@@ -707,6 +712,12 @@ public final class CampaignsView {
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.revenue"), m -> m.counts().known().revenue() ? CampaignsFormat.decimal(m.counts().revenue(), 2) : CampaignsFormat.NONE));
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.revenuePerSend"), m -> CampaignsFormat.decimal(m.revenuePerSend(), 2)));
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.roi"), m -> CampaignsFormat.roi(m.roi())));
+        if (!segment) {
+            // the difference in revenue per send from the control, with its interval (one row per customer only)
+            l.add(numCol(I18n.tr("ui.campaigns.ab.col.revenueVsControl"), m -> m.incrementalRevenueInterval() == null ? CampaignsFormat.NONE
+                    : I18n.tr("ui.campaigns.ab.revenueVsControl", signedMoney(m.incrementalRevenuePerSend()),
+                    signedMoney(m.incrementalRevenueInterval().low()), signedMoney(m.incrementalRevenueInterval().high()))));
+        }
         if (!segment) {
             // one "Median hours to" header over three short ones: three long titles would not fit at 1600 px
             TableColumn<AbReport.ArmMetrics, String> hours = new TableColumn<>(I18n.tr("ui.campaigns.ab.col.hoursTo"));

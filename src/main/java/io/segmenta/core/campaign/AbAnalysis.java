@@ -59,6 +59,7 @@ public final class AbAnalysis {
 
         List<ArmMetrics> armMetrics = new ArrayList<>();
         for (ArmCounts a : arms) armMetrics.add(metrics(a, control, o));
+        armMetrics = withRevenueTests(armMetrics, control, o);
         Map<String, ArmCounts> controlOfSegment = new HashMap<>();
         if (control != null) {
             for (ArmCounts b : data.segmentArms()) if (b.arm().equals(control.arm())) controlOfSegment.put(b.segment(), b);
@@ -107,7 +108,35 @@ public final class AbAnalysis {
             incr = rps - control.revenue() / control.sends();
             if (o.costPerSend() != null && o.costPerSend() > 0) incrRoi = (incr - o.costPerSend()) / o.costPerSend();
         }
-        return new ArmMetrics(a, delivery, open, ctr, click, conv, rps, cost, roi, incr, incrRoi);
+        return new ArmMetrics(a, delivery, open, ctr, click, conv, rps, cost, roi, incr, incrRoi, null, null);
+    }
+
+    /**
+     * Revenue per send of each arm against the control: Welch's difference of means with a normal
+     * approximation (campaign arms hold hundreds of customers or more), its interval at the report's
+     * confidence and a two-sided p-value, Holm-adjusted over the arms tested. Needs one row per customer.
+     */
+    static List<ArmMetrics> withRevenueTests(List<ArmMetrics> ms, ArmCounts control, AbOptions o) {
+        if (control == null || control.revenueVariance() == null) return ms;
+        double vc = control.revenueVariance() / control.sends();
+        double q = Distributions.normalQuantile(1 - (1 - o.confidence()) / 2);
+        List<Integer> tested = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        List<ProportionStats.Interval> ci = new ArrayList<>();
+        for (int i = 0; i < ms.size(); i++) {
+            ArmMetrics m = ms.get(i);
+            Double va = m.counts().revenueVariance();
+            if (m.counts() == control || va == null || m.incrementalRevenuePerSend() == null) continue;
+            double d = m.incrementalRevenuePerSend();
+            double se = Math.sqrt(va / m.counts().sends() + vc);
+            tested.add(i);
+            ci.add(new ProportionStats.Interval(d - q * se, d + q * se));
+            raw.add(se > 0 ? 2 * (1 - Distributions.normalCdf(Math.abs(d) / se)) : d == 0 ? 1.0 : 0.0);
+        }
+        double[] holm = ProportionStats.holm(raw.stream().mapToDouble(Double::doubleValue).toArray());
+        List<ArmMetrics> out = new ArrayList<>(ms);
+        for (int t = 0; t < tested.size(); t++) out.set(tested.get(t), ms.get(tested.get(t)).withRevenueTest(ci.get(t), holm[t]));
+        return out;
     }
 
     private static MetricResult metric(AbMetric m, List<ArmCounts> arms, ArmCounts control, List<ArmCounts> contest, AbOptions o) {

@@ -30,10 +30,22 @@ public record AbReport(AbOptions options, AbData data, List<ArmMetrics> arms, Li
      * @param roi           (revenue − cost) / cost
      * @param incrementalRevenuePerSend revenue per send minus the control's
      * @param incrementalRoi (incremental revenue per send − cost per send) / cost per send
+     * @param incrementalRevenueInterval confidence interval of the incremental revenue per send (Welch's
+     *                      normal approximation from the per-customer revenues); null without per-customer
+     *                      revenue or a control
+     * @param incrementalRevenueHolmP two-sided p-value of "no difference in revenue per send" against the
+     *                      control, Holm-adjusted over the creatives; null when the interval is
      */
     public record ArmMetrics(ArmCounts counts, Double deliveryRate, Double openRate, Double ctr, Double clickRate,
                              Double conversionRate, Double revenuePerSend, Double cost, Double roi,
-                             Double incrementalRevenuePerSend, Double incrementalRoi) { }
+                             Double incrementalRevenuePerSend, Double incrementalRoi,
+                             ProportionStats.Interval incrementalRevenueInterval, Double incrementalRevenueHolmP) {
+
+        ArmMetrics withRevenueTest(ProportionStats.Interval interval, Double holmP) {
+            return new ArmMetrics(counts, deliveryRate, openRate, ctr, clickRate, conversionRate, revenuePerSend, cost, roi,
+                    incrementalRevenuePerSend, incrementalRoi, interval, holmP);
+        }
+    }
 
     /** Share of an arm's sends with the outcome, with its Wilson interval. */
     public record ArmRate(String arm, long successes, long trials, double rate, ProportionStats.Interval wilson) { }

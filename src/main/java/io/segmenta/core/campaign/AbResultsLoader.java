@@ -449,7 +449,7 @@ public final class AbResultsLoader {
 
     private static final class Acc {
         long sends, delivered, opened, clicked, converted;
-        double revenue;
+        double revenue, revenueSquares;
         final List<Double> toOpen = new ArrayList<>(), toClick = new ArrayList<>(), toPurchase = new ArrayList<>();
 
         void add(Outcome o) {
@@ -459,6 +459,7 @@ public final class AbResultsLoader {
             if (o.clicked()) clicked++;
             if (o.converted()) converted++;
             revenue += o.revenue();
+            revenueSquares += o.revenue() * o.revenue();
             if (!Double.isNaN(o.hoursToOpen())) toOpen.add(o.hoursToOpen());
             if (!Double.isNaN(o.hoursToClick())) toClick.add(o.hoursToClick());
             if (!Double.isNaN(o.hoursToPurchase())) toPurchase.add(o.hoursToPurchase());
@@ -466,7 +467,7 @@ public final class AbResultsLoader {
 
         ArmCounts counts(String arm, String seg, ArmCounts.Known known) {
             return new ArmCounts(arm, seg, sends, delivered, opened, clicked, converted, revenue, known,
-                    median(toOpen), median(toClick), median(toPurchase));
+                    median(toOpen), median(toClick), median(toPurchase), known.revenue() ? revenueSquares : null);
         }
     }
 

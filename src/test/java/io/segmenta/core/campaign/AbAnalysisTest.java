@@ -84,6 +84,54 @@ class AbAnalysisTest {
         assertThat(r.metrics()).extracting(AbReport.MetricResult::metric).containsExactly(AbMetric.OPEN, AbMetric.CLICK, AbMetric.CONVERSION);
     }
 
+    @Test
+    void revenuePerSendAgainstTheControlHasAWelchIntervalAndHolmP() {
+        // three arms of 400 customers with seeded, skewed spends (most buy nothing): A spends more, B like control
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        int per = 400;
+        String[] names = {"control", "A", "B"};
+        double[] buyRate = {0.05, 0.12, 0.05};
+        String[] arm = new String[3 * per];
+        double[] revenue = new double[3 * per];
+        for (int g = 0; g < 3; g++) {
+            for (int i = 0; i < per; i++) {
+                arm[g * per + i] = names[g];
+                revenue[g * per + i] = rnd.nextDouble() < buyRate[g] ? 20 + 80 * rnd.nextDouble() : 0;
+            }
+        }
+        BitSet bought = new BitSet();
+        for (int i = 0; i < revenue.length; i++) if (revenue[i] > 0) bought.set(i);
+        Dataset ds = new Dataset("results", List.of(StringColumn.of("arm", true, arm), new DoubleColumn("revenue", revenue, new BitSet()),
+                new BooleanColumn("bought", revenue.length, bought, new BitSet())));
+        AbReport r = AbAnalysis.analyze(AbResultsLoader.perCustomer(ds, ResultColumns.arm("arm").withConverted("bought").withRevenue("revenue")),
+                AbOptions.defaults().withControl("control"));
+        // the textbook computation, written out independently: two-pass variances, Welch's standard error
+        double[] mean = new double[3], var = new double[3];
+        for (int g = 0; g < 3; g++) {
+            for (int i = 0; i < per; i++) mean[g] += revenue[g * per + i] / per;
+            for (int i = 0; i < per; i++) var[g] += Math.pow(revenue[g * per + i] - mean[g], 2) / (per - 1);
+        }
+        double[] rawP = new double[2];
+        for (int g = 1; g < 3; g++) {
+            String name = names[g];
+            AbReport.ArmMetrics m = r.arms().stream().filter(x -> x.counts().arm().equals(name)).findFirst().orElseThrow();
+            double d = mean[g] - mean[0], se = Math.sqrt(var[g] / per + var[0] / per);
+            assertThat(m.incrementalRevenuePerSend()).isCloseTo(d, within(1e-9));
+            assertThat(m.incrementalRevenueInterval().low()).isCloseTo(d - 1.959963984540054 * se, within(1e-9));
+            assertThat(m.incrementalRevenueInterval().high()).isCloseTo(d + 1.959963984540054 * se, within(1e-9));
+            rawP[g - 1] = 2 * (1 - Distributions.normalCdf(Math.abs(d) / se));
+        }
+        double[] holm = ProportionStats.holm(rawP);
+        AbReport.ArmMetrics a = r.arms().stream().filter(x -> x.counts().arm().equals("A")).findFirst().orElseThrow();
+        AbReport.ArmMetrics b = r.arms().stream().filter(x -> x.counts().arm().equals("B")).findFirst().orElseThrow();
+        assertThat(a.incrementalRevenueHolmP()).isCloseTo(holm[0], within(1e-12)).isLessThan(0.05);
+        assertThat(b.incrementalRevenueHolmP()).isCloseTo(holm[1], within(1e-12)).isGreaterThan(0.05);
+        assertThat(a.incrementalRevenueInterval().low()).isPositive();
+        // the control itself, and counts per arm (no per-customer spread), have no interval
+        assertThat(r.arms().stream().filter(x -> x.counts().arm().equals("control")).findFirst().orElseThrow()
+                .incrementalRevenueInterval()).isNull();
+    }
+
     private static DateTimeColumn ts(String name, LocalDateTime[] v) {
         long[] ms = new long[v.length];
         BitSet miss = new BitSet();
