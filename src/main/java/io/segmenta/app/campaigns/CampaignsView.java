@@ -714,9 +714,12 @@ public final class CampaignsView {
         l.add(numCol(I18n.tr("ui.campaigns.ab.col.roi"), m -> CampaignsFormat.roi(m.roi())));
         if (!segment) {
             // the difference in revenue per send from the control, with its interval (one row per customer only)
-            l.add(numCol(I18n.tr("ui.campaigns.ab.col.revenueVsControl"), m -> m.incrementalRevenueInterval() == null ? CampaignsFormat.NONE
+            TableColumn<AbReport.ArmMetrics, String> vs = numCol(I18n.tr("ui.campaigns.ab.col.revenueVsControl"),
+                    m -> m.incrementalRevenueInterval() == null ? CampaignsFormat.NONE
                     : I18n.tr("ui.campaigns.ab.revenueVsControl", signedMoney(m.incrementalRevenuePerSend()),
-                    signedMoney(m.incrementalRevenueInterval().low()), signedMoney(m.incrementalRevenueInterval().high()))));
+                    signedMoney(m.incrementalRevenueInterval().low()), signedMoney(m.incrementalRevenueInterval().high())));
+            vs.setId("revenueVsControlColumn");
+            l.add(vs);
         }
         if (!segment) {
             // one "Median hours to" header over three short ones: three long titles would not fit at 1600 px
@@ -751,6 +754,9 @@ public final class CampaignsView {
             }
         }
         for (TableColumn<AbReport.ArmMetrics, ?> c : armTable.getColumns()) if ("hoursColumns".equals(c.getId())) c.setVisible(any);
+        // revenue against the control only with a control and one row per customer
+        boolean vs = r != null && r.arms().stream().anyMatch(m -> m.incrementalRevenueInterval() != null);
+        for (TableColumn<AbReport.ArmMetrics, ?> c : armTable.getColumns()) if ("revenueVsControlColumn".equals(c.getId())) c.setVisible(vs);
     }
 
     // ================================================================ power tab

@@ -33,10 +33,11 @@ import java.util.List;
  * (1,000 customers, 5 creatives stratified by channel, 10% holdout) and takes a screenshot with ImageMagick's
  * {@code import} (run under {@code xvfb-run}):
  * <pre>
- * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.campaigns.CampaignsScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [times] [dark] [es]
+ * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.campaigns.CampaignsScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [times] [control] [dark] [es]
  * </pre>
  * {@code tab} is 0 (build list) … 3 (sample size); on tab 2 a synthetic results table is analysed, with send, open,
- * click and purchase timestamps (the median-hours columns) when {@code times} is given.
+ * click and purchase timestamps (the median-hours columns) when {@code times} is given, and with "Spring" as the
+ * control when {@code control} is.
  */
 public final class CampaignsScreenshotHarness {
     private CampaignsScreenshotHarness() { }
@@ -76,6 +77,7 @@ public final class CampaignsScreenshotHarness {
                     if (tab == 2) {
                         c.useResults(a.contains("times") ? withTimes(results(names)) : results(names), "results.csv (4,500 rows)");
                         c.costPerSendProperty().set("0.15");
+                        if (a.contains("control")) c.controlProperty().set("Spring"); // revenue against a control
                         c.analyse();
                     }
                     later(2, () -> {
