@@ -88,6 +88,9 @@ public final class ClvCommand implements Callable<Integer> {
     @Option(names = "--horizon-months", defaultValue = "12", description = "CLV horizon in months (default ${DEFAULT-VALUE})")
     double horizonMonths;
 
+    @Option(names = "--horizon-weeks", description = "CLV horizon in weeks instead of months (39 for the published CDNOW figures)")
+    Double horizonWeeks;
+
     @Option(names = "--discount-rate", defaultValue = "0.01", description = "Monthly discount rate (default ${DEFAULT-VALUE})")
     double discountRate;
 
@@ -146,6 +149,11 @@ public final class ClvCommand implements Callable<Integer> {
             rp = ReturnsPolicy.fromKey(returns);
         } catch (IllegalArgumentException e) {
             throw usage(I18n.tr("clv.cli.badReturns", returns));
+        }
+        if (horizonWeeks != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--horizon-months")) throw usage(I18n.tr("clv.cli.twoHorizons"));
+            if (!(horizonWeeks > 0) || horizonWeeks > 5200) throw usage(I18n.tr("clv.cli.badHorizonWeeks"));
+            horizonMonths = horizonWeeks * 7 / (365.25 / 12); // an average calendar month, as TimeUnit counts it
         }
         if (!(horizonMonths > 0) || horizonMonths > 1200) throw usage(I18n.tr("clv.cli.badHorizon"));
         if (!(discountRate >= 0 && discountRate < 1)) throw usage(I18n.tr("clv.cli.badDiscountRate"));

@@ -83,6 +83,23 @@ class ClvCommandTest {
     }
 
     @Test
+    void aHorizonInWeeksReproducesThePublishedConditionalExpectation() throws Exception {
+        // Fader, Hardie & Lee (2005): x = 2, t_x = 30.43, T = 38.86 (customer 0001) expects 1.226 purchases in 39 weeks
+        Path csv = dir.resolve("clv39.csv");
+        Path log = cdnow();
+        assertThat(run(log.toString(), "--customer", "column_2", "--date", "column_3", "--calibration-end", "1997-09-30",
+                "--horizon-weeks", "39", "--out", csv.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] first = lines.get(1).split(",");
+        assertThat(first[header.indexOf("customer")]).isEqualTo("0001");
+        assertThat(Double.parseDouble(first[header.indexOf("expected_purchases")])).isCloseTo(1.226, within(0.0005));
+        assertThat(run(log.toString(), "--customer", "column_2", "--date", "column_3", "--calibration-end", "1997-09-30",
+                "--horizon-weeks", "39", "--horizon-months", "9", "--out", csv.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Give the horizon once");
+    }
+
+    @Test
     void paretoWithoutAmountInDaysWritesNoClvColumns() throws Exception {
         Path csv = dir.resolve("p.csv");
         int code = run(cdnow().toString(), "--customer", "column_2", "--date", "column_3", "--calibration-end", "1997-09-30",
