@@ -94,19 +94,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--class-weights", description = "Weight classes inversely to their frequency")
     boolean classWeights;
 
-    @Option(names = "--trees", description = "Trees / boosting stages")
+    @Option(names = "--trees", description = "Boosting stages at most (gbm, default 300) or forest trees (random-forest, default 200)")
     Integer trees;
 
-    @Option(names = "--depth", description = "Maximum tree depth")
+    @Option(names = "--depth", description = "Maximum tree depth (gbm default 6, random-forest 20)")
     Integer depth;
 
-    @Option(names = "--learning-rate", description = "Boosting learning rate")
+    @Option(names = "--learning-rate", description = "Boosting learning rate (default 0.1)")
     Double learningRate;
 
     @Option(names = "--early-stopping", paramLabel = "STAGES", description = "Gradient boosting: stop after this many stages without a better validation loss and keep the best stage (default 25, 0 = off; needs --validation-size above 0)")
     Integer earlyStopping;
 
-    @Option(names = "--l2", description = "L2 penalty (1/C for logistic regression, alpha for ridge, leaf penalty for gbm)")
+    @Option(names = "--l2", description = "L2 penalty: 1/C for logistic regression, alpha for ridge, leaf penalty for gbm (default 1)")
     Double l2;
 
     @Option(names = "--epochs", description = "Neural network epochs, at most (default 20; ignored by the other algorithms)")

@@ -118,6 +118,16 @@ class TrainCommandTest {
     }
 
     @Test
+    void helpStatesTheDefaultsTheLearnersUse() {
+        String help = run("train", "--help").out();
+        var gbm = io.segmenta.core.model.HyperParameters.defaults(io.segmenta.core.model.Algorithm.GBM);
+        var rf = io.segmenta.core.model.HyperParameters.defaults(io.segmenta.core.model.Algorithm.RANDOM_FOREST);
+        assertThat(help.replaceAll("\\s+", " ")).contains("gbm, default " + gbm.trees()).contains("random-forest, default " + rf.trees())
+                .contains("gbm default " + gbm.maxDepth() + ", random-forest " + rf.maxDepth())
+                .contains("learning rate (default " + gbm.learningRate() + ")").contains("(default " + gbm.earlyStoppingRounds() + ", 0 = off");
+    }
+
+    @Test
     void trainingAgainOnAProjectKeepsTheEarlierModel() throws IOException {
         Path csv = churnCsv(dir, 400, 3);
         Path project = dir.resolve("p.segmenta");
