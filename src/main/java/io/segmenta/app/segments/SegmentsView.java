@@ -217,13 +217,7 @@ public final class SegmentsView {
         rows.setGraphic(Icons.icon(MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE));
         rows.visibleProperty().bind(vm.rowsInfoProperty().isNotEmpty());
         rows.managedProperty().bind(rows.visibleProperty());
-        Label error = new Label();
-        error.setId("setupError");
-        error.setWrapText(true);
-        error.getStyleClass().addAll(Styles.DANGER, "setup-error");
-        error.textProperty().bind(vm.setupErrorProperty());
-        error.visibleProperty().bind(vm.setupErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = shownWhenSet("setupError", vm.setupErrorProperty(), Styles.DANGER, "setup-error");
 
         Spinner<Integer> kMin = intSpinner(2, SegmentationOptions.MAX_K, vm.kMinProperty().get(), 1);
         kMin.setId("kMinSpinner");
@@ -499,20 +493,8 @@ public final class SegmentsView {
         fitting.visibleProperty().bind(vm.fittingProperty());
         empty.visibleProperty().bind(vm.profilesProperty().isNull().and(vm.fittingProperty().not()));
         results.visibleProperty().bind(vm.profilesProperty().isNotNull());
-        Label error = new Label();
-        error.setId("resultError");
-        error.setWrapText(true);
-        error.getStyleClass().addAll(Styles.DANGER, "result-error");
-        error.textProperty().bind(vm.resultErrorProperty());
-        error.visibleProperty().bind(vm.resultErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        Label warning = new Label();
-        warning.setId("resultWarning");
-        warning.setWrapText(true);
-        warning.getStyleClass().addAll(Styles.WARNING, "result-error");
-        warning.textProperty().bind(vm.resultWarningProperty());
-        warning.visibleProperty().bind(vm.resultWarningProperty().isNotEmpty());
-        warning.managedProperty().bind(warning.visibleProperty());
+        Label error = shownWhenSet("resultError", vm.resultErrorProperty(), Styles.DANGER, "result-error");
+        Label warning = shownWhenSet("resultWarning", vm.resultWarningProperty(), Styles.WARNING, "result-error");
         StackPane stack = new StackPane(empty, results, fitting);
         stack.getStyleClass().add("results");
         VBox.setVgrow(stack, Priority.ALWAYS);
@@ -522,6 +504,18 @@ public final class SegmentsView {
             if (a == null && b != null && results.getSelectionModel().getSelectedIndex() != 0) results.getSelectionModel().select(0);
         }));
         return box;
+    }
+
+    /** A wrapping label showing {@code text}, and taking no room while it is empty. */
+    private static Label shownWhenSet(String id, javafx.beans.value.ObservableStringValue text, String... styles) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().addAll(styles);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private Node segmentsTab() {
