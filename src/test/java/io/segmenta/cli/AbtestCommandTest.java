@@ -178,7 +178,7 @@ class AbtestCommandTest {
                 () -> run("abtest", "--arm", "arm", "--converted", "converted", f.toString()));
         assertThat(code).isEqualTo(3);
         assertThat(err.toString()).contains("Column arm has 5,000 different values").contains("creatives or variants")
-                .contains("arm0, arm1, arm2").contains("--arm").doesNotContain("internal error");
+                .contains("\"arm0\", \"arm1\", \"arm2\"").contains("--arm").doesNotContain("internal error");
     }
 
     @Test

@@ -208,7 +208,7 @@ class CampaignCommandTest {
         // regression: a tier the column does not hold said "loosen the filters or the suppression"
         assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--tier", "segment", "--tiers", "Gold,Loyal",
                 "--seed", "1", "--out", dir.resolve("c.csv").toString())).isEqualTo(3);
-        assertThat(err.toString()).contains("Column segment has no tier Gold (its values: Lapsed, Loyal, New)");
+        assertThat(err.toString()).contains("Column segment has no tier \"Gold\" (its values: \"Lapsed\", \"Loyal\", \"New\")");
     }
 
     @Test

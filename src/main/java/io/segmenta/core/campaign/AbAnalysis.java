@@ -7,6 +7,7 @@ import io.segmenta.core.campaign.AbReport.Comparison;
 import io.segmenta.core.campaign.AbReport.Decision;
 import io.segmenta.core.campaign.AbReport.MetricResult;
 import io.segmenta.core.campaign.AbReport.Recommendation;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class AbAnalysis {
         ArmCounts control = null;
         if (o.control() != null) {
             control = arms.stream().filter(a -> a.arm().equals(o.control())).findFirst().orElseThrow(() ->
-                    new UserException("campaign.ab.unknownControl", o.control(), String.join(", ", names)));
+                    new UserException("campaign.ab.unknownControl", o.control(), I18n.quotedList(names)));
         }
         for (ArmCounts a : arms) if (a.sends() == 0) throw new UserException("campaign.ab.emptyArm", a.arm());
 

@@ -8,6 +8,7 @@ import io.segmenta.core.data.DateTimeColumn;
 import io.segmenta.core.data.RowRef;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.io.ImportReport;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 
 import java.util.ArrayList;
@@ -263,7 +264,7 @@ public final class AbResultsLoader {
     private static void checkArmCount(String column, Collection<String> arms) {
         Set<String> distinct = new LinkedHashSet<>(arms);
         if (distinct.size() <= MAX_ARMS) return;
-        String examples = String.join(", ", distinct.stream().limit(ARM_EXAMPLES).toList());
+        String examples = I18n.quotedList(distinct.stream().limit(ARM_EXAMPLES).toList());
         throw new UserException("campaign.ab.tooManyArms", column, distinct.size(), MAX_ARMS, examples);
     }
 

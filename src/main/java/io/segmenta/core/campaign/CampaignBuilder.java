@@ -5,6 +5,7 @@ import io.segmenta.core.data.ColumnType;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.eda.RowSelection;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 
 import java.nio.charset.StandardCharsets;
@@ -107,8 +108,8 @@ public final class CampaignBuilder {
             for (int r = 0; r < ds.rowCount() && present.size() <= 1000; r++) if (!tier.isMissing(r)) present.add(tier.format(r));
             List<String> unknown = def.tiers().stream().filter(t -> !present.contains(t)).toList();
             if (!unknown.isEmpty() && present.size() <= 1000) {
-                throw new UserException("campaign.error.unknownTiers", def.tierColumn(), String.join(", ", unknown),
-                        String.join(", ", present.stream().limit(10).toList()) + (present.size() > 10 ? ", …" : ""));
+                throw new UserException("campaign.error.unknownTiers", def.tierColumn(), I18n.quotedList(unknown),
+                        I18n.quotedList(present.stream().limit(10).toList()) + (present.size() > 10 ? ", …" : ""));
             }
             rows = Arrays.stream(rows).filter(r -> !tier.isMissing(r) && wanted.contains(tier.format(r))).toArray();
         }
@@ -211,7 +212,7 @@ public final class CampaignBuilder {
         int s = segments.size();
         int k = def.creatives();
         if (def.allocation() == Allocation.PER_SEGMENT && k != s) {
-            throw new UserException("campaign.error.creativesVsSegments", k, s, String.join(", ", segments));
+            throw new UserException("campaign.error.creativesVsSegments", k, s, I18n.quotedList(segments));
         }
         Map<String, Integer> segIndex = new LinkedHashMap<>();
         for (int i = 0; i < s; i++) segIndex.put(segments.get(i), i);

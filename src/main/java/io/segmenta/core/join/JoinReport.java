@@ -36,11 +36,7 @@ public record JoinReport(long leftRows, long matchedRows, long unmatchedRows, lo
     }
 
     /** Keys or examples for a message, each in quotes, so that keys with commas ("balears, illes") stay readable. */
-    public static String quoted(List<String> items) {
-        StringBuilder b = new StringBuilder();
-        for (String s : items) b.append(b.isEmpty() ? "" : ", ").append('"').append(s).append('"');
-        return b.toString();
-    }
+    public static String quoted(List<String> items) { return io.segmenta.core.util.I18n.quotedList(items); }
 
     /**
      * Why a join matched no row, with the keys of each side as compared, or null when some row matched (or

@@ -78,4 +78,14 @@ public final class I18n {
     public interface Localizable {
         String text(Locale l);
     }
+
+    /**
+     * Values for a message, each in double quotes and separated by commas, so that values that themselves
+     * hold commas ("balears, illes", "Sales, North") stay readable.
+     */
+    public static String quotedList(java.util.Collection<String> values) {
+        StringBuilder b = new StringBuilder();
+        for (String v : values) b.append(b.isEmpty() ? "" : ", ").append('"').append(v).append('"');
+        return b.toString();
+    }
 }

@@ -76,7 +76,7 @@ class AbInputValidationTest {
                 () -> thrown(() -> AbAnalysis.analyze(AbResultsLoader.perCustomer(ds, cols("arm", "converted", null)), AbOptions.defaults())));
         assertThat(e.key()).isEqualTo("campaign.ab.tooManyArms");
         assertThat(e.getMessage()).contains("Column arm has 5,000 different values").contains("creatives or variants")
-                .contains("arm0, arm1, arm2");
+                .contains("\"arm0\", \"arm1\", \"arm2\"");
     }
 
     @Test

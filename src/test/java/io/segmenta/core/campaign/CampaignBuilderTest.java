@@ -198,7 +198,7 @@ class CampaignBuilderTest {
         assertThatThrownBy(() -> CampaignBuilder.build(ds, mismatch, TaskContext.NONE)).isInstanceOf(UserException.class)
                 .satisfies(e -> {
                     assertThat(((UserException) e).key()).isEqualTo("campaign.error.creativesVsSegments");
-                    assertThat(((UserException) e).args()).containsExactly(2, 3, "S1, S2, S3");
+                    assertThat(((UserException) e).args()).containsExactly(2, 3, "\"S1\", \"S2\", \"S3\"");
                 });
         assertThatThrownBy(() -> Customers.stratified(100, 2, Holdout.count(100), 1)).isInstanceOf(UserException.class)
                 .extracting(e -> ((UserException) e).key()).isEqualTo("campaign.error.holdoutTooLarge");
