@@ -17,17 +17,33 @@ final class ProjectChecksums {
     /** The first format version whose files carry checksums. */
     static final int SINCE_VERSION = 2;
 
-    /** A column chunk: its encoded values and its missing-value bits (NULL when there are none). */
-    static long chunk(byte[] data, byte[] missing) {
+    /** Whether the file has the checksum columns: then they are checked, whatever version its header claims. */
+    static boolean present(java.sql.Connection c) throws java.sql.SQLException {
+        return ProjectSchema.columns(c, "column_chunk").stream().anyMatch(n -> n.equalsIgnoreCase("checksum"));
+    }
+
+    /**
+     * A column chunk: where it belongs (dataset, column name and type, its place among the chunks, its rows)
+     * and its encoded values and missing-value bits (NULL when there are none) — so that a renamed column, a
+     * changed type or two swapped chunks are caught as surely as changed values.
+     */
+    static long chunk(String dataset, String column, String type, int index, long firstRow, long rows, byte[] data, byte[] missing) {
         CRC32C c = new CRC32C();
+        add(c, dataset);
+        add(c, column);
+        add(c, type);
+        add(c, Integer.toString(index) + ":" + firstRow + ":" + rows);
         add(c, data);
         add(c, missing);
         return c.getValue();
     }
 
-    /** The dictionary of a text or category column (NULL for the other types). */
-    static long dictionary(byte[] blob) {
+    /** The dictionary of a text or category column (NULL for the other types), with the column it belongs to. */
+    static long dictionary(String dataset, String column, String type, byte[] blob) {
         CRC32C c = new CRC32C();
+        add(c, dataset);
+        add(c, column);
+        add(c, type);
         add(c, blob);
         return c.getValue();
     }

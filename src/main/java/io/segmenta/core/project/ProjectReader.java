@@ -82,7 +82,8 @@ final class ProjectReader {
     // =====================================================================================================
 
     static Project readProject(Connection c, int version) throws SQLException {
-        boolean checked = version >= ProjectChecksums.SINCE_VERSION;
+        // checked whenever the checksum columns are there: a header edited back to format 1 does not switch it off
+        boolean checked = version >= ProjectChecksums.SINCE_VERSION || ProjectChecksums.present(c);
         List<DatasetEntry> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(DATASETS);
@@ -226,13 +227,14 @@ final class ProjectReader {
                     if (type == null) throw new ProjectDamage("project.damage.columnType", at, ProjectDamage.shown(typeKey));
                     boolean idLike = integer(r, 4, "id_like", at, 0, 1) == 1;
                     byte[] dictionary = type.isString() || checked ? optionalBlob(r, 5, "dictionary", at) : null;
-                    if (checked && checksum(r, 6, at) != ProjectChecksums.dictionary(dictionary)) {
+                    if (checked && checksum(r, 6, at) != ProjectChecksums.dictionary(dataset, name, typeKey, dictionary)) {
                         throw new ProjectDamage("project.damage.checksum", at);
                     }
                     if (!type.isString()) dictionary = null;
                     try {
                         checkTotals(totals, columnId, type, rows);
-                        out.add(readColumn(chunks, columnId, name, type, idLike, dictionary, rows, checked));
+                        out.add(readColumn(chunks, columnId, checked ? new ChunkOwner(dataset, name, typeKey) : null, name, type,
+                                idLike, dictionary, rows));
                     } catch (ProjectDamage d) {
                         if (d.key().startsWith("project.damage.codec.")) throw new ProjectDamage(d, "project.damage.columnValues", at, d);
                         throw d;
@@ -267,8 +269,12 @@ final class ProjectReader {
         if (storedBytes < needed) throw new ProjectDamage("project.damage.codec.length", (long) storedBytes, needed);
     }
 
-    private static Column readColumn(PreparedStatement chunks, long columnId, String name, ColumnType type,
-                                     boolean idLike, byte[] dictionaryBlob, int rows, boolean checked) throws SQLException {
+    /** The column a chunk's checksum binds it to (see {@link ProjectChecksums#chunk}). */
+    private record ChunkOwner(String dataset, String column, String type) { }
+
+    /** @param owner the column the chunks' checksums name, or null for a file without checksums */
+    private static Column readColumn(PreparedStatement chunks, long columnId, ChunkOwner owner, String name, ColumnType type,
+                                     boolean idLike, byte[] dictionaryBlob, int rows) throws SQLException {
         // the dictionary first: it is small, and a damaged one makes the codes meaningless
         String[] dictionary = type.isString() ? ColumnCodec.decodeDictionary(dictionaryBlob) : null;
         long[] longs = null;
@@ -282,7 +288,7 @@ final class ProjectReader {
             case BOOLEAN -> boolWords = new long[ColumnCodec.words(rows)];
         }
         long[] missingWords = new long[ColumnCodec.words(rows)];
-        int next = 0;
+        int next = 0, index = 0;
         chunks.setLong(1, columnId);
         try (ResultSet r = chunks.executeQuery()) {
             while (r.next()) {
@@ -295,13 +301,16 @@ final class ProjectReader {
                 int n = (int) count;
                 byte[] data = r.getObject(3) instanceof byte[] b ? b : null;
                 Object missing = r.getObject(4);
-                if (checked) {
-                    // the values themselves: SQLite checks its pages, not the bytes stored in them
+                if (owner != null) {
+                    // the values themselves and where they belong: SQLite checks its pages, not the bytes stored in them
                     Object sum = r.getObject(5);
-                    if (!(sum instanceof Number x) || x.longValue() != ProjectChecksums.chunk(data, missing instanceof byte[] b ? b : null)) {
+                    long expected = ProjectChecksums.chunk(owner.dataset(), owner.column(), owner.type(), index, first, count, data,
+                            missing instanceof byte[] b ? b : null);
+                    if (!(sum instanceof Number x) || x.longValue() != expected) {
                         throw new ProjectDamage("project.damage.codec.checksum", (long) at + 1, (long) at + n);
                     }
                 }
+                index++;
                 switch (type) {
                     case INTEGER, DATETIME -> ColumnCodec.decodeLongs(data, longs, at, n);
                     case DECIMAL -> ColumnCodec.decodeDoubles(data, doubles, at, n);

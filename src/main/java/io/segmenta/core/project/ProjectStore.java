@@ -392,9 +392,9 @@ public final class ProjectStore {
                             col.setLong(7, column.missingCount());
                             byte[] dictionary = column instanceof StringColumn sc ? ColumnCodec.encodeDictionary(sc.dictionary()) : null;
                             if (dictionary != null) col.setBytes(8, dictionary); else col.setNull(8, java.sql.Types.BLOB);
-                            col.setLong(9, ProjectChecksums.dictionary(dictionary));
+                            col.setLong(9, ProjectChecksums.dictionary(d.name(), column.name(), column.type().key(), dictionary));
                             col.executeUpdate();
-                            writeChunks(chunk, columnId, column, task);
+                            writeChunks(chunk, columnId, d.name(), column, task);
                             task.progress(++done, total, I18n.tr("project.progress.column", d.name(), column.name()));
                         }
                     }
@@ -420,7 +420,8 @@ public final class ProjectStore {
         }
     }
 
-    private static void writeChunks(PreparedStatement chunk, long columnId, Column column, TaskContext task) throws SQLException {
+    private static void writeChunks(PreparedStatement chunk, long columnId, String dataset, Column column, TaskContext task)
+            throws SQLException {
         int rows = column.size();
         long[] missingWords = column.missingCount() == 0 ? null : column.missingMask().toLongArray();
         long[] boolWords = column instanceof BooleanColumn b ? b.trueMask().toLongArray() : null;
@@ -444,7 +445,7 @@ public final class ProjectStore {
             chunk.setInt(4, n);
             chunk.setBytes(5, data);
             if (missing == null) chunk.setNull(6, java.sql.Types.BLOB); else chunk.setBytes(6, missing);
-            chunk.setLong(7, ProjectChecksums.chunk(data, missing));
+            chunk.setLong(7, ProjectChecksums.chunk(dataset, column.name(), column.type().key(), index - 1, first, n, data, missing));
             chunk.executeUpdate();
         }
     }

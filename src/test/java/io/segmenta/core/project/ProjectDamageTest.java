@@ -272,6 +272,23 @@ class ProjectDamageTest {
         Path h = project("nosum.segmenta");
         sql(h, "UPDATE column_chunk SET checksum = NULL");
         assertThat(openFails(h).getMessage()).contains("no longer match their checksum");
+        // the checksums also bind each block to its column: a renamed column, a changed type and two swapped
+        // blocks (values and checksums together) are damage too
+        Path renamed = project("renamed.segmenta");
+        sql(renamed, "UPDATE dataset_column SET name = 'idx' WHERE name = 'id'");
+        assertThat(openFails(renamed).getMessage()).contains("column idx").contains("checksum");
+        Path retyped = project("retyped.segmenta");
+        sql(retyped, "UPDATE dataset_column SET type = 'decimal' WHERE name = 'id'");
+        assertThat(openFails(retyped).getMessage()).contains("checksum");
+        Path swapped = project("swapped.segmenta");
+        sql(swapped, "CREATE TEMP TABLE a AS SELECT data, checksum FROM column_chunk WHERE column_id = (SELECT id FROM dataset_column WHERE name = 'id')",
+                "UPDATE column_chunk SET (data, checksum) = (SELECT data, checksum FROM column_chunk c2 WHERE c2.column_id ="
+                        + " (SELECT id FROM dataset_column WHERE name = 'select')) WHERE column_id = (SELECT id FROM dataset_column WHERE name = 'id')",
+                "UPDATE column_chunk SET (data, checksum) = (SELECT data, checksum FROM a) WHERE column_id = (SELECT id FROM dataset_column WHERE name = 'select')");
+        assertThat(openFails(swapped).getMessage()).contains("checksum");
+        // a header edited back to format 1 does not switch the check off while the checksums are there
+        sql(f, "PRAGMA user_version = 1");
+        assertThat(openFails(f).getMessage()).contains("no longer match their checksum");
         // a file of format 1 (no checksums) still opens as it was saved
         Path old = project("v1.segmenta");
         sql(old, TO_VERSION_1);
@@ -316,6 +333,7 @@ class ProjectDamageTest {
     void namesFromTheFileAreShownOnOneLineAndCut() throws Exception {
         Path f = project("names.segmenta");
         String longType = "x".repeat(500);
+        sql(f, TO_VERSION_1); // without checksums, which would object to the renamed dataset first
         sql(f, "UPDATE dataset SET name = 'cli' || char(10) || 'entes' WHERE name = 'clientes'",
                 "UPDATE dataset_column SET type = '" + longType + "' WHERE name = 'select'");
         UserException e = openFails(f);
