@@ -97,12 +97,42 @@ public final class ProjectStore {
     /** Reads a whole project; every problem with the file is a {@link UserException} naming it. */
     public static Project open(Path file) {
         Objects.requireNonNull(file, "file");
+        Stamp before = Stamp.of(file); // before reading: a file replaced meanwhile counts as changed at save time
         int version = checkHeader(file);
         try (Connection c = openReadOnly(file)) {
             checkTables(c, file, version);
-            return ProjectReader.readProject(c, version);
+            Project p = ProjectReader.readProject(c, version);
+            if (before != null) OPENED.put(key(file), before);
+            return p;
         } catch (Exception e) {
             throw readProblem(file, e);
+        }
+    }
+
+    /**
+     * What a project file was when this program last opened or saved it: its identity (each save makes a new
+     * file), size and time. Saving checks it, so that two commands or windows working on the same project do
+     * not silently lose each other's changes (the last one to save would win).
+     */
+    private record Stamp(Object fileKey, long size, java.nio.file.attribute.FileTime modified) {
+        static Stamp of(Path file) {
+            try {
+                var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return new Stamp(a.fileKey(), a.size(), a.lastModifiedTime());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private static final java.util.Map<Path, Stamp> OPENED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Path key(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p;
         }
     }
 
@@ -246,8 +276,15 @@ public final class ProjectStore {
             writeProject(project, tmp, task);
             task.checkCancelled();
             force(tmp);
+            Stamp seen = OPENED.get(key(target));
+            if (seen != null && Files.exists(target) && !seen.equals(Stamp.of(target))) {
+                // someone else saved it since we read it: replacing it would drop their changes
+                throw new UserException("project.error.changedSinceOpened", name);
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             published = true;
+            Stamp now = Stamp.of(target);
+            if (now != null) OPENED.put(key(target), now);
             syncFolder(dir);
         } catch (SQLException e) {
             throw new UserException(e, "project.error.saveFailed", name, String.valueOf(e.getMessage()));

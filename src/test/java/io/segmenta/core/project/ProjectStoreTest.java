@@ -89,6 +89,26 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aProjectSavedElsewhereSinceItWasOpenedIsNotReplaced() throws IOException {
+        Path f = save(sample(), "shared.segmenta");
+        Project mine = ProjectStore.open(f);
+        // another command (another program) saves the project meanwhile
+        Path other = save(new Project(List.of(derived(ProjectFixtures.empty("theirs"))), List.of()), "other.segmenta");
+        Files.copy(other, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] theirs = Files.readAllBytes(f);
+        UserException e = catchThrowableOfType(UserException.class, () -> ProjectStore.save(mine.withoutDataset("vacío"), f, TaskContext.NONE));
+        assertThat(e.key()).isEqualTo("project.error.changedSinceOpened");
+        assertThat(e.getMessage()).contains("shared.segmenta").contains("not replaced");
+        assertThat(Files.readAllBytes(f)).isEqualTo(theirs);
+        assertThat(folder()).containsExactly("other.segmenta", "shared.segmenta");
+        // opened again, it saves; and saving twice in a row from here is fine
+        Project again = ProjectStore.open(f);
+        ProjectStore.save(again.withDataset(imported(ProjectFixtures.everyType("mine"))), f, TaskContext.NONE);
+        ProjectStore.save(ProjectStore.open(f), f, TaskContext.NONE);
+        assertThat(ProjectStore.open(f).dataset("mine")).isPresent();
+    }
+
+    @Test
     void roundTripsColumnsLongerThanOneChunk() {
         int n = ProjectStore.CHUNK_ROWS + 37;
         Random rnd = new Random(7);
