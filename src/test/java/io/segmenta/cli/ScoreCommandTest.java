@@ -63,6 +63,13 @@ class ScoreCommandTest {
         assertThat(r.out()).contains("Added churn_score, churn_decile, churn_tier, churn_action to dataset cust");
         var ds = ProjectStore.open(project).dataset("cust").orElseThrow().dataset();
         assertThat(ds.columnNames()).contains("churn_score", "churn_tier");
+        // a model trained on the dataset again leaves the earlier model's answer out of its features
+        TrainCommandTest.Run retrain = TrainCommandTest.run("train", "--project", project.toString(), "--dataset", "cust",
+                "--target", "churn", "--algorithm", "logistic", "--json");
+        assertThat(retrain.code()).as(retrain.err()).isZero();
+        var j = Json.MAPPER.readTree(retrain.out());
+        assertThat(j.get("features").toString()).doesNotContain("churn_score").doesNotContain("churn_tier");
+        assertThat(j.get("excluded").toString()).contains("{\"column\":\"churn_score\",\"reason\":\"scored\"}");
         // the campaign can now rank by the score, inside the project
         Path list = dir.resolve("list.csv");
         assertThat(TrainCommandTest.run("campaign", "--project", project.toString(), "--dataset", "cust", "--top", "100",

@@ -410,6 +410,16 @@ public final class ColumnProfiler {
     }
 
     /**
+     * Whether {@code column} is one that scoring a model of {@code target} adds with its default prefix:
+     * target_score, target_decile, target_tier, target_action (see io.segmenta.core.model.ModelScorer).
+     */
+    public static boolean isScoreOf(String column, String target) {
+        if (target == null || !column.startsWith(target + "_")) return false;
+        String rest = column.substring(target.length() + 1);
+        return rest.equals("score") || rest.equals("decile") || rest.equals("tier") || rest.equals("action");
+    }
+
+    /**
      * Adds the leakage flag to the columns that predict the target suspiciously well on their own. A column
      * must stand out from all the others, flagged or not: with a perfect leak among the columns, a strong
      * honest driver is not flagged beside it (and a second leak shows once the first is excluded, as
@@ -423,9 +433,12 @@ public final class ColumnProfiler {
             if (auc != null && !p.name().equals(targetColumn) && auc >= LEAKAGE_AUC) {
                 double others = 0.5;
                 for (ColumnProfile q : profiles) {
-                    if (q != p && q.leakageAuc() != null && !q.name().equals(targetColumn)) others = Math.max(others, q.leakageAuc());
+                    if (q != p && q.leakageAuc() != null && !q.name().equals(targetColumn) && !isScoreOf(q.name(), targetColumn)) {
+                        others = Math.max(others, q.leakageAuc());
+                    }
                 }
-                leak = auc >= LEAKAGE_NEAR_PERFECT || auc - others >= LEAKAGE_MARGIN;
+                // an earlier model's score of this target is its answer, and never hides another leak
+                leak = isScoreOf(p.name(), targetColumn) || auc >= LEAKAGE_NEAR_PERFECT || auc - others >= LEAKAGE_MARGIN;
             }
             if (!leak) { out.add(p); continue; }
             List<Flag> flags = new ArrayList<>(p.flags());

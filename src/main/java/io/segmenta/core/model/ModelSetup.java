@@ -33,7 +33,8 @@ public record ModelSetup(TargetEncoding target, List<String> features, List<Excl
      * A column not used as a feature.
      *
      * @param column the column
-     * @param reason one of target, id_like, constant, all_missing, text, excluded
+     * @param reason one of target, id_like, constant, all_missing, text, excluded, scored (an earlier model's
+     *               score, decile, tier or action for the same target: its answer, not a feature)
      */
     public record Exclusion(String column, String reason) {
         public String message() { return I18n.tr("model.exclude." + reason, column); }
@@ -74,7 +75,7 @@ public record ModelSetup(TargetEncoding target, List<String> features, List<Excl
                 if (chosen) out.add(n); else excluded.add(new Exclusion(n, "excluded"));
                 continue;
             }
-            String reason = defaultExclusion(c);
+            String reason = io.segmenta.core.eda.ColumnProfiler.isScoreOf(n, o.target()) ? "scored" : defaultExclusion(c);
             if (reason != null) excluded.add(new Exclusion(n, reason)); else out.add(n);
         }
         if (out.isEmpty()) throw new UserException("model.options.noFeatures", o.target());

@@ -305,6 +305,12 @@ class ColumnProfilerTest {
         List<ColumnProfile> churn = ColumnProfiler.flagLeakage(List.of(withAuc(base, "recency_days", 0.876),
                 withAuc(base, "frequency", 0.872), withAuc(base, "monetary", 0.849)), "churned");
         assertThat(churn).noneMatch(c -> c.hasFlag(Flag.Kind.LEAKAGE));
+        // an earlier model's score of the target (added by scoring) is flagged, and does not hide duration
+        List<ColumnProfile> scored = ColumnProfiler.flagLeakage(List.of(withAuc(base, "duration", 0.808),
+                withAuc(base, "y_score", 0.828), withAuc(base, "month", 0.654)), "y");
+        assertThat(scored).filteredOn(c -> c.hasFlag(Flag.Kind.LEAKAGE)).extracting(ColumnProfile::name).containsExactly("duration", "y_score");
+        assertThat(io.segmenta.core.model.ModelScorer.scoredColumnNames("y_")).allMatch(n -> ColumnProfiler.isScoreOf(n, "y"));
+        assertThat(ColumnProfiler.isScoreOf("y_scores", "y")).isFalse();
     }
 
     private static ColumnProfile withAuc(ColumnProfile p, String name, double auc) {
