@@ -221,8 +221,10 @@ public final class TrainCommand implements Callable<Integer> {
             notes.add(I18n.tr("model.options.mlpIgnored", preview.algorithm().key()));
         }
         if (earlyStopping != null && earlyStopping > 0) {
-            // an ensemble's members train with their own defaults
-            if (preview.algorithm() != Algorithm.GBM) notes.add(I18n.tr("model.options.earlyStoppingIgnored", preview.algorithm().key()));
+            // an ensemble passes it on to its gradient-boosting member
+            boolean boosts = preview.algorithm() == Algorithm.GBM || (preview.algorithm() == Algorithm.ENSEMBLE
+                    && (preview.ensembleMembers().isEmpty() || preview.ensembleMembers().contains(Algorithm.GBM)));
+            if (!boosts) notes.add(I18n.tr("model.options.earlyStoppingIgnored", preview.algorithm().key()));
             else if (preview.validationSize() == 0) notes.add(I18n.tr("model.options.earlyStoppingNoValidation"));
         }
         ModelCliSupport.checkOutputFile("--model-out", modelOut, "churn.segmodel");

@@ -100,6 +100,14 @@ class TrainCommandTest {
         assertThat(nv.get("boosting_stages").asInt()).isEqualTo(300);
         assertThat(nv.get("notes").toString()).contains("--early-stopping needs a validation part");
 
+        // an ensemble passes it on to its gradient-boosting member
+        Run ensemble = run("train", csv.toString(), "--target", "churn", "--algorithm", "ensemble");
+        assertThat(ensemble.out()).contains("Early stopping: gbm kept its first " + kept + " stages");
+        Run ensembleAll = run("train", csv.toString(), "--target", "churn", "--algorithm", "ensemble", "--early-stopping", "0");
+        assertThat(ensembleAll.code()).as(ensembleAll.err()).isZero();
+        assertThat(ensembleAll.out()).doesNotContain("Early stopping");
+        assertThat(ensembleAll.err()).doesNotContain("ignored");
+
         assertThat(run("train", csv.toString(), "--target", "churn", "--early-stopping", "-1").code()).isEqualTo(2);
         Run logistic = run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic", "--early-stopping", "5");
         assertThat(logistic.code()).isZero();

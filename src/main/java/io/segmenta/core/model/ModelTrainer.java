@@ -83,8 +83,7 @@ public final class ModelTrainer {
         List<TrainedModel> members = new ArrayList<>();
         for (Algorithm a : algos) {
             long m0 = System.nanoTime();
-            HyperParameters hp = o.algorithm() == Algorithm.ENSEMBLE
-                    ? HyperParameters.defaults(a).withMlp(o.hyper().mlp()) : o.hyper();
+            HyperParameters hp = o.algorithm() == Algorithm.ENSEMBLE ? memberHyper(a, o.hyper()) : o.hyper();
             HistoryRecorder rec = new HistoryRecorder(a.key(), task, pr.yTrain(), pr.yVal(), l, c, hpUnits(a, hp), done, total);
             long f0 = System.nanoTime();
             Predictor p = fit(a, pr, hp, o.seed(), c, rec);
@@ -156,6 +155,15 @@ public final class ModelTrainer {
         for (TrainedModel m : models) fit += m.info().fitSeconds();
         return finish(ds, o, pr, Algorithm.ENSEMBLE, algos, pipes, hs, null,
                 fingerprint(ds, pr.target().column(), features), fit, (System.nanoTime() - t0) / 1e9, c);
+    }
+
+    /**
+     * An ensemble member's settings: its algorithm's defaults, with the ensemble's network settings and, for
+     * gradient boosting, the ensemble's early stopping (the one learner setting an ensemble passes on).
+     */
+    static HyperParameters memberHyper(Algorithm a, HyperParameters ensemble) {
+        HyperParameters h = HyperParameters.defaults(a).withMlp(ensemble.mlp());
+        return a == Algorithm.GBM ? h.withEarlyStoppingRounds(ensemble.earlyStoppingRounds()) : h;
     }
 
     private static List<Algorithm> ensembleMembers(TrainingOptions o, Task task) {
