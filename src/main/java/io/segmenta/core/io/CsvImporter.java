@@ -196,6 +196,11 @@ public final class CsvImporter {
                 // UTF-16, and reading it so would give one line of unreadable characters ("no data rows")
                 throw new UserException("csv.error.notUtf16", name, cs.name(), det.charset().name());
             }
+            if (TextDecoding.isUtf16(det.charset()) && !TextDecoding.isUtf16(cs)) {
+                // a UTF-16 file (its BOM, or a zero byte beside every character) read byte by byte: zero bytes
+                // inside every name and value
+                throw new UserException("csv.error.looksUtf16", name, cs.name(), det.charset().name());
+            }
         } else {
             cs = det.charset();
             bom = det.bom();
@@ -656,6 +661,7 @@ public final class CsvImporter {
                     out.plan = plan;
                 } else {
                     plan = partitionPlan(l, out.plan, opts);
+                    out.plan.warnings.addAll(l.warnings); // what reading this file said (its encoding…), as for the first
                 }
                 out.files.add(new FileParse(l, parseFile(l, plan, progress, pool, threads, fi)));
             }

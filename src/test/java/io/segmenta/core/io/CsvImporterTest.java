@@ -340,6 +340,13 @@ class CsvImporterTest {
         ImportResult u16 = imp(le, CsvOptions.detect().withEncoding(StandardCharsets.UTF_16LE));
         assertThat(u16.report().warnings()).isEmpty();
         assertThat(((StringColumn) u16.dataset().column("city")).getString(0)).isEqualTo("Cádiz");
+        // a UTF-16 file read as UTF-8 would put zero bytes in every name and value: refused
+        assertThatThrownBy(() -> imp(le, CsvOptions.detect().withEncoding(StandardCharsets.UTF_8)))
+                .isInstanceOf(UserException.class).hasMessageContaining("le.csv cannot be read as UTF-8: it is UTF-16LE");
+        // several files: each one is checked against the chosen encoding, not only the first
+        ImportResult two = CsvImporter.importFiles(new ImportRequest(List.of(utf8, cp), "both", CsvOptions.detect()
+                .withEncoding(StandardCharsets.UTF_8), "source_file", null), TaskContext.NONE);
+        assertThat(two.report().warnings()).anySatisfy(w -> assertThat(w).contains("w.csv is not valid UTF-8"));
     }
 
     @Test
