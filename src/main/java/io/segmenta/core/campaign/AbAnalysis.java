@@ -130,6 +130,7 @@ public final class AbAnalysis {
             if (m.counts() == control || va == null || m.incrementalRevenuePerSend() == null) continue;
             double d = m.incrementalRevenuePerSend();
             double se = Math.sqrt(va / m.counts().sends() + vc);
+            if (!Double.isFinite(d) || !Double.isFinite(se)) continue; // sums past the range of doubles: no test
             tested.add(i);
             ci.add(new ProportionStats.Interval(d - q * se, d + q * se));
             raw.add(se > 0 ? 2 * (1 - Distributions.normalCdf(Math.abs(d) / se)) : d == 0 ? 1.0 : 0.0);
@@ -183,6 +184,9 @@ public final class AbAnalysis {
         return new MetricResult(m, rates, comps, bayes);
     }
 
+    /** Sends every arm of the contest needs before a winner is declared (the usual floor of the normal approximation). */
+    static final int MIN_SENDS_FOR_WINNER = 30;
+
     private static Recommendation recommend(MetricResult r, List<ArmCounts> contest, ArmCounts control, AbOptions o) {
         AbMetric m = r.metric();
         BayesArm leader = null;
@@ -205,7 +209,8 @@ public final class AbAnalysis {
         }
         double pBest = leader.probabilityBest();
         double loss = leader.expectedLoss();
-        if (pBest >= o.winProbability() && loss <= o.lossTolerance() * leader.posteriorMean()) {
+        // the posterior of an arm of a handful of sends is mostly the prior: one sale in one send is not a winner
+        if (pBest >= o.winProbability() && loss <= o.lossTolerance() * leader.posteriorMean() && current >= MIN_SENDS_FOR_WINNER) {
             BayesArm winner = leader;
             double rate = r.rates().stream().filter(a -> a.arm().equals(winner.arm())).findFirst().orElseThrow().rate();
             // the loss is a difference of rates: the message shows it in percentage points

@@ -85,6 +85,15 @@ class AbAnalysisTest {
     }
 
     @Test
+    void anArmOfAFewSendsIsNeverDeclaredTheWinner() {
+        // B converted its only send: a posterior P(best) of about 97 %, but one send is no evidence
+        AbReport r = analyzeAggregated(new String[]{"A", "B", "C"}, new long[]{200, 1, 200}, new long[]{6, 1, 5}, AbOptions.defaults());
+        assertThat(r.recommendation().decision()).isNotEqualTo(Decision.DECLARE_WINNER);
+        AbReport enough = analyzeAggregated(new String[]{"A", "B"}, new long[]{1000, 1000}, new long[]{80, 150}, AbOptions.defaults());
+        assertThat(enough.recommendation().decision()).isEqualTo(Decision.DECLARE_WINNER);
+    }
+
+    @Test
     void revenuePerSendAgainstTheControlHasAWelchIntervalAndHolmP() {
         // three arms of 400 customers with seeded, skewed spends (most buy nothing): A spends more, B like control
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
@@ -127,6 +136,17 @@ class AbAnalysisTest {
         assertThat(a.incrementalRevenueHolmP()).isCloseTo(holm[0], within(1e-12)).isLessThan(0.05);
         assertThat(b.incrementalRevenueHolmP()).isCloseTo(holm[1], within(1e-12)).isGreaterThan(0.05);
         assertThat(a.incrementalRevenueInterval().low()).isPositive();
+        // sums past the range of doubles give no interval (they used to read as a "significant" NaN)
+        double[] huge = new double[100];
+        String[] arm2 = new String[100];
+        BitSet bought2 = new BitSet();
+        for (int i = 0; i < 100; i++) { arm2[i] = i < 50 ? "control" : "A"; }
+        huge[60] = 1.5e308; huge[61] = 1.5e308; bought2.set(60); bought2.set(61);
+        Dataset hd = new Dataset("huge", List.of(StringColumn.of("arm", true, arm2), new DoubleColumn("revenue", huge, new BitSet()),
+                new BooleanColumn("bought", 100, bought2, new BitSet())));
+        AbReport hr = AbAnalysis.analyze(AbResultsLoader.perCustomer(hd, ResultColumns.arm("arm").withConverted("bought").withRevenue("revenue")),
+                AbOptions.defaults().withControl("control"));
+        assertThat(hr.arms()).allSatisfy(m -> assertThat(m.incrementalRevenueInterval()).isNull());
         // the control itself, and counts per arm (no per-customer spread), have no interval
         assertThat(r.arms().stream().filter(x -> x.counts().arm().equals("control")).findFirst().orElseThrow()
                 .incrementalRevenueInterval()).isNull();
