@@ -44,7 +44,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "Dataset of --project")
     String dataset;
 
-    @Option(names = "--model", required = true, paramLabel = "M.segmodel", description = "Model file")
+    @Option(names = "--model", required = true, paramLabel = "M.segmodel", description = "Model file, or with --project the name of a model saved in it (\"churn · gbm\")")
     Path model;
 
     @Option(names = "--out", paramLabel = "scored.csv", description = "Write the input with the scored columns here (needed unless --add-columns)")
@@ -83,7 +83,7 @@ public final class ScoreCommand implements Callable<Integer> {
         ModelCliSupport.checkOutputFile("--out", out, "scored.csv");
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),
                 ModelCliSupport.paths("FILE", file, "--model", model, "--project", project));
-        TrainedModel m = ModelIO.read(model);
+        TrainedModel m = project != null && !java.nio.file.Files.exists(model) ? savedModel(project, model.toString()) : ModelIO.read(model);
         ScoringPolicy policy = use == null ? ScoringPolicy.defaultFor(m) : ScoringPolicy.defaults(ScoringPolicy.Use.fromKey(use));
         if (cutoffs != null) {
             List<Double> c = new ArrayList<>();
@@ -158,6 +158,22 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * A model kept in the project under {@code name} (as train --project saves them: "churn · gbm 2"), for
+     * scoring without exporting it to a file first.
+     */
+    private static TrainedModel savedModel(Path project, String name) {
+        Project p = ProjectStore.open(project);
+        List<String> names = new ArrayList<>();
+        for (var a : p.artifacts()) {
+            if (!a.kind().equals(ModelIO.ARTIFACT_KIND)) continue;
+            if (a.name().equals(name)) return ModelIO.fromArtifact(a);
+            names.add(a.name());
+        }
+        throw new UserException("model.cli.noSavedModel", name, project.toString(),
+                names.isEmpty() ? I18n.tr("model.cli.noSavedModels") : I18n.quotedList(names));
     }
 
     /** A note on values the model could not use as trained: scored as missing, or as an unknown category. */

@@ -70,6 +70,16 @@ class ScoreCommandTest {
         var j = Json.MAPPER.readTree(retrain.out());
         assertThat(j.get("features").toString()).doesNotContain("churn_score").doesNotContain("churn_tier");
         assertThat(j.get("excluded").toString()).contains("{\"column\":\"churn_score\",\"reason\":\"scored\"}");
+        // the model saved in the project scores by its name, without a model file
+        Path byName = dir.resolve("by-name.csv");
+        TrainCommandTest.Run named = TrainCommandTest.run("score", "--project", project.toString(), "--dataset", "cust",
+                "--model", j.get("model_name").asString(), "--out", byName.toString());
+        assertThat(named.code()).as(named.err()).isZero();
+        assertThat(Files.readAllLines(byName).get(0)).contains("churn_score");
+        TrainCommandTest.Run unknown = TrainCommandTest.run("score", "--project", project.toString(), "--dataset", "cust",
+                "--model", "nope", "--out", byName.toString());
+        assertThat(unknown.code()).isEqualTo(3);
+        assertThat(unknown.err()).contains("has no model called \"nope\" (its models: \"churn · logistic\")");
         // the campaign can now rank by the score, inside the project
         Path list = dir.resolve("list.csv");
         assertThat(TrainCommandTest.run("campaign", "--project", project.toString(), "--dataset", "cust", "--top", "100",
