@@ -92,6 +92,9 @@ public final class JoinCommand implements Callable<Integer> {
         String resultName;
         if (name != null && !name.isBlank()) {
             resultName = name.trim();
+            // the result may replace the left table (enriching it in place, with --replace) but never the table
+            // it takes the columns from
+            if (resultName.equals(r.name()) && !r.name().equals(l.name())) throw new UserException("data.join.cli.nameIsInput", resultName);
             if (p.dataset(resultName).isPresent() && !replace) throw new UserException("data.join.cli.nameTaken", resultName);
         } else {
             resultName = p.uniqueDatasetName(l.name() + "_" + r.name());

@@ -119,10 +119,18 @@ class JoinCommandTest {
     }
 
     @Test
-    void existingNamesNeedReplace() {
-        assertThat(run("--left", "customers", "--right", "provinces", "--on", "province_code=code", "--name", "provinces"))
+    void theResultNeverReplacesAnInput() {
+        assertThat(run("--left", "customers", "--right", "provinces", "--on", "province_code=code", "--name", "provinces", "--replace"))
                 .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
-        assertThat(err.toString()).contains("already has a dataset \"provinces\"");
+        assertThat(err.toString()).contains("\"provinces\" is the table whose columns are being added");
+        assertThat(ProjectStore.open(project).dataset("provinces").orElseThrow().dataset().rowCount()).isEqualTo(3);
+    }
+
+    @Test
+    void existingNamesNeedReplace() {
+        assertThat(run("--left", "customers", "--right", "provinces", "--on", "province_code=code", "--name", "customers"))
+                .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("already has a dataset \"customers\"");
         assertThat(run("--left", "customers", "--right", "provinces", "--on", "province_code=code", "--name", "customers", "--replace"))
                 .isZero();
         Project p = ProjectStore.open(project);
