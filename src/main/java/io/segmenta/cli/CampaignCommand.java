@@ -160,6 +160,8 @@ public final class CampaignCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.blankName"));
         }
         ModelCliSupport.checkName(spec.commandLine(), "--name", name, "wave1");
+        if (top != null && (by == null || by.isBlank())) throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.topNeedsBy"));
+        if (top == null && by != null) throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.byNeedsTop", by));
         CsvWriter.checkTarget(out);
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),
                 ModelCliSupport.paths("FILE", file, "--suppress", suppress, "--project", project));

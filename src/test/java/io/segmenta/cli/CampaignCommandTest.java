@@ -209,6 +209,13 @@ class CampaignCommandTest {
         assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--tier", "segment", "--tiers", "Gold,Loyal",
                 "--seed", "1", "--out", dir.resolve("c.csv").toString())).isEqualTo(3);
         assertThat(err.toString()).contains("Column segment has no tier \"Gold\" (its values: \"Lapsed\", \"Loyal\", \"New\")");
+        // --top and --by go together
+        assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--top", "500", "--seed", "1",
+                "--out", dir.resolve("c.csv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("name it with --by COL");
+        assertThat(run("campaign", csv.toString(), "--id", "customer_id", "--size", "100", "--by", "p_buy", "--seed", "1",
+                "--out", dir.resolve("c.csv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--by p_buy ranks customers for --top N");
     }
 
     @Test
