@@ -188,6 +188,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (dropout != null && !(dropout >= 0 && dropout <= 0.9)) throw usage(I18n.tr("model.cli.dropoutRange"));
         if (patience != null && patience < 0) throw usage(I18n.tr("model.cli.patienceNegative"));
         if (earlyStopping != null && earlyStopping < 0) throw usage(I18n.tr("model.cli.earlyStoppingNegative"));
+        try {
+            return options(datasetName, a, t, memberAlgos, dev);
+        } catch (UserException e) {
+            // an option value out of range (--trees 0, --validation-size 1…) is a usage error, like any other
+            if (e.key().startsWith("model.options.")) throw usage(e.getMessage());
+            throw e;
+        }
+    }
+
+    private TrainingOptions options(String datasetName, Algorithm a, Task t, List<Algorithm> memberAlgos, MlpParameters.ComputeDevice dev) {
         HyperParameters hp = HyperParameters.defaults(a);
         if (trees != null) hp = hp.withTrees(trees);
         if (depth != null) hp = hp.withMaxDepth(depth);

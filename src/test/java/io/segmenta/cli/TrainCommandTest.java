@@ -215,8 +215,13 @@ class TrainCommandTest {
         assertThat(missing.code()).isEqualTo(3);
         assertThat(missing.err()).contains("nope").doesNotContain("Exception");
         Run logisticRegression = run("train", csv.toString(), "--target", "fee", "--task", "regression", "--algorithm", "logistic");
-        assertThat(logisticRegression.code()).isEqualTo(3);
-        assertThat(run("train", csv.toString(), "--target", "churn", "--test-size", "0.9").code()).isEqualTo(3);
+        // option values out of range or in conflict are usage errors (exit 2), like unknown options
+        assertThat(logisticRegression.code()).isEqualTo(2);
+        assertThat(run("train", csv.toString(), "--target", "churn", "--test-size", "0.9").code()).isEqualTo(2);
+        assertThat(run("train", csv.toString(), "--target", "churn", "--trees", "0").code()).isEqualTo(2);
+        Run lr = run("train", csv.toString(), "--target", "churn", "--learning-rate", "NaN");
+        assertThat(lr.code()).isEqualTo(2);
+        assertThat(lr.err()).contains("learning rate").doesNotContain("Exception");
     }
 
     private Path csv(String name, String content) throws IOException {
