@@ -259,6 +259,9 @@ public final class TrainCommand implements Callable<Integer> {
             run = new ModelTrainer.TrainingRun(named.get(named.size() - 1), named.subList(0, named.size() - 1));
         }
         TrainedModel m = run.model();
+        if (earlyStopping != null && earlyStopping > 0 && preview.validationSize() > 0 && m.info().validationRows() == 0) {
+            notes.add(I18n.tr("model.options.earlyStoppingNoValidation")); // the share rounded to no row at all
+        }
         MlpDevice.Choice deviceChoice = usesMlp ? MlpDevice.lastUsed().orElse(null) : null;
         if (deviceChoice != null) notes.add(deviceChoice.message());
         notes.addAll(numbersReadAsText(ds, m.info().excluded()));

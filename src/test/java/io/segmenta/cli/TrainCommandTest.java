@@ -99,6 +99,8 @@ class TrainCommandTest {
         JsonNode nv = Json.MAPPER.readTree(noValidation.out());
         assertThat(nv.get("boosting_stages").asInt()).isEqualTo(300);
         assertThat(nv.get("notes").toString()).contains("--early-stopping needs a validation part");
+        Run tiny = run("train", csv.toString(), "--target", "churn", "--validation-size", "0.0001", "--early-stopping", "10", "--json");
+        assertThat(Json.MAPPER.readTree(tiny.out()).get("notes").toString()).contains("--early-stopping needs a validation part");
 
         // an ensemble passes it on to its gradient-boosting member
         Run ensemble = run("train", csv.toString(), "--target", "churn", "--algorithm", "ensemble");
