@@ -79,6 +79,9 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.noInput"));
         }
         if (out == null && !addColumns) throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.scoreNoOutput"));
+        if (prefix != null && (prefix.isBlank() || !prefix.strip().equals(prefix) || prefix.contains(",") || prefix.chars().anyMatch(Character::isISOControl))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.badPrefix"));
+        }
         if (addColumns && project == null) throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("model.cli.addColumnsNeedsProject"));
         ModelCliSupport.checkOutputFile("--out", out, "scored.csv");
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),

@@ -80,7 +80,7 @@ public final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (k < 2) throw new UserException("segment.options.badKMin", k);
+        if (k < 2) throw new CommandLine.ParameterException(cl, I18n.tr("segment.cli.badK", k));
         if (project != null && (column == null || column.isBlank())) throw new CommandLine.ParameterException(cl, I18n.tr("segment.cli.blankColumn"));
         ModelCliSupport.checkName(cl, "--name", name, "segments_4");
         ModelCliSupport.checkName(cl, "--column", column, "segment");

@@ -93,6 +93,12 @@ class ScoreCommandTest {
         assertThat(TrainCommandTest.run("score", "--project", project.toString(), "--dataset", "cust", "--model", model.toString(),
                 "--add-columns", "--replace-columns").code()).isZero();
         assertThat(TrainCommandTest.run("score", csv.toString(), "--model", model.toString(), "--add-columns").code()).isEqualTo(2);
+        for (String bad : new String[]{"", " ", "a,b", " p_"}) {
+            TrainCommandTest.Run r2 = TrainCommandTest.run("score", csv.toString(), "--model", model.toString(), "--prefix", bad,
+                    "--out", dir.resolve("p.csv").toString());
+            assertThat(r2.code()).as(bad).isEqualTo(2);
+            assertThat(r2.err()).contains("--prefix must be a word");
+        }
     }
 
     @Test

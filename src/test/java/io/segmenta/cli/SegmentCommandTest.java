@@ -42,7 +42,7 @@ class SegmentCommandTest {
         assertThat(lines).hasSize(601);
         assertThat(lines.get(0)).isEqualTo("row,customer_id,segment,segment_name");
         assertThat(lines.get(1)).startsWith("1,C1000,");
-        assertThat(out.toString()).contains("3 segments fitted on 600 rows").contains("200 rows (33%)");
+        assertThat(out.toString()).contains("3 segments fitted on 600 rows").contains("200 rows (33.33%)");
 
         String md = Files.readString(brief);
         assertThat(md).startsWith("# Brief for creatives: customers").contains("## Segment 1 — ").contains("200 customers (33%)")
@@ -138,7 +138,9 @@ class SegmentCommandTest {
         Files.writeString(csv, "C9999,666666,5,web\n", java.nio.file.StandardOpenOption.APPEND);
         Path a = dir.resolve("a.csv");
         assertThat(run("segment", csv.toString(), "--features", "income,visits", "--k", "4", "--out", a.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains(": 1 row (0%)").contains("0 cells imputed");
+        assertThat(out.toString()).contains(": 1 row (0.17%)").contains("0 cells imputed");
+        assertThat(run("segment", csv.toString(), "--features", "income", "--k", "0", "--out", a.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--k is the number of segments: at least 2, not 0");
         assertThat(err.toString()).contains("holds only 1 customer (0.17%): outliers rather than a group to target");
         // well-separated groups of 200 say nothing
         Path clean = ElbowCommandTest.writeBlobs(Files.createDirectories(dir.resolve("clean")));
