@@ -180,6 +180,7 @@ public final class ClvCommand implements Callable<Integer> {
         err.flush();
         if (json) {
             ObjectNode n = toJson(r, so, co);
+            if (horizonWeeks != null) n.put("horizon_weeks", horizonWeeks);
             ArrayNode w = (ArrayNode) n.get("warnings");
             for (int i = importNotes.size() - 1; i >= 0; i--) w.insert(0, importNotes.get(i));
             o.println(Json.write(n));
@@ -304,7 +305,8 @@ public final class ClvCommand implements Callable<Integer> {
         if (s.hasClv()) {
             double tot = 0;
             for (double v : s.clv()) tot += v;
-            o.println(I18n.tr("clv.cli.clv", s.horizonMonths(), 100 * s.monthlyDiscount(), tot, tot / s.size()));
+            o.println(horizonWeeks != null ? I18n.tr("clv.cli.clvWeeks", horizonWeeks, 100 * s.monthlyDiscount(), tot, tot / s.size())
+                    : I18n.tr("clv.cli.clv", s.horizonMonths(), 100 * s.monthlyDiscount(), tot, tot / s.size()));
         }
         o.println(I18n.tr("clv.cli.rfm"));
         // Numbers are formatted (and right-aligned) here so that the translated row text keeps them in columns.

@@ -94,6 +94,7 @@ class ClvCommandTest {
         String[] first = lines.get(1).split(",");
         assertThat(first[header.indexOf("customer")]).isEqualTo("0001");
         assertThat(Double.parseDouble(first[header.indexOf("expected_purchases")])).isCloseTo(1.226, within(0.0005));
+        assertThat(out.toString()).contains("39 weeks at");
         assertThat(run(log.toString(), "--customer", "column_2", "--date", "column_3", "--calibration-end", "1997-09-30",
                 "--horizon-weeks", "39", "--horizon-months", "9", "--out", csv.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("Give the horizon once");
