@@ -87,8 +87,8 @@ class ClvCommandTest {
         // Fader, Hardie & Lee (2005): x = 2, t_x = 30.43, T = 38.86 (customer 0001) expects 1.226 purchases in 39 weeks
         Path csv = dir.resolve("clv39.csv");
         Path log = cdnow();
-        assertThat(run(log.toString(), "--customer", "column_2", "--date", "column_3", "--calibration-end", "1997-09-30",
-                "--horizon-weeks", "39", "--out", csv.toString())).as(err.toString()).isZero();
+        assertThat(run(log.toString(), "--customer", "column_2", "--date", "column_3", "--amount", "column_5",
+                "--calibration-end", "1997-09-30", "--horizon-weeks", "39", "--out", csv.toString())).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split(","));
         String[] first = lines.get(1).split(",");
