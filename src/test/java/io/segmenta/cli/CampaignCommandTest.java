@@ -65,7 +65,7 @@ class CampaignCommandTest {
         assertThat(j.path("funnel").path("population").intValue()).isEqualTo(597);
         // ZZZ is nobody's id: said, so that a list in the wrong format cannot pass for one that worked
         assertThat(j.path("funnel").path("suppression_unmatched").intValue()).isEqualTo(1);
-        assertThat(j.path("notes").toString()).contains("1 of the 4 ids to suppress are no customer id in column customer_id");
+        assertThat(j.path("notes").toString()).contains("1 of the 4 ids to suppress match no customer id in column customer_id");
         assertThat(j.path("totals").path("holdout").intValue()).isEqualTo(30);
         assertThat(j.path("totals").path("per_creative").path("A").intValue()).isEqualTo(90);
         int total = 0;

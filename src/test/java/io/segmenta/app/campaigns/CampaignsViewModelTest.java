@@ -170,7 +170,7 @@ class CampaignsViewModelTest {
         assertThat(vm.suppressionColumnProperty().get()).isEqualTo("customer_id");
         assertThat(vm.getPreview().funnel().suppressed()).isEqualTo(3);
         assertThat(vm.suppressionSummaryProperty().get()).isEqualTo("4 ids to suppress: 3 eligible customers excluded\n"
-                + "1 of the 4 ids to suppress are no customer id in column customer_id (customers no longer in the data, or ids written another way).");
+                + "1 of the 4 ids to suppress match no customer id in column customer_id (customers no longer in the data, or ids written another way).");
 
         Path csv = dir.resolve("optout.csv");
         Files.writeString(csv, "id\nC0010\nC0011\n", StandardCharsets.UTF_8);
