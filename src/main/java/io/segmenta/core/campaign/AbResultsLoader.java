@@ -392,6 +392,8 @@ public final class AbResultsLoader {
         private final ArmCounts.Known known;
         private final Map<String, Acc> byArm = new HashMap<>();
         private final Map<List<String>, Acc> bySegment = new HashMap<>();
+        /** Rows that converted with no revenue at all (blank, NaN): counted as 0, and said. */
+        private final Skipped convertedWithoutRevenue = new Skipped();
 
         Tallies(Dataset ds, ResultColumns c) {
             delivered = opt(ds, c.delivered());
@@ -430,11 +432,14 @@ public final class AbResultsLoader {
 
         void add(int r, String arm, String segment) {
             Outcome o = outcome(r);
+            if (o.converted() && revenue != null && r >= 0 && revenue.isMissing(r)) convertedWithoutRevenue.add(r);
             byArm.computeIfAbsent(arm, k -> new Acc()).add(o);
             if (segment != null) bySegment.computeIfAbsent(List.of(segment, arm), k -> new Acc()).add(o);
         }
 
-        AbData data(AbData.Join join, List<AbData.Note> notes) {
+        AbData data(AbData.Join join, List<AbData.Note> given) {
+            List<AbData.Note> notes = new ArrayList<>(given);
+            if (revenue != null) notes.addAll(convertedWithoutRevenue.note("campaign.ab.note.noRevenue", revenue.name()));
             List<String> armOrder = sortedArms(byArm.keySet());
             List<ArmCounts> arms = new ArrayList<>();
             for (String a : armOrder) arms.add(byArm.get(a).counts(a, null, known));

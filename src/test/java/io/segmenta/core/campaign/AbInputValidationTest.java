@@ -252,6 +252,22 @@ class AbInputValidationTest {
         assertThat(Suppression.fromTable(other, null, "customer_id", "s.csv").ids()).containsExactly("C00001");
         assertThat(Suppression.fromTable(table, "other", "customer_id", "sup_other.csv").ids()).containsExactly("X");
     }
+    @Test
+    void conversionsWithoutRevenueAreCountedAsZeroAndSaid() {
+        String[] arms = {"A", "A", "B", "B"};
+        long[] conv = {1, 1, 1, 0};
+        BitSet noRevenue = new BitSet();
+        noRevenue.set(1);
+        Dataset ds = new Dataset("r", List.of(StringColumn.of("arm", true, arms), new LongColumn("converted", conv, new BitSet()),
+                new DoubleColumn("revenue", new double[]{20, 0, 35, 0}, noRevenue)));
+        AbData d = AbResultsLoader.perCustomer(ds, cols("arm", "converted", "revenue"));
+        assertThat(d.arms().get(0).revenue()).isEqualTo(20.0);
+        assertThat(d.notes()).singleElement().satisfies(n -> {
+            assertThat(n.key()).isEqualTo("campaign.ab.note.noRevenue");
+            assertThat(n.message()).contains("One row converted with no value in column revenue").contains("row 2");
+        });
+    }
+
     // ---- bug 4: rows without an arm are left out with a note ----
 
     @Test
