@@ -344,11 +344,67 @@ final class ProjectReader {
         };
     }
 
+    /** The checks of {@link #readColumns} on a dataset's stored blocks — counts, totals, checksums — without decoding them. */
+    private static void verifyColumns(Connection c, DatasetRow d) throws SQLException {
+        int count = 0;
+        try (PreparedStatement cols = c.prepareStatement(
+                "SELECT id, name, type, dictionary, dictionary_checksum FROM dataset_column WHERE dataset_id = ? ORDER BY position");
+             PreparedStatement totals = c.prepareStatement(
+                     "SELECT TOTAL(row_count), TOTAL(length(data)) FROM column_chunk WHERE column_id = ?");
+             PreparedStatement chunks = c.prepareStatement(
+                     "SELECT first_row, row_count, data, missing, checksum FROM column_chunk WHERE column_id = ? ORDER BY chunk_index")) {
+            cols.setLong(1, d.id());
+            try (ResultSet r = cols.executeQuery()) {
+                while (r.next()) {
+                    count++;
+                    String name = text(r, 2, "name", ProjectDamage.phrase("project.damage.where.columnNumber", ProjectDamage.shown(d.name()), count));
+                    I18n.Localizable at = ProjectDamage.column(d.name(), name);
+                    long columnId = integer(r, 1, "id", at, Long.MIN_VALUE, Long.MAX_VALUE);
+                    String typeKey = text(r, 3, "type", at);
+                    ColumnType type = ProjectJson.columnType(typeKey);
+                    if (type == null) throw new ProjectDamage("project.damage.columnType", at, ProjectDamage.shown(typeKey));
+                    if (checksum(r, 5, at) != ProjectChecksums.dictionary(d.name(), name, typeKey, optionalBlob(r, 4, "dictionary", at))) {
+                        throw new ProjectDamage("project.damage.checksum", at);
+                    }
+                    try {
+                        checkTotals(totals, columnId, type, d.rows());
+                        chunks.setLong(1, columnId);
+                        long next = 0;
+                        int index = 0;
+                        try (ResultSet k = chunks.executeQuery()) {
+                            while (k.next()) {
+                                long first = k.getObject(1) instanceof Number x ? x.longValue() : -1;
+                                long rows = k.getObject(2) instanceof Number x ? x.longValue() : -1;
+                                if (first != next || rows <= 0) throw new ProjectDamage("project.damage.codec.chunk", next + 1);
+                                byte[] data = k.getObject(3) instanceof byte[] b ? b : null;
+                                byte[] missing = k.getObject(4) instanceof byte[] b ? b : null;
+                                long expected = ProjectChecksums.chunk(d.name(), name, typeKey, index++, first, rows, data, missing);
+                                if (!(k.getObject(5) instanceof Number x) || x.longValue() != expected) {
+                                    throw new ProjectDamage("project.damage.codec.checksum", first + 1, first + rows);
+                                }
+                                next = first + rows;
+                            }
+                        }
+                    } catch (ProjectDamage e) {
+                        if (e.key().startsWith("project.damage.codec.")) throw new ProjectDamage(e, "project.damage.columnValues", at, e);
+                        throw e;
+                    }
+                }
+            }
+        }
+        if (count != d.columns()) throw new ProjectDamage("project.damage.columnCount", d.at(), count, d.columns());
+    }
+
     // =====================================================================================================
     // summary
     // =====================================================================================================
 
+    /**
+     * The summary of a project. In a file with checksums every stored block is checked too (read and
+     * summed, not decoded), so a damaged project is reported here as when it is opened.
+     */
     static ProjectInfo readInfo(Connection c, Path file, int version) throws SQLException {
+        boolean checked = version >= ProjectChecksums.SINCE_VERSION || ProjectChecksums.present(c);
         List<ProjectInfo.DatasetSummary> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(DATASETS);
@@ -357,9 +413,11 @@ final class ProjectReader {
             while (r.next()) {
                 DatasetRow d = datasetRow(r, ++n, names);
                 List<String> sources = readSources(c, d.id(), d.at()).stream().map(SourceFile::path).toList();
+                if (checked) verifyColumns(c, d);
                 datasets.add(new ProjectInfo.DatasetSummary(d.name(), d.rows(), d.columns(), d.origin(), d.createdAt(), sources));
             }
         }
+        if (checked) readArtifacts(c, true); // their checksums; the summary below reads the names again
         List<ProjectInfo.ArtifactSummary> artifacts = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT kind, name, dataset_name, created_at FROM artifact ORDER BY position");

@@ -266,6 +266,9 @@ class ProjectDamageTest {
         }
         assertDamaged(openFails(f), f, "dataset clientes, column id has damaged values (the values of rows 1–5 no longer match their checksum"
                 + " (bytes were changed after saving))");
+        // info checks the stored blocks too, without decoding them
+        assertDamaged(infoFails(f), f, "dataset clientes, column id has damaged values (the values of rows 1–5 no longer match their checksum"
+                + " (bytes were changed after saving))");
         Path g = project("options.segmenta");
         sql(g, "UPDATE artifact SET options_json = options_json || ' '"); // still valid JSON, one byte more
         assertThat(openFails(g).getMessage()).contains("the stored content of saved result").contains("no longer matches its checksum");

@@ -226,12 +226,16 @@ class ProjectStoreTest {
     }
 
     @Test
-    void infoDoesNotReadColumnData() throws SQLException {
+    void infoChecksTheStoredBlocksOfAFileWithChecksumsAndOnlyTheSummaryOfAnOlderOne() throws SQLException {
         Path f = save(sample(), "p.segmenta");
-        sql(f, "UPDATE column_chunk SET data = x'01'");
-
-        assertThat(openFails(f).key()).isEqualTo("project.error.corrupt");
         assertThat(ProjectStore.info(f).datasets()).hasSize(4);
+        sql(f, "UPDATE column_chunk SET data = x'01'");
+        assertThat(openFails(f).key()).isEqualTo("project.error.corrupt");
+        assertThat(catchThrowableOfType(UserException.class, () -> ProjectStore.info(f)).key()).isEqualTo("project.error.corrupt");
+        // format 1 has nothing to check the blocks against: info lists the summary, opening reports the damage
+        sql(f, ProjectDamageTest.TO_VERSION_1);
+        assertThat(ProjectStore.info(f).datasets()).hasSize(4);
+        assertThat(openFails(f).key()).isEqualTo("project.error.corrupt");
     }
 
     // ---- bad files ----
