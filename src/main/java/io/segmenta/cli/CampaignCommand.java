@@ -182,9 +182,9 @@ public final class CampaignCommand implements Callable<Integer> {
         Suppression sup = Suppression.NONE;
         if (suppress != null) {
             // all or nothing: a suppression file the reader could not read completely fails the command
-            ImportResult table = CsvImporter.importFiles(ImportRequest.of(suppress), TaskContext.NONE);
             try {
-                sup = Suppression.fromImport(table, suppressColumn, idColumn);
+                sup = Suppression.fromFile(suppress, suppressColumn, idColumn, TaskContext.NONE);
+                if (sup.isEmpty()) notes.add(I18n.tr("campaign.warn.suppressionEmpty", suppress.toString()));
             } catch (UserException e) {
                 if (e.key().equals("campaign.error.suppressionNoIdColumn")) throw new UserException("campaign.cli.suppressionNoIdColumn", e.args());
                 throw e;

@@ -94,6 +94,11 @@ class CampaignCommandTest {
         assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "300",
                 "--creatives", "3", "--suppress", sup.toString(), "--seed", "42", "--out", list2.toString())).as(err.toString()).isZero();
         assertThat(err.toString()).contains("None of the 2 ids to suppress is a customer id in column customer_id, so the list excluded nobody");
+        // an empty do-not-contact list (a header, no ids) is a list, not an error
+        Files.writeString(sup, "customer_id\n");
+        assertThat(run("campaign", csv.toString(), "--segments", "segment", "--id", "customer_id", "--size", "300",
+                "--creatives", "3", "--suppress", sup.toString(), "--seed", "42", "--out", list2.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("lists no ids: nobody was left out for it");
     }
 
     @Test

@@ -627,7 +627,7 @@ public final class CampaignsViewModel {
         String id = idColumn.get();
         runner.submit(I18n.tr("ui.campaigns.task.suppression"), ctx -> {
             // all or nothing: rejected rows or unreadable ids fail here rather than leave customers unprotected
-            return Suppression.fromImport(CsvImporter.importFiles(ImportRequest.of(file), ctx), null, id);
+            return Suppression.fromFile(file, null, id, ctx);
         }, s -> {
             suppressionSummary.set(I18n.tr("ui.campaigns.suppression.loaded", CampaignsFormat.integer(s.ids().size()), s.source()));
             fileSuppression.set(s);

@@ -43,6 +43,21 @@ public record Suppression(String source, List<String> ids) {
      *                       fields…): their ids would not be excluded; campaign.error.suppressionUnreadable when an
      *                       id could not be read as its column's type and became missing
      */
+    /**
+     * The ids of a suppression CSV file ({@link #fromImport}); a file with a header and no rows is an empty
+     * list — nobody to leave out this time — not an error.
+     */
+    public static Suppression fromFile(Path file, String column, String listIdColumn, io.segmenta.core.task.TaskContext ctx) {
+        ImportResult imported;
+        try {
+            imported = io.segmenta.core.io.CsvImporter.importFiles(io.segmenta.core.io.ImportRequest.of(file), ctx);
+        } catch (UserException e) {
+            if (e.key().equals("csv.error.headerOnly")) return new Suppression(String.valueOf(file.getFileName()), List.of());
+            throw e;
+        }
+        return fromImport(imported, column, listIdColumn);
+    }
+
     public static Suppression fromImport(ImportResult imported, String column, String listIdColumn) {
         Dataset table = imported.dataset();
         String source = imported.sources().isEmpty() ? table.name()
