@@ -83,6 +83,10 @@ public final class JoinCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelCliSupport.checkName(spec.commandLine(), "--name", name, "customers_enriched");
+        if (suffix == null || suffix.isBlank()) {
+            // an empty suffix would give a clashing column the left column's own name
+            throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("data.join.cli.blankSuffix"));
+        }
         Project p = ProjectStore.open(project);
         Dataset l = dataset(p, left);
         Dataset r = dataset(p, right);

@@ -123,6 +123,8 @@ class JoinCommandTest {
         assertThat(run("--left", "customers", "--right", "provinces", "--on", "province_code=code", "--name", "provinces", "--replace"))
                 .isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("\"provinces\" is the table whose columns are being added");
+        assertThat(run("--left", "customers", "--right", "provinces", "--on", "province_code=code", "--suffix", "")).isEqualTo(2);
+        assertThat(err.toString()).contains("--suffix must not be empty");
         assertThat(ProjectStore.open(project).dataset("provinces").orElseThrow().dataset().rowCount()).isEqualTo(3);
     }
 
