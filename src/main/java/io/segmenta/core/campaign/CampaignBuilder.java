@@ -143,9 +143,11 @@ public final class CampaignBuilder {
             suppressed = before - rows.length;
             // ids that are nobody's in the whole dataset (not only among the eligible rows): the list may be in
             // another format, and then it protects no one
-            Set<String> known = new HashSet<>();
-            for (int r = 0; r < ds.rowCount(); r++) if (!id.isMissing(r)) known.add(Suppression.key(id.format(r)));
-            for (String k : out) if (!known.contains(k)) unmatched++;
+            Set<String> notFound = new HashSet<>(out); // as small as the list, however large the dataset
+            for (int r = 0; r < ds.rowCount() && !notFound.isEmpty(); r++) {
+                if (!id.isMissing(r)) notFound.remove(Suppression.key(id.format(r)));
+            }
+            unmatched = notFound.size();
         }
         if (def.topN() != null) {
             int[] ranked = Arrays.stream(rows).filter(r -> !Double.isNaN(top.getDouble(r))).boxed()
