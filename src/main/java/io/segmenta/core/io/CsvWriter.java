@@ -6,6 +6,7 @@ import io.segmenta.core.data.DateTimeColumn;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.task.TaskContext;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 
 import java.io.BufferedWriter;
@@ -222,7 +223,7 @@ public final class CsvWriter {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UserException(e, "data.csvWriter.failed", target, String.valueOf(e.getMessage()));
+            throw new UserException(e, "data.csvWriter.failed", target, I18n.describe(e));
         } finally {
             if (tmp != null) {
                 try {

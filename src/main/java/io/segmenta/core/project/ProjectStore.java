@@ -23,7 +23,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -308,10 +307,7 @@ public final class ProjectStore {
         }
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) return I18n.tr("project.error.accessDenied");
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
+    private static String describe(IOException e) { return I18n.describe(e); }
 
     private static void deleteTemp(Path tmp) {
         for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {

@@ -88,4 +88,15 @@ public final class I18n {
         for (String v : values) b.append(b.isEmpty() ? "" : ", ").append('"').append(v).append('"');
         return b.toString();
     }
+
+    /**
+     * Why a file operation failed, in words: "permission denied", "the folder does not exist", the file
+     * system's own reason ("No space left on device", "Read-only file system"), else the exception's text.
+     */
+    public static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return tr("io.error.accessDenied");
+        if (e instanceof java.nio.file.NoSuchFileException) return tr("io.error.noFolder");
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
 }
