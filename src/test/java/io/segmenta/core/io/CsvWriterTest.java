@@ -125,6 +125,17 @@ class CsvWriterTest {
         }
         assertThatThrownBy(() -> CsvWriter.write(sample(), dir, CsvWriter.Options.defaults(), TaskContext.NONE))
                 .isInstanceOf(UserException.class).hasMessageContaining("folder");
+        // why a write failed is said in words, not as a bare path
+        java.util.Locale before = io.segmenta.core.util.I18n.locale();
+        io.segmenta.core.util.I18n.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(io.segmenta.core.util.I18n.describe(new java.nio.file.NoSuchFileException("/proc/nope"))).isEqualTo("its folder does not exist");
+            assertThat(io.segmenta.core.util.I18n.describe(new java.nio.file.AccessDeniedException("/sys/x.csv"))).isEqualTo("permission denied");
+            assertThat(io.segmenta.core.util.I18n.describe(new java.nio.file.FileSystemException("/mnt/x.csv", null, "No space left on device")))
+                    .isEqualTo("No space left on device");
+        } finally {
+            io.segmenta.core.util.I18n.setLocale(before);
+        }
     }
 
     @Test
