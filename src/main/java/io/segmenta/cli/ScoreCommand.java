@@ -86,7 +86,14 @@ public final class ScoreCommand implements Callable<Integer> {
         ModelCliSupport.checkOutputFile("--out", out, "scored.csv");
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out),
                 ModelCliSupport.paths("FILE", file, "--model", model, "--project", project));
-        TrainedModel m = project != null && !java.nio.file.Files.exists(model) ? savedModel(project, model.toString()) : ModelIO.read(model);
+        ModelCliSupport.Input in = null;
+        TrainedModel m;
+        if (project != null && !java.nio.file.Files.exists(model)) {
+            in = ModelCliSupport.load(file, project, dataset); // the project holds the model as well: read it once
+            m = savedModel(in.project(), project, model.toString());
+        } else {
+            m = ModelIO.read(model); // a model file fails before any data is read
+        }
         ScoringPolicy policy = use == null ? ScoringPolicy.defaultFor(m) : ScoringPolicy.defaults(ScoringPolicy.Use.fromKey(use));
         if (cutoffs != null) {
             List<Double> c = new ArrayList<>();
@@ -97,7 +104,7 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             policy = policy.withCutoffs(c);
         }
-        ModelCliSupport.Input in = ModelCliSupport.load(file, project, dataset);
+        if (in == null) in = ModelCliSupport.load(file, project, dataset);
         Dataset ds = in.dataset();
         ModelScorer.ScoreResult r;
         try {
@@ -167,8 +174,7 @@ public final class ScoreCommand implements Callable<Integer> {
      * A model kept in the project under {@code name} (as train --project saves them: "churn · gbm 2"), for
      * scoring without exporting it to a file first.
      */
-    private static TrainedModel savedModel(Path project, String name) {
-        Project p = ProjectStore.open(project);
+    private static TrainedModel savedModel(Project p, Path project, String name) {
         List<String> names = new ArrayList<>();
         for (var a : p.artifacts()) {
             if (!a.kind().equals(ModelIO.ARTIFACT_KIND)) continue;
