@@ -417,8 +417,15 @@ final class ProjectReader {
                 datasets.add(new ProjectInfo.DatasetSummary(d.name(), d.rows(), d.columns(), d.origin(), d.createdAt(), sources));
             }
         }
-        if (checked) readArtifacts(c, true); // their checksums; the summary below reads the names again
         List<ProjectInfo.ArtifactSummary> artifacts = new ArrayList<>();
+        if (checked) {
+            // their checksums cover every field, so they are read whole once, and summarised from that
+            for (Artifact a : readArtifacts(c, true)) {
+                artifacts.add(new ProjectInfo.ArtifactSummary(a.kind(), a.name(), a.datasetName(), a.createdAt()));
+            }
+            return new ProjectInfo(file, version, datasets, artifacts);
+        }
+        // a file without checksums: the names only, without loading the results themselves
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT kind, name, dataset_name, created_at FROM artifact ORDER BY position");
              ResultSet r = ps.executeQuery()) {
