@@ -149,14 +149,14 @@ public final class JoinCommand implements Callable<Integer> {
                 rep.unmatchedRows(), rep.missingKeyRows()));
         if (!rep.addedColumns().isEmpty()) out.println(I18n.tr("data.join.cli.added", String.join(", ", rep.addedColumns())));
         if (!rep.unmatchedExamples().isEmpty()) {
-            out.println(I18n.tr("data.join.cli.unmatchedExamples", JoinReport.quoted(rep.unmatchedExamples())));
+            out.println(I18n.tr("data.join.cli.unmatchedExamples", I18n.quotedList(rep.unmatchedExamples())));
         }
         if (rep.duplicateRightKeys() > 0) {
             out.println(I18n.tr("data.join.cli.duplicates", rep.duplicateRightKeys(), rep.ignoredRightRows(),
-                    JoinReport.quoted(rep.duplicateKeyExamples())));
+                    I18n.quotedList(rep.duplicateKeyExamples())));
         }
         if (!rep.normalizationExamples().isEmpty()) {
-            out.println(I18n.tr("data.join.cli.normalization", JoinReport.quoted(rep.normalizationExamples())));
+            out.println(I18n.tr("data.join.cli.normalization", I18n.quotedList(rep.normalizationExamples())));
         }
         out.println(rep.policy());
     }

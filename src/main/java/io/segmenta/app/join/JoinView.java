@@ -182,9 +182,9 @@ public final class JoinView {
         row = line(g, row, "ui.join.report.missingKeys", Formats.integer(rep.missingKeyRows()));
         row = line(g, row, "ui.join.report.duplicates", Formats.integer(rep.duplicateRightKeys()));
         row = line(g, row, "ui.join.report.added", String.join(", ", rep.addedColumns()));
-        row = line(g, row, "ui.join.report.unmatchedExamples", JoinReport.quoted(rep.unmatchedExamples()));
-        row = line(g, row, "ui.join.report.duplicateExamples", JoinReport.quoted(rep.duplicateKeyExamples()));
-        row = line(g, row, "ui.join.report.normalizationExamples", JoinReport.quoted(rep.normalizationExamples()));
+        row = line(g, row, "ui.join.report.unmatchedExamples", I18n.quotedList(rep.unmatchedExamples()));
+        row = line(g, row, "ui.join.report.duplicateExamples", I18n.quotedList(rep.duplicateKeyExamples()));
+        row = line(g, row, "ui.join.report.normalizationExamples", I18n.quotedList(rep.normalizationExamples()));
         line(g, row, "ui.join.report.policy", rep.policy());
         VBox box = new VBox(14, head, g);
         if (vm.noMatchProperty().get() != null) {

@@ -35,9 +35,6 @@ public record JoinReport(long leftRows, long matchedRows, long unmatchedRows, lo
         addedColumns = List.copyOf(addedColumns);
     }
 
-    /** Keys or examples for a message, each in quotes, so that keys with commas ("balears, illes") stay readable. */
-    public static String quoted(List<String> items) { return io.segmenta.core.util.I18n.quotedList(items); }
-
     /**
      * Why a join matched no row, with the keys of each side as compared, or null when some row matched (or
      * the left table is empty). {@code hint} is the caller's way to ask for the first-word rule, or "".
@@ -49,8 +46,8 @@ public record JoinReport(long leftRows, long matchedRows, long unmatchedRows, lo
         List<String> lk = req.keys().stream().map(KeyPair::leftColumn).toList();
         List<String> rk = req.keys().stream().map(KeyPair::rightColumn).toList();
         return io.segmenta.core.util.I18n.tr("data.join.noMatch", left.name(), right.name(),
-                quoted(JoinService.sampleKeys(left, lk, req.normalization(), 3)),
-                quoted(JoinService.sampleKeys(right, rk, req.normalization(), 3)), hint);
+                io.segmenta.core.util.I18n.quotedList(JoinService.sampleKeys(left, lk, req.normalization(), 3)),
+                io.segmenta.core.util.I18n.quotedList(JoinService.sampleKeys(right, rk, req.normalization(), 3)), hint);
     }
 
     /** Share of left rows that matched, 0..1 (0 for an empty left table). */
