@@ -272,6 +272,14 @@ final class ProjectReader {
     /** The column a chunk's checksum binds it to (see {@link ProjectChecksums#chunk}). */
     private record ChunkOwner(String dataset, String column, String type) { }
 
+    /** The stored checksum {@code sum} of the {@code index}-th chunk of {@code owner} matches its content. */
+    private static void checkChunk(Object sum, ChunkOwner owner, int index, long first, long rows, byte[] data, byte[] missing) {
+        long expected = ProjectChecksums.chunk(owner.dataset(), owner.column(), owner.type(), index, first, rows, data, missing);
+        if (!(sum instanceof Number x) || x.longValue() != expected) {
+            throw new ProjectDamage("project.damage.codec.checksum", first + 1, first + rows);
+        }
+    }
+
     /** @param owner the column the chunks' checksums name, or null for a file without checksums */
     private static Column readColumn(PreparedStatement chunks, long columnId, ChunkOwner owner, String name, ColumnType type,
                                      boolean idLike, byte[] dictionaryBlob, int rows) throws SQLException {
@@ -301,15 +309,8 @@ final class ProjectReader {
                 int n = (int) count;
                 byte[] data = r.getObject(3) instanceof byte[] b ? b : null;
                 Object missing = r.getObject(4);
-                if (owner != null) {
-                    // the values themselves and where they belong: SQLite checks its pages, not the bytes stored in them
-                    Object sum = r.getObject(5);
-                    long expected = ProjectChecksums.chunk(owner.dataset(), owner.column(), owner.type(), index, first, count, data,
-                            missing instanceof byte[] b ? b : null);
-                    if (!(sum instanceof Number x) || x.longValue() != expected) {
-                        throw new ProjectDamage("project.damage.codec.checksum", (long) at + 1, (long) at + n);
-                    }
-                }
+                // the values themselves and where they belong: SQLite checks its pages, not the bytes stored in them
+                if (owner != null) checkChunk(r.getObject(5), owner, index, first, count, data, missing instanceof byte[] b ? b : null);
                 index++;
                 switch (type) {
                     case INTEGER, DATETIME -> ColumnCodec.decodeLongs(data, longs, at, n);
@@ -378,10 +379,7 @@ final class ProjectReader {
                                 if (first != next || rows <= 0) throw new ProjectDamage("project.damage.codec.chunk", next + 1);
                                 byte[] data = k.getObject(3) instanceof byte[] b ? b : null;
                                 byte[] missing = k.getObject(4) instanceof byte[] b ? b : null;
-                                long expected = ProjectChecksums.chunk(d.name(), name, typeKey, index++, first, rows, data, missing);
-                                if (!(k.getObject(5) instanceof Number x) || x.longValue() != expected) {
-                                    throw new ProjectDamage("project.damage.codec.checksum", first + 1, first + rows);
-                                }
+                                checkChunk(k.getObject(5), new ChunkOwner(d.name(), name, typeKey), index++, first, rows, data, missing);
                                 next = first + rows;
                             }
                         }
