@@ -43,10 +43,12 @@ import java.util.concurrent.Callable;
  * expected loss, a recommendation and the sample size for the next wave.
  */
 @Command(name = "abtest", mixinStandardHelpOptions = true,
-        description = {"Analyse A/B results per creative: per-customer rows (with --arm, or joined to an exported list with",
-                "--list and --id) or rows aggregated per creative (--aggregated --sends COL). Prints delivery, open, click",
-                "(visit) and conversion rates, revenue, ROI, z tests (Wilson CI, Holm), P(best), expected loss and a",
-                "recommendation. Exit codes: 0 ok, 2 usage error, 3 bad input."})
+        description = {"Analyse A/B results per creative: rates, revenue, ROI, tests and a recommendation.",
+                "Reads per-customer rows (with --arm, or joined to an exported list with --list and --id) or "
+                        + "rows aggregated per creative (--aggregated --sends COL). Prints delivery, open, click (visit) "
+                        + "and conversion rates, revenue, ROI, z tests (Wilson CI, Holm), P(best), expected loss and a "
+                        + "recommendation.",
+                "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class AbtestCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RESULTS.csv", description = "Results file")
@@ -67,16 +69,17 @@ public final class AbtestCommand implements Callable<Integer> {
     @Option(names = "--control", paramLabel = "NAME", description = "Control arm (with --list: default holdout)")
     String control;
 
-    @Option(names = "--delivered", paramLabel = "COL") String delivered;
-    @Option(names = "--bounced", paramLabel = "COL") String bounced;
-    @Option(names = "--opened", paramLabel = "COL") String opened;
-    @Option(names = {"--clicked", "--visit"}, paramLabel = "COL", description = "Clicked / visited the site (yes/no)") String clicked;
-    @Option(names = {"--converted", "--conversion"}, paramLabel = "COL", description = "Converted (yes/no)") String converted;
-    @Option(names = {"--revenue", "--spend"}, paramLabel = "COL", description = "Revenue (spend)") String revenue;
-    @Option(names = "--sent-at", paramLabel = "COL") String sentAt;
-    @Option(names = "--opened-at", paramLabel = "COL") String openedAt;
-    @Option(names = "--clicked-at", paramLabel = "COL") String clickedAt;
-    @Option(names = "--purchased-at", paramLabel = "COL") String purchasedAt;
+    @Option(names = "--delivered", paramLabel = "COL", description = "Delivered (yes/no; aggregated: a count)") String delivered;
+    @Option(names = "--bounced", paramLabel = "COL", description = "Bounced (yes/no; aggregated: a count)") String bounced;
+    @Option(names = "--opened", paramLabel = "COL", description = "Opened the e-mail (yes/no; aggregated: a count)") String opened;
+    @Option(names = {"--clicked", "--visit"}, paramLabel = "COL", description = "Clicked / visited the site (yes/no; aggregated: a count)") String clicked;
+    @Option(names = {"--converted", "--conversion"}, paramLabel = "COL", description = "Converted (yes/no; aggregated: a count)") String converted;
+    @Option(names = {"--revenue", "--spend"}, paramLabel = "COL", description = "Revenue (spend; aggregated: the total)") String revenue;
+    @Option(names = "--sent-at", paramLabel = "COL", description = "Send time; with the times below, gives the median delays")
+    String sentAt;
+    @Option(names = "--opened-at", paramLabel = "COL", description = "Open time") String openedAt;
+    @Option(names = "--clicked-at", paramLabel = "COL", description = "Click time") String clickedAt;
+    @Option(names = "--purchased-at", paramLabel = "COL", description = "Purchase time") String purchasedAt;
 
     @Option(names = "--aggregated", description = "One row per creative (or segment x creative) with counts")
     boolean aggregated;

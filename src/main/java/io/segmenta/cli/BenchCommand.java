@@ -24,9 +24,9 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Generates a CSV of ROWS x 20 columns (about 108 MB for 1M rows) unless --file is given,",
-                    "imports it several times, reports rows/s and peak heap, and times pandas.read_csv on the same",
-                    "file when python3 with pandas is installed."})
+            description = {"Generates a CSV of ROWS x 20 columns (about 108 MB for 1M rows) unless --file is given, imports "
+                            + "it several times, reports rows/s and peak heap, and times pandas.read_csv on the same file when "
+                            + "python3 with pandas is installed."})
     static final class ImportBench implements Callable<Integer> {
         @Option(names = "--rows", defaultValue = "1000000", description = "Rows to generate (default ${DEFAULT-VALUE})")
         int rows;
@@ -120,9 +120,9 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "profile", mixinStandardHelpOptions = true,
-            description = {"Times the Explore column profile (all columns), a histogram and box plots on the ROWS x 20",
-                    "columns file of 'bench import' (generated unless --file is given). Targets for 1M rows:",
-                    "profile <= 1.5 s, histogram or box plot <= 200 ms."})
+            description = {"Times the Explore column profile (all columns), a histogram and box plots on the ROWS x 20 "
+                            + "columns file of 'bench import' (generated unless --file is given). Targets for 1M rows: profile "
+                            + "<= 1.5 s, histogram or box plot <= 200 ms."})
     static final class ProfileBench implements Callable<Integer> {
         @Option(names = "--rows", defaultValue = "1000000", description = "Rows to generate (default ${DEFAULT-VALUE})")
         int rows;
@@ -155,11 +155,12 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "kmeans", mixinStandardHelpOptions = true,
-            description = {"Times the elbow sweep's k-means (k = K-MIN..K-MAX, RESTARTS k-means++ restarts per k) on generated",
-                    "ROWS x DIMS Gaussian blobs and scikit-learn's KMeans(n_init=RESTARTS) on the same float64 numbers",
-                    "(/usr/bin/python3 with python3-sklearn), alternating per k-means seed (SEEDS sweeps each, seeds SEED..).",
-                    "Reports the median sweep time of each side and their ratio (target <= 1), and per k the median over",
-                    "the seeds of each side's best inertia (target: Segmenta at most 0.5%% above scikit-learn at every k)."})
+            description = {"Times the elbow sweep's k-means (k = K-MIN..K-MAX, RESTARTS k-means++ restarts per k) on "
+                            + "generated ROWS x DIMS Gaussian blobs and scikit-learn's KMeans(n_init=RESTARTS) on the same "
+                            + "float64 numbers (/usr/bin/python3 with python3-sklearn), alternating per k-means seed (SEEDS "
+                            + "sweeps each, seeds SEED..). Reports the median sweep time of each side and their ratio (target "
+                            + "<= 1), and per k the median over the seeds of each side's best inertia (target: Segmenta at "
+                            + "most 0.5%% above scikit-learn at every k)."})
     static final class KMeansBench implements Callable<Integer> {
         @Option(names = "--rows", defaultValue = "1000000", description = "Rows (default ${DEFAULT-VALUE})")
         int rows;
@@ -278,10 +279,11 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "models", mixinStandardHelpOptions = true,
-            description = {"Gradient boosting (300 trees) on the UCI bank marketing data with and without 'duration' on a fixed",
-                    "stratified split: test AUC, fitting time, scoring rows/s; scikit-learn HistGradientBoosting and xgboost",
-                    "on the same split when /usr/bin/python3 has them. Targets: AUC >= 0.92 with duration, >= 0.79 without;",
-                    "fitting <= 1.5x xgboost's time; scoring >= 200,000 rows/s."})
+            description = {"Gradient boosting (300 trees) on the UCI bank marketing data with and without 'duration' on a "
+                            + "fixed stratified split: test AUC, fitting time, scoring rows/s; scikit-learn "
+                            + "HistGradientBoosting and xgboost on the same split when /usr/bin/python3 has them. Targets: AUC "
+                            + ">= 0.92 with duration, >= 0.79 without; fitting <= 1.5x xgboost's time; scoring >= 200,000 "
+                            + "rows/s."})
     static final class ModelsBench implements Callable<Integer> {
         @Option(names = "--file", defaultValue = "sample-projects/data/bank-full.csv",
                 description = "bank-full.csv (default ${DEFAULT-VALUE})")
@@ -344,9 +346,9 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "clv", mixinStandardHelpOptions = true,
-            description = {"Generates a BG/NBD transaction log (CUSTOMERS customers, about TRANSACTIONS rows, shuffled) and times the",
-                    "per-customer summary, the BG/NBD fit and the Gamma-Gamma fit; reports peak heap. Target for 1M customers",
-                    "and 10M transactions: <= 30 s for the three together."})
+            description = {"Generates a BG/NBD transaction log (CUSTOMERS customers, about TRANSACTIONS rows, shuffled) and "
+                            + "times the per-customer summary, the BG/NBD fit and the Gamma-Gamma fit; reports peak heap. "
+                            + "Target for 1M customers and 10M transactions: <= 30 s for the three together."})
     static final class ClvBench implements Callable<Integer> {
         @Option(names = "--customers", defaultValue = "1000000", description = "Customers (default ${DEFAULT-VALUE})")
         int customers;

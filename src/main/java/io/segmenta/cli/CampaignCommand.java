@@ -51,9 +51,11 @@ import java.util.concurrent.Callable;
  * {@code --project} the list is also saved in the project.
  */
 @Command(name = "campaign", mixinStandardHelpOptions = true,
-        description = {"Build a campaign list from a CSV file or a project dataset: filter, exclude suppressed ids, take the",
-                "top N, sample --size customers stratified by --segments, assign --creatives and a holdout with --seed,",
-                "and export a formula-safe CSV (atomic) plus a .manifest.json beside it.",
+        description = {"Build a campaign list: filter, suppress, take the top N, sample by segment, assign creatives "
+                        + "and a holdout.",
+                "From a CSV file or a project dataset: filter, exclude suppressed ids, take the top N, sample "
+                        + "--size customers stratified by --segments, assign --creatives and a holdout with --seed, and "
+                        + "export a formula-safe CSV (atomic) plus a .manifest.json beside it.",
                 "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class CampaignCommand implements Callable<Integer> {
 

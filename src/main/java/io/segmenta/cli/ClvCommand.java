@@ -49,10 +49,13 @@ import java.util.concurrent.Callable;
  * --calibration-end DATE [--holdout-end DATE] [--model bgnbd|paretonbd|mbgnbd] ... --out clv.csv [--json]}.
  */
 @Command(name = "clv", mixinStandardHelpOptions = true,
-        description = {"Customer lifetime value from a transaction log: per-customer summary, BG/NBD, Pareto/NBD or MBG/NBD",
-                "for purchase frequency and Gamma-Gamma for spend (maximum likelihood), expected purchases, probability",
-                "alive, discounted CLV, value tiers and RFM segments; with --holdout-end, a holdout scorecard.",
-                "Writes one row per customer to --out. Exit codes: 0 ok, 2 usage error, 3 bad input."})
+        description = {"Customer lifetime value from a transaction log: BG/NBD (or Pareto/NBD, MBG/NBD), Gamma-Gamma, "
+                        + "tiers and RFM.",
+                "Per-customer summary, BG/NBD, Pareto/NBD or MBG/NBD for purchase frequency and Gamma-Gamma for "
+                        + "spend (maximum likelihood), expected purchases, probability alive, discounted CLV, value tiers "
+                        + "and RFM segments; with --holdout-end, a holdout scorecard. Writes one row per customer to "
+                        + "--out.",
+                "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class ClvCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "TRANSACTIONS.csv", description = "Transaction log (CSV or whitespace separated)")

@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
  * inertia curve and the best silhouette. FILE may be replaced by {@code --project P --dataset NAME}.
  */
 @Command(name = "elbow", mixinStandardHelpOptions = true,
-        description = {"Elbow sweep for segmentation: k-means for k = K-MIN..K-MAX with metrics per k and a suggested k.",
+        description = {"Elbow sweep for segmentation: k-means for k = K-MIN..K-MAX with metrics per k and a suggested "
+                        + "k.",
                 "Numeric columns are used as numbers, categorical ones one-hot encoded.",
                 "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class ElbowCommand implements Callable<Integer> {
@@ -74,8 +75,8 @@ public final class ElbowCommand implements Callable<Integer> {
         String missing;
 
         @Option(names = "--filter", paramLabel = "EXPR",
-                description = {"Only rows meeting EXPR, e.g. age>=30, channel=email, \"province_code in 02,28\", \"income is missing\";",
-                        "repeatable (every condition must hold); applied before --top"})
+                description = {"Only rows meeting EXPR, e.g. age>=30, channel=email, \"province_code in 02,28\", \"income is "
+                                + "missing\"; repeatable (every condition must hold); applied before --top"})
         List<String> filters = new ArrayList<>();
 
         @Option(names = "--top", paramLabel = "N", description = "Only the N rows with the highest --by score (among the rows --filter keeps)")

@@ -39,8 +39,9 @@ import java.util.concurrent.Callable;
  * is null where it is not defined (never NaN).
  */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Profile the columns of a CSV file or of a project dataset: count, missing, distinct, mean, std,",
-                "min, percentiles, max, skewness, zeros, top values and flags (constant, id-like, skewed, leakage...).",
+        description = {"Profile the columns of a CSV file or of a project dataset.",
+                "Count, missing, distinct, mean, std, min, percentiles, max, skewness, zeros, top values and "
+                        + "flags (constant, id-like, skewed, leakage...).",
                 "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class ProfileCommand implements Callable<Integer> {
 

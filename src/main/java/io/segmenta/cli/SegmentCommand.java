@@ -35,8 +35,9 @@ import java.util.concurrent.Callable;
  * .html) and, with {@code --project}, saves the segmentation and the dataset with a segment column.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-        description = {"Fits k-means segments and writes the assignments (row, segment, name); optionally a brief for creatives",
-                "and, with --project, the segmentation and a segment column saved in the project.",
+        description = {"Fit k-means segments and write the assignments, optionally with a brief for creatives.",
+                "Writes one row per customer (row, segment, name); optionally a brief for creatives (--brief) and, "
+                        + "with --project, saves the segmentation and a segment column in the project.",
                 "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class SegmentCommand implements Callable<Integer> {
 

@@ -43,9 +43,9 @@ import java.util.concurrent.Callable;
 /** {@code segmenta train}: trains a model on a CSV file or a project dataset and evaluates it on a test part. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a churn, conversion or lifetime-value model and evaluate it on a held-out test part.",
-                "Algorithms: logistic, random-forest, gbm, mlp, ensemble (classification); ridge (alias linear), random-forest,",
-                "gbm, mlp, ensemble (regression). mlp is a neural network (DJL with PyTorch; --device auto|cpu|gpu, falling",
-                "back to the CPU with a note when no usable GPU is present).",
+                "Algorithms: logistic, random-forest, gbm, mlp, ensemble (classification); ridge (alias linear), "
+                        + "random-forest, gbm, mlp, ensemble (regression). mlp is a neural network (DJL with PyTorch; "
+                        + "--device auto|cpu|gpu, falling back to the CPU with a note when no usable GPU is present).",
                 "Exit codes: 0 ok, 2 usage error, 3 bad input."})
 public final class TrainCommand implements Callable<Integer> {
 

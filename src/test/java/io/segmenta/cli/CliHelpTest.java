@@ -40,6 +40,31 @@ class CliHelpTest {
         assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
+    /**
+     * The command list shows only a command's first description line, so it must be a whole sentence; every
+     * option says what it does.
+     */
+    @Test
+    void everyCommandSummaryIsASentenceAndEveryOptionIsDescribed() {
+        List<CommandLine> all = new ArrayList<>();
+        walk(SegmentaCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), all);
+        assertThat(all).hasSizeGreaterThan(10);
+        for (CommandLine cl : all) {
+            String name = cl.getCommandSpec().qualifiedName();
+            String[] description = cl.getCommandSpec().usageMessage().description();
+            assertThat(description).as("%s description", name).isNotEmpty();
+            assertThat(description[0].strip()).as("%s summary", name).endsWith(".");
+            for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+                assertThat(String.join(" ", o.description()).strip()).as("%s %s", name, o.longestName()).isNotEmpty();
+            }
+        }
+    }
+
+    private static void walk(CommandLine cl, List<CommandLine> out) {
+        out.add(cl);
+        for (var e : cl.getSubcommands().entrySet()) if (!e.getKey().equals("help")) walk(e.getValue(), out);
+    }
+
     private static void collect(CommandLine cl, List<String> prefix, List<List<String>> out) {
         for (var e : cl.getSubcommands().entrySet()) {
             if (e.getKey().equals("help")) continue;
