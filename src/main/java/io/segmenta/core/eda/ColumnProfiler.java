@@ -243,14 +243,14 @@ public final class ColumnProfiler {
         int f = n - t;
         a.distinct = (t > 0 ? 1 : 0) + (f > 0 ? 1 : 0);
         a.modeCount = Math.max(t, f);
-        a.modeText = t > f ? "true" : "false";
+        a.modeText = b.label(t > f);
         List<TopValue> top = new ArrayList<>();
         if (t >= f) {
-            if (t > 0) top.add(new TopValue("true", t, (double) t / n));
-            if (f > 0) top.add(new TopValue("false", f, (double) f / n));
+            if (t > 0) top.add(new TopValue(b.trueLabel(), t, (double) t / n));
+            if (f > 0) top.add(new TopValue(b.falseLabel(), f, (double) f / n));
         } else {
-            top.add(new TopValue("false", f, (double) f / n));
-            if (t > 0) top.add(new TopValue("true", t, (double) t / n));
+            top.add(new TopValue(b.falseLabel(), f, (double) f / n));
+            if (t > 0) top.add(new TopValue(b.trueLabel(), t, (double) t / n));
         }
         a.top = top.size() > topN ? top.subList(0, topN) : top;
         double mean = n == 0 ? Double.NaN : (double) t / n;

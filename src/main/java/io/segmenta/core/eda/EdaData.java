@@ -164,7 +164,7 @@ final class EdaData {
                     int r = rows[i];
                     if (b.isMissing(r)) { ids[i] = -1; missing++; } else { int g = b.getBoolean(r) ? 1 : 0; ids[i] = g; counts[g]++; }
                 }
-                return new Groups(ids, new String[]{"false", "true"}, counts, missing);
+                return new Groups(ids, new String[]{b.falseLabel(), b.trueLabel()}, counts, missing);
             }
             case LongColumn l -> {
                 long[] v = l.rawValues();

@@ -292,7 +292,7 @@ public record RowFilter(List<Condition> conditions) {
                 }
                 case BooleanColumn b -> {
                     boolean[] want = new boolean[2];
-                    for (String v : values) want[parseBoolean(v) ? 1 : 0] = true;
+                    for (String v : values) want[parseBoolean(b, v) ? 1 : 0] = true;
                     boolean ne = op == Operator.NE;
                     yield r -> !b.isMissing(r) && (want[b.getBoolean(r) ? 1 : 0] != ne);
                 }
@@ -363,12 +363,11 @@ public record RowFilter(List<Condition> conditions) {
             }
         }
 
-        private boolean parseBoolean(String v) {
-            return switch (v.strip().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "y", "t", "1", "si", "sí", "s" -> true;
-                case "false", "no", "n", "f", "0" -> false;
-                default -> throw new UserException("eda.filter.badBoolean", column, v);
-            };
+        /** The column's own words ("Yes", "S"…) or the usual true/false words. */
+        private boolean parseBoolean(BooleanColumn b, String v) {
+            Boolean t = b.truthOf(v);
+            if (t == null) throw new UserException("eda.filter.badBoolean", column, v);
+            return t;
         }
     }
 }

@@ -41,12 +41,17 @@ public record TargetSpec(String column, boolean binary, String positive) {
         double[] y = new double[rows.length];
         switch (c) {
             case BooleanColumn b -> {
-                boolean pos = positive == null || parseYes(positive, name);
+                boolean pos = true;
+                if (positive != null) {
+                    Boolean named = b.truthOf(positive);
+                    if (named == null) throw new UserException("eda.target.noSuchValue", name, positive);
+                    pos = named;
+                }
                 for (int i = 0; i < rows.length; i++) {
                     int r = rows[i];
                     y[i] = b.isMissing(r) ? Double.NaN : (b.getBoolean(r) == pos ? 1 : 0);
                 }
-                return new Values(new TargetSpec(name, true, Boolean.toString(pos)), y);
+                return new Values(new TargetSpec(name, true, b.label(pos)), y);
             }
             case LongColumn l -> { return numeric(c, name, positive, rows); }
             case DoubleColumn d -> { return numeric(c, name, positive, rows); }
@@ -70,12 +75,6 @@ public record TargetSpec(String column, boolean binary, String positive) {
         }
     }
 
-    private static boolean parseYes(String v, String name) {
-        String s = v.strip().toLowerCase(Locale.ROOT);
-        if (YES.contains(s)) return true;
-        if (Set.of("no", "false", "0", "n", "f").contains(s)) return false;
-        throw new UserException("eda.target.noSuchValue", name, v);
-    }
 
     private static Values numeric(Column c, String name, String positive, int[] rows) {
         double[] y = EdaData.aligned(c, rows);

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Collects one column's values for one chunk of a file, typed, with a missing mask and the values that
@@ -138,6 +141,10 @@ abstract sealed class ColumnAccumulator {
     static final class Booleans extends ColumnAccumulator {
         private final ValueParser vp;
         final BitSet values = new BitSet();
+        /** How often each spelling of true and of false was read ("Yes", "yes", "Y"…). */
+        final Map<String, long[]> trueWords = new HashMap<>(), falseWords = new HashMap<>();
+        private byte[] lastTrue, lastFalse;
+        private long[] lastTrueCount, lastFalseCount;
 
         Booleans(ValueParser vp) { this.vp = vp; }
 
@@ -145,11 +152,38 @@ abstract sealed class ColumnAccumulator {
 
         @Override void add(byte[] b, int s, int e, long line) {
             if (vp.parseBoolean(b, s, e)) {
-                if (vp.boolValue) values.set(n);
+                if (vp.boolValue) {
+                    values.set(n);
+                    if (lastTrue != null && Arrays.equals(b, s, e, lastTrue, 0, lastTrue.length)) lastTrueCount[0]++;
+                    else {
+                        lastTrue = Arrays.copyOfRange(b, s, e);
+                        lastTrueCount = trueWords.computeIfAbsent(new String(lastTrue, StandardCharsets.UTF_8), k -> new long[1]);
+                        lastTrueCount[0]++;
+                    }
+                } else if (lastFalse != null && Arrays.equals(b, s, e, lastFalse, 0, lastFalse.length)) lastFalseCount[0]++;
+                else {
+                    lastFalse = Arrays.copyOfRange(b, s, e);
+                    lastFalseCount = falseWords.computeIfAbsent(new String(lastFalse, StandardCharsets.UTF_8), k -> new long[1]);
+                    lastFalseCount[0]++;
+                }
                 n++;
             } else {
                 coerce(b, s, e, line);
             }
+        }
+
+        /** The most frequent spelling over all chunks (ties: the first in sort order); null when none was read. */
+        static String mostFrequent(List<ColumnAccumulator> parts, boolean truth) {
+            Map<String, Long> total = new TreeMap<>();
+            for (ColumnAccumulator p : parts) {
+                for (var w : (truth ? ((Booleans) p).trueWords : ((Booleans) p).falseWords).entrySet()) {
+                    total.merge(w.getKey(), w.getValue()[0], Long::sum);
+                }
+            }
+            String best = null;
+            long most = 0;
+            for (var w : total.entrySet()) if (w.getValue() > most) { best = w.getKey(); most = w.getValue(); }
+            return best;
         }
     }
 
@@ -252,7 +286,11 @@ abstract sealed class ColumnAccumulator {
                 for (int i = v.nextSetBit(0); i >= 0 && i < p.n; i = v.nextSetBit(i + 1)) out.set(off + i);
                 off += p.n;
             }
-            return new BooleanColumn(name, total, out, missing);
+            // written back as the file wrote them; a word missing from the file is the other one's partner
+            String t = Booleans.mostFrequent(parts, true), f = Booleans.mostFrequent(parts, false);
+            if (t == null) t = BooleanColumn.partner(f);
+            if (f == null) f = BooleanColumn.partner(t);
+            return new BooleanColumn(name, total, out, missing, false, t, f);
         }
         if (first instanceof Dates d0) {
             if (d0.withTime) {

@@ -41,7 +41,7 @@ public final class RowGather {
             case BooleanColumn c -> {
                 BitSet v = new BitSet(n);
                 for (int i = 0; i < n; i++) if (rows[i] >= 0 && c.getBoolean(rows[i])) v.set(i);
-                yield new BooleanColumn(c.name(), n, v, missing, c.idLike());
+                yield new BooleanColumn(c.name(), n, v, missing, c.idLike(), c.trueLabel(), c.falseLabel());
             }
             case DateColumn c -> {
                 int[] src = c.rawValues();

@@ -6,6 +6,7 @@ import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DoubleColumn;
 import io.segmenta.core.data.LongColumn;
 import io.segmenta.core.data.StringColumn;
+import io.segmenta.core.util.I18n;
 import io.segmenta.core.util.UserException;
 
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ import java.util.TreeSet;
  */
 public record TargetEncoding(String column, Task task, String positive, String negative) {
     private static final Set<String> YES = Set.of("yes", "true", "1", "si", "sí", "y", "s", "t");
-    private static final Set<String> NO = Set.of("no", "false", "0", "n", "f");
 
     public boolean classification() { return task == Task.CLASSIFICATION; }
 
@@ -49,15 +49,18 @@ public record TargetEncoding(String column, Task task, String positive, String n
                     if (b.getBoolean(i)) seenTrue = true; else seenFalse = true;
                 }
                 if (!seenTrue && !seenFalse) throw new UserException("model.target.allMissing", target);
-                if (!(seenTrue && seenFalse)) throw new UserException("model.target.oneValue", target, Boolean.toString(seenTrue));
+                if (!(seenTrue && seenFalse)) throw new UserException("model.target.oneValue", target, b.label(seenTrue));
                 boolean pos = true;
                 if (positive != null) {
-                    String s = positive.strip().toLowerCase(Locale.ROOT);
-                    if (YES.contains(s)) pos = true;
-                    else if (NO.contains(s)) pos = false;
-                    else throw new UserException("model.target.noSuchValue", target, positive, "true, false");
+                    Boolean named = b.truthOf(positive);
+                    if (named == null) {
+                        throw new UserException("model.target.noSuchValue", target, positive,
+                                I18n.quotedList(List.of(b.trueLabel(), b.falseLabel())));
+                    }
+                    pos = named;
                 }
-                return new TargetEncoding(target, Task.CLASSIFICATION, Boolean.toString(pos), Boolean.toString(!pos));
+                // the classes by the file's own words ("Yes" / "No")
+                return new TargetEncoding(target, Task.CLASSIFICATION, b.label(pos), b.label(!pos));
             }
             case StringColumn s -> {
                 if (requested == Task.REGRESSION) throw new UserException("model.target.notNumeric", target);
@@ -173,7 +176,8 @@ public record TargetEncoding(String column, Task task, String positive, String n
         }
         switch (c) {
             case BooleanColumn b -> {
-                boolean pos = Boolean.parseBoolean(positive);
+                // "true"/"false" in models made before the file's words were kept
+                boolean pos = !Boolean.FALSE.equals(b.truthOf(positive));
                 for (int i = 0; i < n; i++) y[i] = b.isMissing(i) ? Double.NaN : (b.getBoolean(i) == pos ? 1 : 0);
             }
             case StringColumn s -> {

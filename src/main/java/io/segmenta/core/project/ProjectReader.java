@@ -226,11 +226,12 @@ final class ProjectReader {
                     ColumnType type = ProjectJson.columnType(typeKey);
                     if (type == null) throw new ProjectDamage("project.damage.columnType", at, ProjectDamage.shown(typeKey));
                     boolean idLike = integer(r, 4, "id_like", at, 0, 1) == 1;
-                    byte[] dictionary = type.isString() || checked ? optionalBlob(r, 5, "dictionary", at) : null;
+                    boolean hasDictionary = type.isString() || type == ColumnType.BOOLEAN;
+                    byte[] dictionary = hasDictionary || checked ? optionalBlob(r, 5, "dictionary", at) : null;
                     if (checked && checksum(r, 6, at) != ProjectChecksums.dictionary(dataset, name, typeKey, dictionary)) {
                         throw new ProjectDamage("project.damage.checksum", at);
                     }
-                    if (!type.isString()) dictionary = null;
+                    if (!hasDictionary) dictionary = null;
                     try {
                         checkTotals(totals, columnId, type, rows);
                         out.add(readColumn(chunks, columnId, checked ? new ChunkOwner(dataset, name, typeKey) : null, name, type,
@@ -285,6 +286,11 @@ final class ProjectReader {
                                      boolean idLike, byte[] dictionaryBlob, int rows) throws SQLException {
         // the dictionary first: it is small, and a damaged one makes the codes meaningless
         String[] dictionary = type.isString() ? ColumnCodec.decodeDictionary(dictionaryBlob) : null;
+        // a true/false column's words as the file wrote them (false, true); none = "true"/"false"
+        String[] words = type == ColumnType.BOOLEAN && dictionaryBlob != null ? ColumnCodec.decodeDictionary(dictionaryBlob) : null;
+        if (words != null && (words.length != 2 || words[0].isBlank() || words[1].isBlank() || words[0].equals(words[1]))) {
+            throw new ProjectDamage("project.damage.codec.dictionary");
+        }
         long[] longs = null;
         double[] doubles = null;
         int[] ints = null;
@@ -331,7 +337,8 @@ final class ProjectReader {
             case DATETIME -> new DateTimeColumn(name, longs, missing, idLike);
             case DECIMAL -> new DoubleColumn(name, doubles, missing, idLike);
             case DATE -> new DateColumn(name, ints, missing, idLike);
-            case BOOLEAN -> new BooleanColumn(name, rows, BitSet.valueOf(boolWords), missing, idLike);
+            case BOOLEAN -> words == null ? new BooleanColumn(name, rows, BitSet.valueOf(boolWords), missing, idLike)
+                    : new BooleanColumn(name, rows, BitSet.valueOf(boolWords), missing, idLike, words[1], words[0]);
             case CATEGORICAL, TEXT -> {
                 int size = dictionary.length;
                 for (int i = 0; i < rows; i++) {

@@ -423,7 +423,13 @@ public final class ProjectStore {
                             col.setString(5, column.type().key());
                             col.setInt(6, column.idLike() ? 1 : 0);
                             col.setLong(7, column.missingCount());
-                            byte[] dictionary = column instanceof StringColumn sc ? ColumnCodec.encodeDictionary(sc.dictionary()) : null;
+                            byte[] dictionary = switch (column) {
+                                case StringColumn sc -> ColumnCodec.encodeDictionary(sc.dictionary());
+                                // the words of a true/false column (false, true), unless they are plain true/false
+                                case BooleanColumn bc when !bc.plainLabels() ->
+                                        ColumnCodec.encodeDictionary(new String[]{bc.falseLabel(), bc.trueLabel()});
+                                default -> null;
+                            };
                             if (dictionary != null) col.setBytes(8, dictionary); else col.setNull(8, java.sql.Types.BLOB);
                             col.setLong(9, ProjectChecksums.dictionary(d.name(), column.name(), column.type().key(), dictionary));
                             col.executeUpdate();

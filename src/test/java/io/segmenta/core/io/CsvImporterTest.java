@@ -161,6 +161,30 @@ class CsvImporterTest {
     }
 
     @Test
+    void yesNoColumnsKeepTheFilesWordsForWritingBack() throws IOException {
+        // regression: every true/false column was written back (scored files, campaign lists) as true/false
+        StringBuilder csv = new StringBuilder("partner;socio;alta;flag\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(i % 3 == 0 ? "Yes" : "No").append(';').append(i % 2 == 0 ? "S" : "N").append(';')
+                    .append(i == 5 ? "sí" : "Sí").append(';').append(i % 4 == 0 ? "TRUE" : "FALSE").append('\n');
+        }
+        Dataset d = imp(write("yn.csv", csv.toString())).dataset();
+        BooleanColumn partner = (BooleanColumn) d.column("partner");
+        assertThat(partner.format(0)).isEqualTo("Yes");
+        assertThat(partner.format(1)).isEqualTo("No");
+        assertThat(((BooleanColumn) d.column("socio")).format(1)).isEqualTo("N");
+        BooleanColumn alta = (BooleanColumn) d.column("alta");
+        // only true values: the most frequent spelling, and its partner in the same case for false
+        assertThat(alta.trueLabel()).isEqualTo("Sí");
+        assertThat(alta.falseLabel()).isEqualTo("No");
+        assertThat(((BooleanColumn) d.column("flag")).format(1)).isEqualTo("FALSE");
+        assertThat(CsvWriter.toCsv(d, CsvWriter.Options.defaults().withDelimiter(';'))).startsWith("partner;socio;alta;flag\nYes;S;Sí;TRUE\nNo;N;Sí;FALSE\n");
+        assertThat(partner.truthOf("yes")).isTrue();
+        assertThat(partner.truthOf("NO")).isFalse();
+        assertThat(partner.truthOf("maybe")).isNull();
+    }
+
+    @Test
     void dateFormats() throws IOException {
         String csv = "iso,dmy,dmydash,compact,mdy,dt,isoT\n"
                 + "2020-01-31,31/01/2020,31-01-2020,20200131,01/31/2020,2020-01-31 13:45:10,2020-01-31T13:45:10Z\n"

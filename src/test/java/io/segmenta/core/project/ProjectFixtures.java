@@ -179,6 +179,8 @@ final class ProjectFixtures {
                 BitSet et = b.trueMask();
                 et.clear(e.size(), Math.max(e.size(), et.length()));
                 assertThat(((BooleanColumn) a).trueMask()).as(what).isEqualTo(et);
+                assertThat(((BooleanColumn) a).trueLabel()).as(what + " word for true").isEqualTo(b.trueLabel());
+                assertThat(((BooleanColumn) a).falseLabel()).as(what + " word for false").isEqualTo(b.falseLabel());
             }
             case StringColumn s -> {
                 StringColumn as = (StringColumn) a;

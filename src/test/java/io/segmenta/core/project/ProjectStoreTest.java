@@ -135,6 +135,20 @@ class ProjectStoreTest {
     }
 
     @Test
+    void trueFalseColumnsKeepTheFilesWords() throws IOException {
+        BitSet t = new BitSet();
+        t.set(1);
+        Dataset d = new Dataset("words", List.of(
+                new BooleanColumn("socio", 3, t, null, false, "Sí", "No"),
+                new BooleanColumn("plain", 3, t, null)));
+        Project p = Project.empty().withDataset(derived(d));
+        Project back = ProjectStore.open(save(p, "words.segmenta"));
+        assertSameProject(back, p);
+        assertThat(back.datasets().getFirst().dataset().column("socio").format(1)).isEqualTo("Sí");
+        assertThat(back.datasets().getFirst().dataset().column("plain").format(0)).isEqualTo("false");
+    }
+
+    @Test
     void savingAgainReplacesTheContent() throws IOException {
         Path f = save(sample(), "p.segmenta");
         Project smaller = Project.empty().withDataset(derived(ProjectFixtures.everyType("only")));
