@@ -319,33 +319,48 @@ public final class ColumnProfiler {
         if (type == ColumnType.DATETIME && !Double.isNaN(a.std)) a.std /= EdaData.MILLIS_PER_DAY;
     }
 
-    /** max(AUC, 1−AUC) of the column alone against the binary target; null when not computable. */
+    /**
+     * max(AUC, 1−AUC) of the column alone against the binary target; null when not computable. Being missing
+     * counts as a value: a category of its own, or for a number the lowest or the highest value, whichever
+     * predicts better — so a column filled in only for the customers who left ("churn reason") is caught.
+     */
     private static Double leakage(Column col, int[] rows, double[] y, Acc a) {
         if (col instanceof StringColumn s) {
-            if (a.distinct > HIGH_CARDINALITY_LEVELS) return null; // in-sample category rates would overfit
             int[] codes = s.rawCodes();
             int levels = s.dictionary().length;
-            long[] pos = new long[levels], neg = new long[levels];
+            // too many categories: their in-sample rates would overfit, so only whether a value is there counts
+            boolean presenceOnly = a.distinct > HIGH_CARDINALITY_LEVELS;
+            long[] pos = new long[presenceOnly ? 2 : levels + 1], neg = new long[pos.length];
             for (int i = 0; i < rows.length; i++) {
                 int r = rows[i];
                 double t = y[i];
-                if (t != t || s.isMissing(r)) continue;
-                if (t == 1) pos[codes[r]]++; else neg[codes[r]]++;
+                if (t != t) continue;
+                int k = s.isMissing(r) ? pos.length - 1 : presenceOnly ? 0 : codes[r];
+                if (t == 1) pos[k]++; else neg[k]++;
             }
+            if (presenceOnly && (pos[1] + neg[1] == 0)) return null;
             return categoricalAuc(pos, neg);
         }
         if (!EdaData.isNumericLike(col.type()) && col.type() != ColumnType.BOOLEAN) return null;
         double[] x = EdaData.aligned(col, rows);
         double[] p = new double[rows.length], q = new double[rows.length];
-        int np = 0, nq = 0;
+        int np = 0, nq = 0, missing = 0;
         for (int i = 0; i < rows.length; i++) {
             double v = x[i], t = y[i];
-            if (v != v || t != t) continue;
+            if (t != t) continue;
+            if (v != v) { missing++; v = Double.NEGATIVE_INFINITY; }
             if (t == 1) p[np++] = v; else q[nq++] = v;
         }
-        if (np < LEAKAGE_MIN_CASES || nq < LEAKAGE_MIN_CASES) return null;
+        if (np < LEAKAGE_MIN_CASES || nq < LEAKAGE_MIN_CASES || missing == np + nq) return null;
         double auc = Stats.aucByRanks(p, np, q, nq);
-        return Math.max(auc, 1 - auc);
+        double best = Math.max(auc, 1 - auc);
+        if (missing > 0) {
+            for (int i = 0; i < np; i++) if (p[i] == Double.NEGATIVE_INFINITY) p[i] = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < nq; i++) if (q[i] == Double.NEGATIVE_INFINITY) q[i] = Double.POSITIVE_INFINITY;
+            auc = Stats.aucByRanks(p, np, q, nq);
+            best = Math.max(best, Math.max(auc, 1 - auc));
+        }
+        return best;
     }
 
     /**

@@ -262,6 +262,42 @@ class ColumnProfilerTest {
         assertThat(ColumnProfiler.profile(ds, ProfileOptions.defaults(), TaskContext.NONE).column("leak").orElseThrow().leakageAuc()).isNull();
     }
 
+    /**
+     * Regression: a column filled in only for the customers who left (IBM Telco's "Churn Reason", or a segment
+     * fitted on the customers who stayed) was "mostly missing" but not a leak, and models reached AUC 1.
+     */
+    @Test
+    void aColumnWhoseMissingValuesGiveTheTargetAwayIsALeak() {
+        int rows = 300;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        BitSet yes = new BitSet(), reasonMissing = new BitSet(), scoreMissing = new BitSet(), plainMissing = new BitSet();
+        String[] reason = new String[rows];
+        double[] score = new double[rows], plain = new double[rows];
+        String[] texts = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            boolean y = rnd.nextInt(4) == 0;
+            if (y) yes.set(i);
+            reason[i] = y ? "reason " + rnd.nextInt(80) : null; // free text: too many values to rate them one by one
+            score[i] = rnd.nextInt(100);
+            if (y) scoreMissing.set(i);
+            plain[i] = rnd.nextInt(100);
+            if (rnd.nextInt(5) == 0) plainMissing.set(i);
+            texts[i] = rnd.nextInt(5) == 0 ? null : "t" + rnd.nextInt(3);
+        }
+        Dataset ds = new Dataset("d", List.of(StringColumn.of("Churn Reason", false, reason),
+                new DoubleColumn("segment_score", score, scoreMissing), new DoubleColumn("plain", plain, plainMissing),
+                StringColumn.of("texts", true, texts), new BooleanColumn("y", rows, yes, null)));
+        DatasetProfile p = ColumnProfiler.profile(ds, ProfileOptions.defaults().withTarget("y"), TaskContext.NONE);
+        assertThat(p.column("Churn Reason").orElseThrow().leakageAuc()).isEqualTo(1.0);
+        assertThat(p.column("Churn Reason").orElseThrow().hasFlag(Flag.Kind.LEAKAGE)).isTrue();
+        assertThat(p.column("segment_score").orElseThrow().leakageAuc()).isEqualTo(1.0);
+        assertThat(p.column("segment_score").orElseThrow().hasFlag(Flag.Kind.LEAKAGE)).isTrue();
+        // missing at random gives nothing away
+        assertThat(p.column("plain").orElseThrow().leakageAuc()).isLessThan(ColumnProfiler.LEAKAGE_AUC);
+        assertThat(p.column("texts").orElseThrow().leakageAuc()).isLessThan(ColumnProfiler.LEAKAGE_AUC);
+        assertThat(p.column("plain").orElseThrow().hasFlag(Flag.Kind.LEAKAGE)).isFalse();
+    }
+
     /** Two similar strong predictors (like recency and frequency for churn) are a signal, not a leak; one alone stands out. */
     @Test
     void similarStrongPredictorsAreNotCalledLeaks() {
