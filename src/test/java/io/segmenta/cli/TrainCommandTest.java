@@ -251,7 +251,11 @@ class TrainCommandTest {
         Path stray = withColumn("stray.csv", 200, i -> i == 107 ? "2" : Integer.toString(i % 2));
         Run r = run("train", stray.toString(), "--target", "x", "--algorithm", "logistic");
         assertCleanInputError(r);
-        assertThat(r.err()).contains("The target x holds numbers with more than two values").contains("--positive 1");
+        assertThat(r.err()).contains("The target x is almost a yes/no column").contains("--positive 1");
+        // the default algorithm too: it used to become a regression with value tiers, silently
+        Run gbm = run("train", stray.toString(), "--target", "x");
+        assertCleanInputError(gbm);
+        assertThat(gbm.err()).contains("1 row holds 2").contains("--task regression");
         Run fixed = run("train", stray.toString(), "--target", "x", "--algorithm", "logistic", "--positive", "1");
         assertThat(fixed.code()).as(fixed.err()).isZero();
     }

@@ -112,6 +112,33 @@ public record TargetEncoding(String column, Task task, String positive, String n
     /** Distinct values counted exactly up to this many (enough to name them in a message). */
     private static final int COUNTED_VALUES = 20;
 
+    /** Share of the rows at or above which two values make a target "almost yes/no". */
+    static final double MOSTLY_TWO_VALUES = 0.99;
+
+    /**
+     * Refuses to guess when two values hold almost every row and a few stray ones make a third (a 0/1 "Exited"
+     * with five 2s): read as a number it would silently become a regression with value tiers.
+     */
+    private static void mostlyTwoValues(Column c, String target, TreeSet<Double> distinct) {
+        java.util.Map<Double, Long> counts = new java.util.HashMap<>();
+        long n = 0;
+        for (int i = 0; i < c.size(); i++) {
+            double v = c.getDouble(i);
+            if (Double.isNaN(v)) continue;
+            counts.merge(v, 1L, Long::sum);
+            n++;
+        }
+        List<Double> byCount = new ArrayList<>(distinct);
+        byCount.sort((a, b) -> Long.compare(counts.get(b), counts.get(a)));
+        long two = counts.get(byCount.get(0)) + counts.get(byCount.get(1));
+        if (two < MOSTLY_TWO_VALUES * n) return;
+        double first = Math.min(byCount.get(0), byCount.get(1)), second = Math.max(byCount.get(0), byCount.get(1));
+        List<String> others = new ArrayList<>();
+        for (double v : byCount.subList(2, byCount.size())) others.add(text(v));
+        throw new UserException("model.target.mostlyTwoValues", target, text(first), text(second), two, n,
+                n - two, String.join(", ", others));
+    }
+
     private static TargetEncoding numeric(Column c, String target, String positive, Task requested) {
         TreeSet<Double> distinct = new TreeSet<>();
         for (int i = 0; i < c.size() && distinct.size() <= COUNTED_VALUES; i++) {
@@ -119,6 +146,9 @@ public record TargetEncoding(String column, Task task, String positive, String n
             if (!Double.isNaN(v)) distinct.add(v);
         }
         if (distinct.isEmpty()) throw new UserException("model.target.allMissing", target);
+        if (requested == null && positive == null && distinct.size() > 2 && distinct.size() <= COUNTED_VALUES) {
+            mostlyTwoValues(c, target, distinct);
+        }
         if (requested == Task.REGRESSION || (requested == null && positive == null && distinct.size() > 2)) {
             if (distinct.size() < 2) throw new UserException("model.target.oneValue", target, text(distinct.first()));
             return new TargetEncoding(target, Task.REGRESSION, null, null);

@@ -42,6 +42,22 @@ class TargetEncodingTest {
                 .isInstanceOf(UserException.class).hasMessageContaining("maybe").hasMessageContaining("\"Yes\"").hasMessageContaining("\"No\"");
     }
 
+    /** Regression: a 0/1 target with five stray 2s silently became a regression with value tiers. */
+    @Test
+    void aNearlyYesNoNumberIsNotGuessed() {
+        long[] v = new long[1000];
+        for (int i = 0; i < v.length; i++) v[i] = i < 5 ? 2 : i % 5 == 0 ? 1 : 0;
+        Dataset d = new Dataset("d", List.of(new io.segmenta.core.data.LongColumn("Exited", v, null)));
+        assertThatThrownBy(() -> TargetEncoding.resolve(d, "Exited", null, null))
+                .isInstanceOf(UserException.class).hasMessageContaining("0 and 1 hold 995 of its 1,000 values")
+                .hasMessageContaining("5 rows hold 2").hasMessageContaining("--positive 1").hasMessageContaining("--task regression");
+        assertThat(TargetEncoding.resolve(d, "Exited", "1", null).task()).isEqualTo(Task.CLASSIFICATION);
+        assertThat(TargetEncoding.resolve(d, "Exited", null, Task.REGRESSION).task()).isEqualTo(Task.REGRESSION);
+        // a count spread over several values is a number
+        for (int i = 0; i < v.length; i++) v[i] = i % 4;
+        assertThat(TargetEncoding.resolve(d, "Exited", null, null).task()).isEqualTo(Task.REGRESSION);
+    }
+
     @Test
     void spanishWordsAreClassesToo() {
         Dataset d = churn("Verdadero", "Falso");
