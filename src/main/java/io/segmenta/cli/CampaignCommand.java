@@ -92,7 +92,7 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--segments", paramLabel = "COL", description = "Segment column (strata)")
     String segments;
 
-    @Option(names = "--id", paramLabel = "COL", description = "Customer id column (default: the first id-like column)")
+    @Option(names = "--id", paramLabel = "COL", description = "Customer id column (default: one named like a customer id, else the first id-like column that is not a row number)")
     String id;
 
     @Option(names = "--size", required = true, paramLabel = "N", description = "Customers on the list, holdout included")
@@ -179,8 +179,8 @@ public final class CampaignCommand implements Callable<Integer> {
         RowLines lines = imported == null ? RowLines.NONE : imported.rowLines();
         // rows the reader rejected (wrong number of fields…) are not customers of the list: say so, never silently
         List<String> notes = new ArrayList<>(ModelCliSupport.importNotes(imported == null ? null : imported.report()));
-        String idColumn = id != null ? id : ds.columns().stream().filter(Column::idLike).map(Column::name).findFirst()
-                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.noIdColumn")));
+        String idColumn = id != null ? id : CampaignDefinition.guessIdColumn(ds);
+        if (idColumn == null) throw new CommandLine.ParameterException(spec.commandLine(), I18n.tr("campaign.cli.noIdColumn"));
         Suppression sup = Suppression.NONE;
         if (suppress != null) {
             // all or nothing: a suppression file the reader could not read completely fails the command

@@ -466,8 +466,8 @@ public final class CampaignsViewModel {
     }
 
     private static String guessId(Dataset ds) {
-        for (Column c : ds.columns()) if (ResultField.ID.matches(c.name())) return c.name();
-        for (Column c : ds.columns()) if (c.idLike()) return c.name();
+        String named = CampaignDefinition.guessIdColumn(ds);
+        if (named != null) return named;
         for (Column c : ds.columns()) if (c.name().toLowerCase(Locale.ROOT).endsWith("id")) return c.name();
         return ds.columnCount() == 0 ? null : ds.column(0).name();
     }

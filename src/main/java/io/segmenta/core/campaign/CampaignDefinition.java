@@ -109,6 +109,31 @@ public record CampaignDefinition(String datasetName, RowFilter filter, String sc
                 idColumn, s, sampleSize, creativeNames, allocation, holdout, seed);
     }
 
+    /** Names (letters and digits only, lower case) of a customer id column, most telling first. */
+    private static final List<String> ID_NAMES = List.of("customerid", "clientid", "userid", "idcliente", "codigocliente",
+            "customernumber", "customerno", "memberid", "accountid", "contactid", "id", "customer", "cliente");
+    /** Names of a file's row numbering (pandas' index, a spreadsheet's row column): id-like, but not customers. */
+    private static final List<String> ROW_NUMBER_NAMES = List.of("rownumber", "row", "rowid", "index", "unnamed0", "", "n");
+
+    private static String letters(String s) {
+        return java.text.Normalizer.normalize(s.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * The column a list most likely identifies customers by: one named like a customer id (CustomerId,
+     * customer_id, id_cliente…), else the first id-like column that is not a row number (RowNumber, index),
+     * else the first id-like one; null when none is id-like or so named.
+     */
+    public static String guessIdColumn(io.segmenta.core.data.Dataset ds) {
+        for (String name : ID_NAMES) {
+            for (var c : ds.columns()) if (letters(c.name()).equals(name)) return c.name();
+        }
+        for (var c : ds.columns()) if (c.idLike() && !ROW_NUMBER_NAMES.contains(letters(c.name()))) return c.name();
+        for (var c : ds.columns()) if (c.idLike()) return c.name();
+        return null;
+    }
+
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }
 
     /** A builder-style starting point with the required parts; the rest default to "not used". */

@@ -227,4 +227,23 @@ class CampaignBuilderTest {
         assertThat(CampaignBuilder.proportional(10, new int[]{5, 3, 2})).containsExactly(5, 3, 2);
         assertThat(CampaignBuilder.proportional(7, new int[]{1, 1, 1})).containsExactly(3, 2, 2);
     }
+
+    /** Regression: Kaggle's Churn_Modelling exported RowNumber, its first id-like column, as the customer id. */
+    @Test
+    void theIdColumnIsTheOneNamedLikeACustomerIdNotTheRowNumber() {
+        java.util.function.Function<String, io.segmenta.core.data.Column> idLike =
+                n -> new io.segmenta.core.data.LongColumn(n, new long[]{1, 2, 3}, null, true);
+        io.segmenta.core.data.Dataset churn = new io.segmenta.core.data.Dataset("c", List.of(idLike.apply("RowNumber"),
+                idLike.apply("CustomerId"), io.segmenta.core.data.StringColumn.of("Surname", false, "a", "b", "c")));
+        assertThat(CampaignDefinition.guessIdColumn(churn)).isEqualTo("CustomerId");
+        io.segmenta.core.data.Dataset spanish = new io.segmenta.core.data.Dataset("s", List.of(idLike.apply("index"),
+                idLike.apply("Código cliente")));
+        assertThat(CampaignDefinition.guessIdColumn(spanish)).isEqualTo("Código cliente");
+        io.segmenta.core.data.Dataset rowsOnly = new io.segmenta.core.data.Dataset("r", List.of(idLike.apply("RowNumber"),
+                idLike.apply("ticket")));
+        assertThat(CampaignDefinition.guessIdColumn(rowsOnly)).isEqualTo("ticket");
+        io.segmenta.core.data.Dataset none = new io.segmenta.core.data.Dataset("n",
+                List.of(new io.segmenta.core.data.LongColumn("age", new long[]{1, 2, 3}, null)));
+        assertThat(CampaignDefinition.guessIdColumn(none)).isNull();
+    }
 }
