@@ -187,6 +187,23 @@ public final class AbAnalysis {
     /** Sends every arm of the contest needs before a winner is declared (the usual floor of the normal approximation). */
     static final int MIN_SENDS_FOR_WINNER = 30;
 
+    /**
+     * The leader's comparison with another contest arm that is not significant after the Holm adjustment (the
+     * one with the largest adjusted p), or null when the leader beats every other contest arm.
+     */
+    private static AbReport.Comparison weakestLead(MetricResult r, List<ArmCounts> contest, String leader) {
+        java.util.Set<String> inContest = new java.util.HashSet<>();
+        for (ArmCounts a : contest) inContest.add(a.arm());
+        AbReport.Comparison weakest = null;
+        for (AbReport.Comparison c : r.comparisons()) {
+            boolean mine = c.arm().equals(leader) || c.other().equals(leader);
+            String other = c.arm().equals(leader) ? c.other() : c.arm();
+            if (!mine || other.equals(leader) || !inContest.contains(other) || c.significant()) continue;
+            if (weakest == null || c.holmP() > weakest.holmP()) weakest = c;
+        }
+        return weakest;
+    }
+
     private static Recommendation recommend(MetricResult r, List<ArmCounts> contest, ArmCounts control, AbOptions o) {
         AbMetric m = r.metric();
         BayesArm leader = null;
@@ -210,12 +227,23 @@ public final class AbAnalysis {
         double pBest = leader.probabilityBest();
         double loss = leader.expectedLoss();
         // the posterior of an arm of a handful of sends is mostly the prior: one sale in one send is not a winner
-        if (pBest >= o.winProbability() && loss <= o.lossTolerance() * leader.posteriorMean() && current >= MIN_SENDS_FOR_WINNER) {
+        boolean bayesWinner = pBest >= o.winProbability() && loss <= o.lossTolerance() * leader.posteriorMean()
+                && current >= MIN_SENDS_FOR_WINNER;
+        if (bayesWinner) {
             BayesArm winner = leader;
             double rate = r.rates().stream().filter(a -> a.arm().equals(winner.arm())).findFirst().orElseThrow().rate();
+            // the decision weighs the expected loss; the z tests printed beside it may not call the lead significant
+            // (after Holm over every comparison): then the message says so, so that the two never seem to disagree
+            AbReport.Comparison unproven = weakestLead(r, contest, leader.arm());
             // the loss is a difference of rates: the message shows it in percentage points
+            if (unproven == null) {
+                return new Recommendation(Decision.DECLARE_WINNER, m, leader.arm(), pBest, loss, current, plan,
+                        "campaign.recommend.winner", List.of(leader.arm(), m, pBest, 100 * loss, rate));
+            }
+            String other = unproven.arm().equals(leader.arm()) ? unproven.other() : unproven.arm();
             return new Recommendation(Decision.DECLARE_WINNER, m, leader.arm(), pBest, loss, current, plan,
-                    "campaign.recommend.winner", List.of(leader.arm(), m, pBest, 100 * loss, rate));
+                    "campaign.recommend.winnerNotSignificant",
+                    List.of(leader.arm(), m, pBest, 100 * loss, rate, other, unproven.holmP(), r.comparisons().size()));
         }
         if (events == 0 || plan == null) {
             return new Recommendation(Decision.INCREASE_SAMPLE, m, leader.arm(), pBest, loss, current, plan,

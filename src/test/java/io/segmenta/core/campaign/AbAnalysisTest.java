@@ -182,8 +182,15 @@ class AbAnalysisTest {
         // P(best) 0.975 ≥ 0.95 and loss 0.000144 ≤ 5% of 0.15: a winner
         assertThat(r.recommendation().decision()).isEqualTo(Decision.DECLARE_WINNER);
         assertThat(r.recommendation().leader()).isEqualTo("B");
+        // …but the z test of B against A (Holm over the 6 comparisons, 0.149) does not call the lead significant:
+        // the message says so instead of seeming to contradict the table above it
         assertThat(r.recommendation().args()).containsExactly("B", AbMetric.CONVERSION, r.recommendation().probabilityBest(),
-                100 * r.recommendation().expectedLoss(), 0.15);
+                100 * r.recommendation().expectedLoss(), 0.15, "A", conv.comparisons().get(3).holmP(), 6);
+        // with twice the sends the lead is significant as well: the plain message
+        AbReport twice = analyzeAggregated(new String[]{"A", "B", "C", "control"}, new long[]{2000, 2000, 2000, 2000},
+                new long[]{240, 300, 190, 160}, AbOptions.defaults().withControl("control"));
+        assertThat(twice.recommendation().decision()).isEqualTo(Decision.DECLARE_WINNER);
+        assertThat(twice.recommendation().messageKey()).isEqualTo("campaign.recommend.winner");
     }
 
     @Test
@@ -196,10 +203,14 @@ class AbAnalysisTest {
             assertThat(win.expectedLoss()).isBetween(0.000135, 0.000145);
             I18n.setLocale(Locale.ENGLISH);
             assertThat(win.message()).isEqualTo("Declare a winner: \"B\" has the best conversion rate (15%) with a probability of 97.5%;"
-                    + " choosing it risks an expected loss of 0.014 percentage points.");
+                    + " choosing it risks an expected loss of 0.014 percentage points. It is a low-risk choice rather than a proven"
+                    + " difference: the z test does not call its lead over \"A\" significant once the 6 comparisons are adjusted"
+                    + " (Holm p = 0.149).");
             I18n.setLocale(Locale.of("es"));
             assertThat(win.message()).isEqualTo("Declare un ganador: \"B\" tiene la mejor tasa de conversión (15\u00a0%) con una"
-                    + " probabilidad del 97,5\u00a0%; elegirlo supone una pérdida esperada de 0,014 puntos porcentuales.");
+                    + " probabilidad del 97,5\u00a0%; elegirlo supone una pérdida esperada de 0,014 puntos porcentuales. Es una"
+                    + " elección de poco riesgo, no una diferencia demostrada: la prueba z no considera significativa su ventaja sobre"
+                    + " \"A\" una vez ajustadas las 6 comparaciones (p de Holm = 0,149).");
 
             // small and close: increase the sample
             AbReport.Recommendation small = analyzeAggregated(new String[]{"A", "B"}, new long[]{200, 200}, new long[]{12, 10},
