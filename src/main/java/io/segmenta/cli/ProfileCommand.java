@@ -216,13 +216,18 @@ public final class ProfileCommand implements Callable<Integer> {
         return temporal(c.type()) ? c.valueText(v) : num(v);
     }
 
-    /** Six significant digits, plain notation for ordinary magnitudes. */
+    /**
+     * Six significant digits, plain notation for ordinary magnitudes; whole numbers and every digit before the
+     * point in full (an id such as 15565773 is not shown as 15565800).
+     */
     static String num(Double v) {
         if (v == null || v.isNaN()) return "";
         if (v.isInfinite()) return v > 0 ? "inf" : "-inf";
         if (v == 0) return "0";
         double a = Math.abs(v);
+        if (a < 1e15 && v == Math.rint(v)) return Long.toString(v.longValue());
         if (a >= 1e12 || a < 1e-5) return String.format(Locale.ROOT, "%.5e", v);
+        if (a >= 1e5) return new BigDecimal(v).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 

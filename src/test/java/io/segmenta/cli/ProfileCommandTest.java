@@ -156,6 +156,18 @@ class ProfileCommandTest {
         assertThat(err.toString()).contains("segmenta: note: ").contains("ragged.csv").contains("line 3");
     }
 
+    /** Regression: the text table rounded every number to six significant digits, ids included (15565773 → 15565800). */
+    @Test
+    void textNumbersKeepEveryDigitBeforeThePoint() {
+        assertThat(ProfileCommand.num(15565773.0)).isEqualTo("15565773");
+        assertThat(ProfileCommand.num(15690940.5692)).isEqualTo("15690940.6");
+        assertThat(ProfileCommand.num(-3.0)).isEqualTo("-3");
+        assertThat(ProfileCommand.num(651.4213)).isEqualTo("651.421");
+        assertThat(ProfileCommand.num(0.000123456789)).isEqualTo("0.000123457");
+        assertThat(ProfileCommand.num(2.5e13)).isEqualTo("25000000000000");
+        assertThat(ProfileCommand.num(2.5e16)).isEqualTo("2.50000e+16");
+    }
+
     @Test
     void exitCodes() throws Exception {
         assertThat(run()).isEqualTo(SegmentaCli.EXIT_USAGE);
