@@ -120,7 +120,8 @@ public final class CsvImporter {
                     if (out.plan.overridden[j]) continue;
                     long coerced = out.coerced[j];
                     long nonMissing = out.rows - out.missingBefore[j];
-                    if (coerced > 0 && coerced > Math.max(0, 0.02 * nonMissing)) {
+                    // codes among the numbers (cancelled invoices "C489440" past the sample) make it a column of codes
+                    if (coerced > 0 && (coerced > Math.max(0, 0.02 * nonMissing) || out.codeLike[j])) {
                         retype.add(out.plan.names[j]);
                     }
                 }
@@ -640,6 +641,8 @@ public final class CsvImporter {
         long rows;
         long[] coerced;
         long[] missingBefore;
+        /** A number column where a value that was not a number read as a code (see {@link TypeInference#looksLikeCode}). */
+        boolean[] codeLike;
     }
 
     private static Outcome importOnce(ImportRequest req, CsvOptions opts, Progress progress, Set<String> asText) {
@@ -671,11 +674,18 @@ public final class CsvImporter {
         int ncol = out.plan.names.length;
         out.coerced = new long[ncol];
         out.missingBefore = new long[ncol];
+        out.codeLike = new boolean[ncol];
         for (FileParse fp : out.files) {
             for (Chunk ch : fp.chunks) {
                 out.rows += ch.rows;
                 for (int j = 0; j < ncol; j++) {
                     out.coerced[j] += ch.cols[j].coerced;
+                    ColumnAccumulator a = ch.cols[j];
+                    if (a instanceof ColumnAccumulator.Longs || a instanceof ColumnAccumulator.Doubles) {
+                        for (int x = 0; x < a.examples && !out.codeLike[j]; x++) {
+                            out.codeLike[j] = TypeInference.looksLikeCode(a.exampleValue[x]);
+                        }
+                    }
                     out.missingBefore[j] += ch.cols[j].missing.cardinality() - ch.cols[j].coerced;
                 }
             }

@@ -23,6 +23,18 @@ final class TypeInference {
     private static final Pattern ID_NAME = Pattern.compile(
             "(?i)(^|[_\\s.-])(id|uuid|guid|dni|nif|nie|email|e-mail|mail|correo|phone|telefono|teléfono|key|codigo_cliente)($|[_\\s.-])|^id[A-Z_]|[a-z]Id$|[a-z]ID$");
 
+    /** An invoice or order code: a short letter prefix and digits ("C489440", "A563185", "INV-0042"). */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z]{1,4}[-_]?\\d{2,}");
+
+    /**
+     * Whether a value that is not a number reads as a code: then a column of numbers with a few such values
+     * (Online Retail's cancelled invoices "C489440") is a column of codes, not numbers with dirty cells —
+     * reading it as numbers would turn every code into a missing value.
+     */
+    static boolean looksLikeCode(String v) {
+        return v != null && CODE.matcher(v.strip()).matches();
+    }
+
     static int tolerance(int n) {
         return n < 50 ? 0 : (int) Math.floor(n * 0.02);
     }
@@ -31,7 +43,7 @@ final class TypeInference {
         int n = values.size();
         if (n == 0) return new Inferred(ColumnType.TEXT, null, false);
         int tol = tolerance(n);
-        int boolOk = 0, intOk = 0, dblOk = 0, lead = 0, eightDigits = 0;
+        int boolOk = 0, intOk = 0, dblOk = 0, lead = 0, eightDigits = 0, codes = 0;
         Set<String> boolTokens = new HashSet<>();
         ValueParser.DateLayout[] cands = ValueParser.CANDIDATES;
         int[] dateOk = new int[cands.length];
@@ -48,6 +60,7 @@ final class TypeInference {
                 if (e == 8 && b[0] != '-' && b[0] != '+') eightDigits++;
             }
             if (vp.parseDouble(b, 0, e)) dblOk++;
+            else if (looksLikeCode(v)) codes++;
             if (maybeDate) {
                 checkedForDate++;
                 boolean any = false;
@@ -72,6 +85,7 @@ final class TypeInference {
                 return new Inferred(timeSeen[compact] > 0 ? ColumnType.DATETIME : ColumnType.DATE, cands[compact], false);
             }
         }
+        if (codes > 0) intOk = dblOk = 0; // numbers with a few codes among them: codes
         if (intOk >= need && intOk > 0) {
             if (lead > 0) return new Inferred(ColumnType.CATEGORICAL, null, true);
             if (dblOk > intOk && dblOk >= need) return new Inferred(ColumnType.DECIMAL, null, false);

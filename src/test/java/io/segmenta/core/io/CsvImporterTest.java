@@ -1,6 +1,7 @@
 package io.segmenta.core.io;
 
 import io.segmenta.core.data.BooleanColumn;
+import io.segmenta.core.data.Column;
 import io.segmenta.core.data.ColumnType;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DateColumn;
@@ -158,6 +159,33 @@ class CsvImporterTest {
         assertThat(r.dataset().column("c").type()).isEqualTo(ColumnType.BOOLEAN);
         assertThat(((BooleanColumn) r.dataset().column("a")).getBoolean(2)).isTrue();
         assertThat(((BooleanColumn) r.dataset().column("b")).getBoolean(1)).isFalse();
+    }
+
+    /**
+     * Regression: Online Retail's Invoice column (numbers, and "C489440" for a cancellation) was read as
+     * integers, and every cancelled invoice number became a missing value.
+     */
+    @Test
+    void numbersWithAFewCodesAreCodesButDirtyNumbersStayNumbers() throws IOException {
+        StringBuilder csv = new StringBuilder("Invoice,Quantity,Early\n");
+        for (int i = 0; i < 6000; i++) {
+            boolean cancelled = i > 2500 && i % 700 == 0;
+            csv.append(cancelled ? "C" : "").append(489000 + i).append(',')
+                    .append(i % 997 == 0 ? "N/A" : Integer.toString(i % 12 + 1)).append(',')
+                    .append(i == 10 ? "A563185" : Integer.toString(563000 + i)).append('\n');
+        }
+        ImportResult r = imp(write("retail.csv", csv.toString()));
+        Column invoice = r.dataset().column("Invoice");
+        assertThat(invoice.type()).isIn(ColumnType.CATEGORICAL, ColumnType.TEXT);
+        assertThat(invoice.missingCount()).isZero();
+        assertThat(invoice.format(2800)).isEqualTo("C491800");
+        assertThat(r.dataset().column("Early").format(10)).isEqualTo("A563185");
+        // a dirty number is still a number
+        assertThat(r.dataset().column("Quantity").type()).isEqualTo(ColumnType.INTEGER);
+        assertThat(r.dataset().column("Quantity").missingCount()).isEqualTo(7);
+        assertThat(TypeInference.looksLikeCode("INV-0042")).isTrue();
+        assertThat(TypeInference.looksLikeCode("N/A")).isFalse();
+        assertThat(TypeInference.looksLikeCode("12kg")).isFalse();
     }
 
     @Test
