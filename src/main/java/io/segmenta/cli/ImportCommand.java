@@ -250,7 +250,9 @@ public final class ImportCommand implements Callable<Integer> {
                     + (s.dateFormats().containsKey(c.name()) ? s.dateFormats().get(c.name()) : "");
             if (!cr.coercedExamples().isEmpty()) {
                 var e = cr.coercedExamples().get(0);
-                notes += " " + I18n.tr("cli.import.example", e.line(), e.value());
+                // several files: which one the line is in
+                notes += " " + (r.sources().size() > 1 ? I18n.tr("cli.import.exampleIn", e.file(), e.line(), e.value())
+                        : I18n.tr("cli.import.example", e.line(), e.value()));
             }
             out.printf(Locale.ROOT, "  %-" + w + "s  %-11s  %9d  %9d  %s%n", c.name(), c.type().key(), c.missingCount(), cr.coerced(), notes.strip());
         }
