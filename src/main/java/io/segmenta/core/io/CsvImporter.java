@@ -208,6 +208,7 @@ public final class CsvImporter {
             skip = det.bomLength();
         }
         List<String> warnings = new ArrayList<>();
+        if (opts.encoding() == null && det.bomMismatch()) warnings.add(I18n.tr("csv.warn.bomNotUtf8", name, cs.name()));
         byte[] utf8;
         if (opts.encoding() == null && det.invalidSequences() > 0) {
             utf8 = new String(raw, skip, raw.length - skip, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);

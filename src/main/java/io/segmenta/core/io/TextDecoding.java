@@ -17,13 +17,22 @@ final class TextDecoding {
     private TextDecoding() { }
 
     /** Result of detection: the charset, whether a BOM was present and how many bytes it took. */
-    record Detected(Charset charset, boolean bom, int bomLength, long invalidSequences) {
-        Detected(Charset charset, boolean bom, int bomLength) { this(charset, bom, bomLength, 0); }
+    /**
+     * @param bomMismatch the file starts with a UTF-8 BOM but its text is not UTF-8 (windows-1252 saved by a tool
+     *                    that added the BOM): read as windows-1252 after the BOM
+     */
+    record Detected(Charset charset, boolean bom, int bomLength, long invalidSequences, boolean bomMismatch) {
+        Detected(Charset charset, boolean bom, int bomLength) { this(charset, bom, bomLength, 0, false); }
+        Detected(Charset charset, boolean bom, int bomLength, long invalidSequences) { this(charset, bom, bomLength, invalidSequences, false); }
     }
 
     static Detected detect(byte[] b, int len, String fileName) {
         if (len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-            return new Detected(StandardCharsets.UTF_8, true, 3);
+            if (isValidUtf8(b, 3, len)) return new Detected(StandardCharsets.UTF_8, true, 3);
+            // a BOM does not make the bytes UTF-8: "C\xf3digo" would become "C\uFFFDdigo" without a word
+            long[] counts = utf8Counts(b, len);
+            if (counts[0] >= 10 && counts[1] * 10 <= counts[0]) return new Detected(StandardCharsets.UTF_8, true, 3, counts[1]);
+            return new Detected(WINDOWS_1252, true, 3, 0, true);
         }
         if (len >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) return new Detected(StandardCharsets.UTF_16LE, true, 2);
         if (len >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) return new Detected(StandardCharsets.UTF_16BE, true, 2);

@@ -188,6 +188,28 @@ class CsvImporterTest {
         assertThat(TypeInference.looksLikeCode("12kg")).isFalse();
     }
 
+    /** Regression: a UTF-8 BOM in front of windows-1252 text gave "c\uFFFDdigo" and no warning. */
+    @Test
+    void aUtf8MarkInFrontOfWindows1252TextIsReadAsWindows1252WithAWarning() throws IOException {
+        byte[] text = "código;respuesta;ciudad\n1;sí;Córdoba\n2;no;Almería\n".getBytes(Charset.forName("windows-1252"));
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Path p = dir.resolve("bom1252.csv");
+        Files.write(p, withBom);
+        ImportResult r = imp(p);
+        assertThat(r.dataset().columnNames()).containsExactly("código", "respuesta", "ciudad");
+        assertThat(r.dataset().column("ciudad").format(0)).isEqualTo("Córdoba");
+        assertThat(r.dataset().column("respuesta").type()).isEqualTo(ColumnType.BOOLEAN);
+        assertThat(r.report().warnings()).anySatisfy(w -> assertThat(w).contains("bom1252.csv").contains("BOM").contains("windows-1252"));
+        // a real UTF-8 file with its BOM: no warning
+        ImportResult utf8 = imp(write("bom8.csv", "\uFEFFcódigo;ciudad\n1;Córdoba\n"));
+        assertThat(utf8.dataset().column("ciudad").format(0)).isEqualTo("Córdoba");
+        assertThat(utf8.report().warnings()).isEmpty();
+    }
+
     @Test
     void yesNoColumnsKeepTheFilesWordsForWritingBack() throws IOException {
         // regression: every true/false column was written back (scored files, campaign lists) as true/false
