@@ -79,6 +79,10 @@ public final class ClvCommand implements Callable<Integer> {
     @Option(names = "--quantity", paramLabel = "COL", description = "Items column (optional)")
     String quantity;
 
+    @Option(names = "--unit-price", description = "The --amount column is a unit price: each row's value is amount x "
+            + "--quantity, so a returned item (negative quantity) is a negative value, handled as --returns says")
+    boolean unitPrice;
+
     @Option(names = "--calibration-end", required = true, paramLabel = "DATE", description = "Last day of the calibration period (yyyy-mm-dd)")
     String calibrationEnd;
 
@@ -167,7 +171,8 @@ public final class ClvCommand implements Callable<Integer> {
         ModelCliSupport.checkOutputFile("--out", out, "clv.csv");
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--out", out), ModelCliSupport.paths("FILE", file, "--project", project));
         Dataset log = load();
-        SummaryOptions so = new SummaryOptions(customer, date, amount, quantity, unit, cal, hold, rp);
+        if (unitPrice && (amount == null || quantity == null)) throw usage(I18n.tr("clv.summary.unitPriceNeedsQuantity"));
+        SummaryOptions so = new SummaryOptions(customer, date, amount, quantity, unit, cal, hold, rp, unitPrice);
         ClvOptions co = new ClvOptions(fm, horizonMonths, discountRate, FitOptions.defaults().withPenalty(penalty), null);
         ClvResult r;
         try {

@@ -148,6 +148,24 @@ class ClvCommandTest {
         return f;
     }
 
+    @Test
+    void unitPriceTimesQuantityMakesReturnsNegative() throws Exception {
+        // an Online Retail-like log: price per unit and a quantity, negative for a returned item
+        Path f = log("retail.csv", 150, i -> 1 + i % 5);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        lines.set(0, lines.get(0) + ",qty");
+        for (int i = 1; i < lines.size(); i++) lines.set(i, lines.get(i) + "," + (i % 9 == 0 ? -2 : 1 + i % 3));
+        Files.write(f, lines);
+        assertThat(clv(f, "--quantity", "qty", "--unit-price", "--calibration-end", "2024-06-30", "--json")).as(err.toString()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toString());
+        long negative = lines.stream().skip(1).filter(l -> l.endsWith(",-2")).count();
+        assertThat(negative).isPositive();
+        assertThat(j.toString()).contains("\"rows_negative\":" + negative);
+        // without the quantity the price cannot be a unit price
+        assertThat(clv(f, "--unit-price", "--calibration-end", "2024-06-30")).isEqualTo(2);
+        assertThat(err.toString()).contains("quantity");
+    }
+
     private int clv(Path f, String... extra) {
         List<String> args = new ArrayList<>(List.of(f.toString(), "--customer", "customer", "--date", "date", "--amount", "amount",
                 "--out", dir.resolve("clv.csv").toString()));

@@ -30,6 +30,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -123,6 +124,10 @@ public final class ClvView {
         date.valueProperty().bindBidirectional(vm.dateColumnProperty());
         ComboBox<String> amount = optionalCombo("clvAmountColumn", vm.numericColumns(), vm.amountColumnProperty());
         ComboBox<String> quantity = optionalCombo("clvQuantityColumn", vm.numericColumns(), vm.quantityColumnProperty());
+        CheckBox unitPrice = new CheckBox(I18n.tr("ui.clv.setup.unitPrice"));
+        unitPrice.setId("clvUnitPrice");
+        unitPrice.setWrapText(true);
+        unitPrice.selectedProperty().bindBidirectional(vm.unitPriceProperty());
 
         ComboBox<TimeUnit> unit = new ComboBox<>();
         unit.getItems().setAll(TimeUnit.values());
@@ -240,7 +245,7 @@ public final class ClvView {
 
         VBox box = new VBox(6, title, intro,
                 heading("ui.clv.setup.data"), field("ui.clv.setup.dataset", table), field("ui.clv.setup.customer", customer),
-                field("ui.clv.setup.date", date), field("ui.clv.setup.amount", amount), field("ui.clv.setup.quantity", quantity),
+                field("ui.clv.setup.date", date), field("ui.clv.setup.amount", amount), field("ui.clv.setup.quantity", quantity), unitPrice,
                 heading("ui.clv.setup.periods"), field("ui.clv.setup.unit", unit), field("ui.clv.setup.calibrationEnd", calibration),
                 field("ui.clv.setup.holdoutEnd", holdout), range,
                 heading("ui.clv.setup.modelHeading"), field("ui.clv.setup.model", model), field("ui.clv.setup.horizon", horizon),

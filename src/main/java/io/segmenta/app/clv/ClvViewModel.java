@@ -36,6 +36,7 @@ import io.segmenta.core.task.TaskContext;
 import io.segmenta.core.util.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,6 +45,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -81,6 +83,8 @@ public final class ClvViewModel {
     static final Pattern CUSTOMER_LIKE = Pattern.compile("(?i).*(customer|client|cliente|user|usuario|member|socio|account|cuenta|buyer|comprador).*");
     static final Pattern DATE_LIKE = Pattern.compile("(?i).*(date|fecha|time|day|dia|día).*");
     static final Pattern AMOUNT_LIKE = Pattern.compile("(?i).*(amount|revenue|sales|value|spend|total|price|importe|monto|gasto|ventas|valor|precio).*");
+    /** An amount column named like a unit price (Online Retail's Price, UnitPrice, precio unitario). */
+    static final Pattern UNIT_PRICE_LIKE = Pattern.compile("(?i).*(price|precio).*");
     static final Pattern QUANTITY_LIKE = Pattern.compile("(?i).*(qty|quantity|units|items|cantidad|unidades).*");
     /** Largest frequency shown in the heatmaps. */
     static final int MATRIX_MAX_FREQUENCY = 20, MATRIX_RECENCY_STEPS = 24;
@@ -99,6 +103,8 @@ public final class ClvViewModel {
     private final ObjectProperty<String> dateColumn = new SimpleObjectProperty<>(this, "dateColumn");
     private final ObjectProperty<String> amountColumn = new SimpleObjectProperty<>(this, "amountColumn");
     private final ObjectProperty<String> quantityColumn = new SimpleObjectProperty<>(this, "quantityColumn");
+    /** The amount column holds a unit price: a row's value is price × quantity. */
+    private final BooleanProperty unitPrice = new SimpleBooleanProperty(this, "unitPrice");
     private final ObjectProperty<TimeUnit> unit = new SimpleObjectProperty<>(this, "unit", TimeUnit.WEEKS);
     private final ObjectProperty<LocalDate> calibrationEnd = new SimpleObjectProperty<>(this, "calibrationEnd");
     private final ObjectProperty<LocalDate> holdoutEnd = new SimpleObjectProperty<>(this, "holdoutEnd");
@@ -156,6 +162,7 @@ public final class ClvViewModel {
         });
         customerDataset.addListener((o, a, b) -> customerDatasetChanged());
         for (var p : List.of(customerColumn, amountColumn, quantityColumn, calibrationEnd, holdoutEnd)) p.addListener((o, a, b) -> setupError.set(null));
+        unitPrice.addListener((o, a, b) -> setupError.set(null));
         projectChanged();
     }
 
@@ -177,6 +184,8 @@ public final class ClvViewModel {
     public ObjectProperty<String> amountColumnProperty() { return amountColumn; }
 
     public ObjectProperty<String> quantityColumnProperty() { return quantityColumn; }
+
+    public BooleanProperty unitPriceProperty() { return unitPrice; }
 
     public ObjectProperty<TimeUnit> unitProperty() { return unit; }
 
@@ -306,6 +315,7 @@ public final class ClvViewModel {
         dateColumn.set(guessDate(d));
         amountColumn.set(guessAmount(d));
         quantityColumn.set(guessQuantity(d));
+        unitPrice.set(amountColumn.get() != null && quantityColumn.get() != null && UNIT_PRICE_LIKE.matcher(amountColumn.get()).matches());
         setupError.set(null);
     }
 
@@ -407,6 +417,8 @@ public final class ClvViewModel {
             err = I18n.tr("ui.clv.error.amountNotNumeric", amountColumn.get());
         } else if (d.find(dateColumn.get()).map(c -> c.type() == ColumnType.DECIMAL || c.type() == ColumnType.BOOLEAN).orElse(true)) {
             err = I18n.tr("ui.clv.error.dateNotDate", dateColumn.get());
+        } else if (unitPrice.get() && (amountColumn.get() == null || quantityColumn.get() == null)) {
+            err = I18n.tr("clv.summary.unitPriceNeedsQuantity");
         } else if (calibrationEnd.get() == null) err = I18n.tr("ui.clv.error.noCalibrationEnd");
         else if (holdoutEnd.get() != null && !holdoutEnd.get().isAfter(calibrationEnd.get())) {
             err = I18n.tr("ui.clv.error.holdoutOrder", ClvFormat.date(holdoutEnd.get()), ClvFormat.date(calibrationEnd.get()));
@@ -415,7 +427,7 @@ public final class ClvViewModel {
         setupError.set(err);
         if (err != null) return null;
         return new SummaryOptions(customerColumn.get(), dateColumn.get(), amountColumn.get(), quantityColumn.get(), unit.get(),
-                calibrationEnd.get(), holdoutEnd.get(), returns.get());
+                calibrationEnd.get(), holdoutEnd.get(), returns.get(), unitPrice.get());
     }
 
     ClvOptions clvOptions() {
@@ -747,6 +759,7 @@ public final class ClvViewModel {
             dateColumn.set(so.dateColumn());
             amountColumn.set(so.amountColumn());
             quantityColumn.set(so.quantityColumn());
+            unitPrice.set(so.unitPrice());
             unit.set(so.unit());
             calibrationEnd.set(so.calibrationEnd());
             holdoutEnd.set(so.holdoutEnd());

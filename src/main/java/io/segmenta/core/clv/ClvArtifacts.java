@@ -40,6 +40,7 @@ public final class ClvArtifacts {
         opt.put("date_column", so.dateColumn());
         opt.put("amount_column", so.amountColumn());
         opt.put("quantity_column", so.quantityColumn());
+        if (so.unitPrice()) opt.put("amount_is_unit_price", true);
         opt.put("time_unit", so.unit().key());
         opt.put("calibration_end", so.calibrationEnd().toString());
         opt.put("holdout_end", so.holdoutEnd() == null ? null : so.holdoutEnd().toString());
@@ -181,7 +182,8 @@ public final class ClvArtifacts {
         JsonNode r = MAPPER.readTree(a.resultJson());
         SummaryOptions so = new SummaryOptions(text(o, "customer_column"), text(o, "date_column"), text(o, "amount_column"),
                 text(o, "quantity_column"), TimeUnit.fromKey(text(o, "time_unit")), LocalDate.parse(text(o, "calibration_end")),
-                text(o, "holdout_end") == null ? null : LocalDate.parse(text(o, "holdout_end")), ReturnsPolicy.fromKey(text(o, "returns")));
+                text(o, "holdout_end") == null ? null : LocalDate.parse(text(o, "holdout_end")), ReturnsPolicy.fromKey(text(o, "returns")),
+                o.path("amount_is_unit_price").asBoolean(false));
         List<RfmRule> rules = new ArrayList<>();
         for (JsonNode x : o.get("rfm_rules")) {
             rules.add(new RfmRule(text(x, "key"), text(x, "name"), x.get("r_min").asInt(), x.get("r_max").asInt(),

@@ -53,6 +53,13 @@ public final class SummaryBuilder {
         int[] days = days(date);
         double[] amounts = amount == null ? null : values(amount);
         double[] qtys = qty == null ? null : values(qty);
+        if (options.unitPrice()) {
+            // a unit price: the row's value is price × quantity, so a returned item (negative quantity) is a return
+            if (amounts == null || qtys == null) throw new UserException("clv.summary.unitPriceNeedsQuantity");
+            double[] value = new double[n]; // the column's own array must not change
+            for (int i = 0; i < n; i++) value[i] = amounts[i] * qtys[i];
+            amounts = value;
+        }
         c.progress(1, 4, "clv.progress.summary");
         Primitive p = buildPrimitive(codes, nCust, days, amounts, qtys, (int) options.calibrationEnd().toEpochDay(),
                 options.holdoutEnd() == null ? NO_DAY : (int) options.holdoutEnd().toEpochDay(), options.returns(), c);

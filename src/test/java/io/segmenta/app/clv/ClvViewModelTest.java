@@ -9,6 +9,7 @@ import io.segmenta.app.ui.Notice;
 import io.segmenta.core.clv.ClvArtifacts;
 import io.segmenta.core.clv.FrequencyModel;
 import io.segmenta.core.clv.RfmRule;
+import io.segmenta.core.clv.SummaryOptions;
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.data.DateColumn;
 import io.segmenta.core.data.DoubleColumn;
@@ -89,6 +90,29 @@ class ClvViewModelTest {
         assertThat(vm.customerDatasetProperty().get()).isEqualTo("customers");
         assertThat(vm.idColumnProperty().get()).isEqualTo("customer_id");
         assertThat(vm.canRunBinding().get()).isTrue();
+    }
+
+    /** An Online Retail-like log: Price is a unit price, so the value of a row is Price × Quantity. */
+    @Test
+    void aPriceAndAQuantityAreReadAsAUnitPrice() {
+        ClvViewModel vm = sampleVm();
+        assertThat(vm.unitPriceProperty().get()).as("the sample's amount is a row's value").isFalse();
+        Dataset retail = new Dataset("retail", List.of(StringColumn.of("Customer ID", false, "1", "1", "2"),
+                new io.segmenta.core.data.DateColumn("InvoiceDate", new int[]{19000, 19030, 19010}, new BitSet()),
+                new io.segmenta.core.data.DoubleColumn("Price", new double[]{2.5, 1.0, 3.0}, new BitSet()),
+                new LongColumn("Quantity", new long[]{4, -2, 1}, new BitSet())));
+        project.addDataset(new DatasetEntry(retail, "import", null, List.of(), null, null, null));
+        vm.datasetProperty().set("retail");
+        assertThat(vm.amountColumnProperty().get()).isEqualTo("Price");
+        assertThat(vm.quantityColumnProperty().get()).isEqualTo("Quantity");
+        assertThat(vm.unitPriceProperty().get()).isTrue();
+        vm.calibrationEndProperty().set(LocalDate.of(2022, 1, 31));
+        SummaryOptions so = vm.summaryOptions();
+        assertThat(so).as(String.valueOf(vm.setupErrorProperty().get())).isNotNull();
+        assertThat(so.unitPrice()).isTrue();
+        vm.quantityColumnProperty().set(null);
+        assertThat(vm.summaryOptions()).isNull();
+        assertThat(vm.setupErrorProperty().get()).contains("quantity");
     }
 
     @Test

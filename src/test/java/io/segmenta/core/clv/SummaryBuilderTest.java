@@ -90,6 +90,29 @@ class SummaryBuilderTest {
         assertThat(dropped.monetary(0)).isCloseTo(25.0, within(1e-12));
     }
 
+    /**
+     * Regression: Online Retail's Price and Quantity (a returned item has a negative quantity) could only be
+     * summed as prices, so every return counted as a purchase.
+     */
+    @Test
+    void aUnitPriceTimesTheQuantityIsTheValueAndANegativeQuantityAReturn() {
+        double[] price = {2.5, 4.0, 4.0, 1.0};
+        Dataset d = new Dataset("log", List.of(StringColumn.of("c", false, "A", "A", "A", "A"),
+                new DateColumn("d", new int[]{day("2024-01-01"), day("2024-01-05"), day("2024-01-05"), day("2024-01-09")}, new BitSet()),
+                new DoubleColumn("price", price, new BitSet()), new LongColumn("qty", new long[]{4, 3, -1, 6}, new BitSet())));
+        SummaryOptions o = new SummaryOptions("c", "d", "price", "qty", TimeUnit.DAYS, CAL, null, ReturnsPolicy.NET_SAME_DAY, true);
+        TransactionSummary s = SummaryBuilder.build(d, o, TaskContext.NONE);
+        // days: 01-01 (10), 01-05 (12 − 4 = 8), 01-09 (6): two repeat purchases worth 8 and 6
+        assertThat(s.frequency(0)).isEqualTo(2);
+        assertThat(s.monetary(0)).isCloseTo(7.0, within(1e-12));
+        assertThat(price).containsExactly(2.5, 4.0, 4.0, 1.0); // the column itself is unchanged
+        TransactionSummary dropped = SummaryBuilder.build(d, o.withReturns(ReturnsPolicy.DROP), TaskContext.NONE);
+        assertThat(dropped.report().rowsNegativeDropped()).isEqualTo(1);
+        assertThat(dropped.monetary(0)).isCloseTo(9.0, within(1e-12));
+        assertThatThrownBy(() -> SummaryBuilder.build(d, o.withQuantity(null), TaskContext.NONE))
+                .isInstanceOf(UserException.class).hasMessageContaining("quantity");
+    }
+
     @Test
     void datesAsYyyymmddNumbersOrTextAndLongIdsAndWeeks() {
         Dataset d = new Dataset("log", List.of(new LongColumn("c", new long[]{7, 9, 7, 7}, new BitSet()),
