@@ -21,9 +21,14 @@ import java.util.List;
  * @param levels      categorical levels by training frequency, most frequent first: level i has code i and
  *                    any other value (unseen or too rare to keep) the code {@code levels.size()}
  * @param missingInTraining training rows where the value was missing
+ * @param missingIndicator a numeric feature whose training rows had missing values: a missing value is
+ *                    {@link #MISSING} in the feature frame, a second input ("is missing", 0/1) beside the
+ *                    imputed value for linear models and the network, and a bin of its own below every value
+ *                    for the trees — being missing is often information (no income given, never contacted)
+ *                    that the median alone would hide; false in models made before this rule
  */
 public record FeatureSpec(String name, Kind kind, ColumnType trainedType, double impute, double mean, double scale,
-                          List<String> levels, int missingInTraining) {
+                          List<String> levels, int missingInTraining, boolean missingIndicator) {
     /** Most categorical levels kept; the rest share the "other" code. */
     public static final int MAX_LEVELS = 62;
 
@@ -32,6 +37,27 @@ public record FeatureSpec(String name, Kind kind, ColumnType trainedType, double
     public FeatureSpec {
         levels = levels == null ? List.of() : List.copyOf(levels);
         if (!(scale > 0) || Double.isInfinite(scale)) scale = 1;
+        missingIndicator = missingIndicator && kind == Kind.NUMERIC;
+    }
+
+    /** Without a missing indicator. */
+    public FeatureSpec(String name, Kind kind, ColumnType trainedType, double impute, double mean, double scale,
+                       List<String> levels, int missingInTraining) {
+        this(name, kind, trainedType, impute, mean, scale, levels, missingInTraining, false);
+    }
+
+    /**
+     * A missing value in the frame of a feature with {@link #missingIndicator()}: below every number, so a tree
+     * split can send the missing rows their own way (an infinity read from data is missing already, never this).
+     */
+    public static final double MISSING = Double.NEGATIVE_INFINITY;
+
+    /** Whether a frame value of this feature stands for a missing one. */
+    public boolean isMissing(double frameValue) { return missingIndicator && frameValue == MISSING; }
+
+    /** The standardised input of a linear model or the network: a missing value as the imputed one. */
+    public double input(double frameValue) {
+        return standardise(isMissing(frameValue) ? impute : frameValue);
     }
 
     /** Largest magnitude of a standardised value; beyond it (far outside anything seen in training) it is clamped. */
@@ -56,6 +82,11 @@ public record FeatureSpec(String name, Kind kind, ColumnType trainedType, double
     /** Whether missing cells of this categorical feature have a code of their own, {@code levels.size() + 1}. */
     public boolean hasMissingCode() { return kind == Kind.CATEGORICAL && impute == levels.size() + 1; }
 
-    /** Codes of a categorical feature (levels, "other" and, when it has one, "missing"); 1 for the others. */
-    public int width() { return kind == Kind.CATEGORICAL ? levels.size() + (hasMissingCode() ? 2 : 1) : 1; }
+    /**
+     * Inputs of a linear model or the network: a categorical feature's codes (levels, "other" and, when it has
+     * one, "missing"); 2 for a number with a missing indicator (the value and "is missing"); 1 for the others.
+     */
+    public int width() {
+        return kind == Kind.CATEGORICAL ? levels.size() + (hasMissingCode() ? 2 : 1) : missingIndicator ? 2 : 1;
+    }
 }

@@ -40,7 +40,8 @@ final class LinearLearner {
                     x[i * q + start[f] + (code >= 0 && code <= last ? code : last)] = 1;
                 }
             } else {
-                for (int i = 0; i < n; i++) x[i * q + start[f]] = s.standardise(col[i]);
+                for (int i = 0; i < n; i++) x[i * q + start[f]] = s.input(col[i]);
+                if (s.missingIndicator()) for (int i = 0; i < n; i++) if (s.isMissing(col[i])) x[i * q + start[f] + 1] = 1;
             }
         }
         return new Design(x, n, q, cf, cc);

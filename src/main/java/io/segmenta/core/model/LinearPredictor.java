@@ -26,7 +26,8 @@ public record LinearPredictor(Task task, double intercept, double[][] weights) i
                 }
             } else {
                 double wf = w[0];
-                for (int i = 0; i < out.length; i++) out[i] += wf * spec.standardise(col[i]);
+                for (int i = 0; i < out.length; i++) out[i] += wf * spec.input(col[i]);
+                if (w.length > 1) for (int i = 0; i < out.length; i++) if (spec.isMissing(col[i])) out[i] += w[1];
             }
         }
         if (task == Task.CLASSIFICATION) for (int i = 0; i < out.length; i++) out[i] = sigmoid(out[i]);

@@ -152,7 +152,10 @@ public record MlpPredictor(Task task, int inputs, List<float[]> weights, List<fl
                     x[i * width + offset + (code >= 0 && code <= last ? code : last)] = 1f;
                 }
             } else {
-                for (int i = 0; i < rows; i++) x[i * width + offset] = (float) spec.standardise(col[from + i]);
+                for (int i = 0; i < rows; i++) x[i * width + offset] = (float) spec.input(col[from + i]);
+                if (spec.missingIndicator()) {
+                    for (int i = 0; i < rows; i++) if (spec.isMissing(col[from + i])) x[i * width + offset + 1] = 1f;
+                }
             }
             offset += spec.width();
         }

@@ -94,7 +94,9 @@ public record Preprocessor(List<FeatureSpec> features) {
                     double x = numeric(c, rows[i]);
                     all[i] = Double.isNaN(x) ? median : x;
                 }
-                return new FeatureSpec(c.name(), FeatureSpec.Kind.NUMERIC, c.type(), median, mean(all), std(all), List.of(), missing);
+                // missing in training: an indicator beside the median (as scikit-learn's SimpleImputer(add_indicator=True))
+                return new FeatureSpec(c.name(), FeatureSpec.Kind.NUMERIC, c.type(), median, mean(all), std(all), List.of(), missing,
+                        missing > 0);
             }
         }
     }
@@ -206,9 +208,11 @@ public record Preprocessor(List<FeatureSpec> features) {
                 }
             }
             case NUMERIC -> {
+                // with an indicator the frame keeps the fact that the value was missing; the learners read it
+                double fill = spec.missingIndicator() ? FeatureSpec.MISSING : spec.impute();
                 if (c instanceof DoubleColumn d && rows == null) {
                     double[] raw = d.rawValues();
-                    for (int i = 0; i < n; i++) out[i] = Double.isFinite(raw[i]) ? raw[i] : spec.impute();
+                    for (int i = 0; i < n; i++) out[i] = Double.isFinite(raw[i]) ? raw[i] : fill;
                 } else if (c instanceof StringColumn s) {
                     String[] dict = s.dictionary();
                     double[] parsed = new double[dict.length];
@@ -217,13 +221,13 @@ public record Preprocessor(List<FeatureSpec> features) {
                     for (int i = 0; i < n; i++) {
                         int r = rows == null ? i : rows[i];
                         double v = s.isMissing(r) ? Double.NaN : parsed[codes[r]];
-                        out[i] = Double.isNaN(v) ? spec.impute() : v;
+                        out[i] = Double.isNaN(v) ? fill : v;
                     }
                 } else {
                     for (int i = 0; i < n; i++) {
                         int r = rows == null ? i : rows[i];
                         double v = numeric(c, r);
-                        out[i] = Double.isNaN(v) ? spec.impute() : v;
+                        out[i] = Double.isNaN(v) ? fill : v;
                     }
                 }
             }

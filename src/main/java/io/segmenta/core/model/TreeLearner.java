@@ -97,7 +97,7 @@ final class TreeLearner {
         }
         if (d <= maxBins) {
             double[] t = new double[d - 1];
-            for (int i = 0; i + 1 < d; i++) t[i] = value[i] + (value[i + 1] - value[i]) / 2;
+            for (int i = 0; i + 1 < d; i++) t[i] = between(value[i], value[i + 1]);
             return t;
         }
         double share = (double) n / maxBins;
@@ -111,12 +111,21 @@ final class TreeLearner {
         for (int i = 0; i + 1 < d && k < maxBins - 1; i++) {
             acc += count[i];
             boolean isHeavy = count[i] >= share, nextHeavy = count[i + 1] >= share;
-            if (isHeavy || nextHeavy || acc >= rest) {
-                t[k++] = value[i] + (value[i + 1] - value[i]) / 2;
+            if (isHeavy || nextHeavy || acc >= rest || value[i] == FeatureSpec.MISSING) {
+                t[k++] = between(value[i], value[i + 1]);
                 acc = 0;
             }
         }
         return Arrays.copyOf(t, k);
+    }
+
+    /**
+     * The split point between two consecutive distinct values: their midpoint, or for the missing values
+     * ({@link FeatureSpec#MISSING}, below every number) the lowest finite number, so that they have a bin of
+     * their own and a split can set them apart.
+     */
+    private static double between(double a, double b) {
+        return a == FeatureSpec.MISSING ? -Double.MAX_VALUE : a + (b - a) / 2;
     }
 
     /**

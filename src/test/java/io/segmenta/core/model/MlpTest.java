@@ -50,8 +50,8 @@ class MlpTest {
         assertThat(m.info().algorithm()).isEqualTo(Algorithm.MLP);
         assertThat(m.pipelines().get(0).predictor()).isInstanceOf(MlpPredictor.class);
         MlpPredictor net = (MlpPredictor) m.pipelines().get(0).predictor();
-        // x1, x2 and the one-hot plan (4 levels + other)
-        assertThat(net.inputs()).isEqualTo(1 + 1 + 5);
+        // x1, x2 with its "is missing" input (x2 has missing values), and the one-hot plan (4 levels + other)
+        assertThat(net.inputs()).isEqualTo(1 + 2 + 5);
         assertThat(net.units()).containsExactly(16, 1);
         assertThat(net.device()).isEqualTo("cpu");
 

@@ -36,7 +36,16 @@ class PreprocessingAndScoringTest {
         assertThat(age.missingInTraining()).isEqualTo(1);
         assertThat(city.levels()).containsExactly("a", "b", "c");
         FeatureFrame f = pre.transform(ds);
-        assertThat(f.columns()[0]).containsExactly(20, 30, 40, 50, 60, 40);
+        // a missing age is marked in the frame: the learners see "missing" beside the median they impute
+        assertThat(age.missingIndicator()).isTrue();
+        assertThat(age.width()).isEqualTo(2);
+        assertThat(f.columns()[0]).containsExactly(20, 30, FeatureSpec.MISSING, 50, 60, 40);
+        assertThat(age.input(FeatureSpec.MISSING)).isEqualTo(age.standardise(40));
+        // without missing values in training: imputed with the median at scoring time, no indicator
+        FeatureSpec complete = Preprocessor.fit(ds, List.of("age"), new int[]{0, 1, 3, 4}).features().get(0);
+        assertThat(complete.missingIndicator()).isFalse();
+        assertThat(complete.width()).isEqualTo(1);
+        assertThat(new Preprocessor(List.of(complete)).transform(ds).columns()[0]).containsExactly(20, 30, 40, 50, 60, 40);
         // a missing city is a category of its own: code 4, after the levels 0–2 and "other" 3
         assertThat(city.hasMissingCode()).isTrue();
         assertThat(city.width()).isEqualTo(5);
@@ -63,7 +72,7 @@ class PreprocessingAndScoringTest {
                 StringColumn.of("extra", true, "x", "y", "z"),
                 StringColumn.of("age", false, "35", "abc", "41,5")));
         FeatureFrame f = pre.transform(scoring);
-        assertThat(f.columns()[0]).containsExactly(35, 40, 41.5);
+        assertThat(f.columns()[0]).containsExactly(35, FeatureSpec.MISSING, 41.5); // "abc" is missing
         assertThat(f.columns()[1]).containsExactly(3, 1, 4); // unseen → "other" code 3, missing → its own code 4
         // integers where decimals were trained, and a numeric column where a category was trained
         Dataset ints = new Dataset("n", List.of(new LongColumn("age", new long[]{33}, new BitSet()),
