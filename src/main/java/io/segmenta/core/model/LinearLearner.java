@@ -14,13 +14,21 @@ import java.util.List;
 final class LinearLearner {
     private LinearLearner() { }
 
-    /** The design matrix: row-major, {@code q} columns, plus the map from columns back to features. */
-    private record Design(double[] x, int n, int q, int[] colFeature, int[] colCode) { }
+    /**
+     * The design matrix, sparse: {@code k} slots per row (one per feature, two for a number with a missing
+     * indicator), each a column index and a value, so that one-hot categories cost one slot instead of a column
+     * each (26 categorical features of 62 levels: 27 slots a row instead of 1,600 doubles); {@code q} columns in
+     * all, plus the map from columns back to features.
+     */
+    private record Design(int[] idx, double[] val, int n, int k, int q, int[] colFeature, int[] colCode) { }
 
     private static Design design(FeatureFrame frame) {
         List<FeatureSpec> specs = frame.specs();
-        int q = 0;
-        for (FeatureSpec s : specs) q += s.width();
+        int q = 0, k = 0;
+        for (FeatureSpec s : specs) {
+            q += s.width();
+            k += s.missingIndicator() ? 2 : 1;
+        }
         int[] cf = new int[q], cc = new int[q];
         int[] start = new int[specs.size()];
         int j = 0;
@@ -29,7 +37,10 @@ final class LinearLearner {
             for (int c = 0; c < specs.get(f).width(); c++) { cf[j] = f; cc[j] = c; j++; }
         }
         int n = frame.rows();
-        double[] x = new double[n * q];
+        if ((long) n * k > Integer.MAX_VALUE - 8) throw new UserException("model.train.tooLarge", n, k);
+        int[] idx = new int[n * k];
+        double[] val = new double[n * k];
+        int slot = 0;
         for (int f = 0; f < specs.size(); f++) {
             FeatureSpec s = specs.get(f);
             double[] col = frame.columns()[f];
@@ -37,14 +48,62 @@ final class LinearLearner {
                 int last = s.width() - 1;
                 for (int i = 0; i < n; i++) {
                     int code = (int) col[i];
-                    x[i * q + start[f] + (code >= 0 && code <= last ? code : last)] = 1;
+                    idx[i * k + slot] = start[f] + (code >= 0 && code <= last ? code : last);
+                    val[i * k + slot] = 1;
                 }
+                slot++;
             } else {
-                for (int i = 0; i < n; i++) x[i * q + start[f]] = s.input(col[i]);
-                if (s.missingIndicator()) for (int i = 0; i < n; i++) if (s.isMissing(col[i])) x[i * q + start[f] + 1] = 1;
+                for (int i = 0; i < n; i++) {
+                    idx[i * k + slot] = start[f];
+                    val[i * k + slot] = s.input(col[i]);
+                }
+                slot++;
+                if (s.missingIndicator()) {
+                    for (int i = 0; i < n; i++) {
+                        idx[i * k + slot] = start[f] + 1;
+                        val[i * k + slot] = s.isMissing(col[i]) ? 1 : 0;
+                    }
+                    slot++;
+                }
             }
         }
-        return new Design(x, n, q, cf, cc);
+        return new Design(idx, val, n, k, q, cf, cc);
+    }
+
+    /** The linear predictor of row {@code i}: intercept plus the row's slots. */
+    private static double eta(Design d, double[] beta, int i) {
+        int o = i * d.k();
+        double eta = beta[d.q()];
+        int[] idx = d.idx();
+        double[] val = d.val();
+        for (int s = 0; s < d.k(); s++) eta += val[o + s] * beta[idx[o + s]];
+        return eta;
+    }
+
+    /**
+     * Adds weight {@code w} × (row i with a 1 for the intercept)ᵀ(row i …) to the lower triangle of the m × m
+     * matrix {@code a} (m = q + 1, the intercept last) and {@code r} × the row to {@code b}.
+     */
+    private static void accumulate(Design d, int i, double w, double r, double[] a, double[] b) {
+        int q = d.q(), m = q + 1, o = i * d.k();
+        int[] idx = d.idx();
+        double[] val = d.val();
+        b[q] += r;
+        a[q * m + q] += w;
+        for (int s = 0; s < d.k(); s++) {
+            double vs = val[o + s];
+            if (vs == 0) continue;
+            int cs = idx[o + s];
+            b[cs] += r * vs;
+            double wv = w * vs;
+            a[q * m + cs] += wv; // the intercept's row: q > every column
+            for (int t = 0; t <= s; t++) {
+                double vt = val[o + t];
+                if (vt == 0) continue;
+                int ct = idx[o + t];
+                if (cs >= ct) a[cs * m + ct] += wv * vt; else a[ct * m + cs] += wv * vt;
+            }
+        }
     }
 
     private static LinearPredictor predictor(Task task, Design d, double[] beta, int features, List<FeatureSpec> specs) {
@@ -59,36 +118,20 @@ final class LinearLearner {
         Design d = design(train);
         int n = d.n(), q = d.q(), m = q + 1;
         double lambda = hp.l2();
-        double[] x = d.x();
         double[] beta = new double[m];
         double pos = 0, tot = 0;
         for (int i = 0; i < n; i++) { pos += sw[i] * y[i]; tot += sw[i]; }
         double p0 = Math.min(1 - 1e-6, Math.max(1e-6, pos / tot));
         beta[q] = Math.log(p0 / (1 - p0));
-        double obj = objective(x, n, q, y, sw, beta, lambda);
+        double obj = objective(d, y, sw, beta, lambda);
         int maxIter = hp.maxIterations();
         for (int it = 0; it < maxIter; it++) {
             ctx.checkCancelled();
             double[] grad = new double[m];
             double[] hess = new double[m * m];
-            double[] row = new double[m];
             for (int i = 0; i < n; i++) {
-                int o = i * q;
-                double eta = beta[q];
-                for (int j = 0; j < q; j++) eta += x[o + j] * beta[j];
-                double pr = LinearPredictor.sigmoid(eta);
-                double r = sw[i] * (pr - y[i]);
-                double wi = sw[i] * pr * (1 - pr);
-                System.arraycopy(x, o, row, 0, q);
-                row[q] = 1;
-                for (int a = 0; a < m; a++) {
-                    double ra = row[a];
-                    if (ra == 0) continue;
-                    grad[a] += r * ra;
-                    double wr = wi * ra;
-                    int base = a * m;
-                    for (int b = 0; b <= a; b++) hess[base + b] += wr * row[b];
-                }
+                double pr = LinearPredictor.sigmoid(eta(d, beta, i));
+                accumulate(d, i, sw[i] * pr * (1 - pr), sw[i] * (pr - y[i]), hess, grad);
             }
             for (int a = 0; a < q; a++) { grad[a] += lambda * beta[a]; hess[a * m + a] += lambda; }
             for (int a = 0; a < m; a++) for (int b = 0; b < a; b++) hess[b * m + a] = hess[a * m + b];
@@ -98,7 +141,7 @@ final class LinearLearner {
             double newObj;
             while (true) {
                 for (int a = 0; a < m; a++) next[a] = beta[a] - t * step[a];
-                newObj = objective(x, n, q, y, sw, next, lambda);
+                newObj = objective(d, y, sw, next, lambda);
                 if (newObj <= obj + 1e-12 * Math.abs(obj) || t < 1e-8) break;
                 t /= 2;
             }
@@ -114,18 +157,16 @@ final class LinearLearner {
         return predictor(Task.CLASSIFICATION, d, beta, train.width(), train.specs());
     }
 
-    private static double objective(double[] x, int n, int q, double[] y, double[] sw, double[] beta, double lambda) {
+    private static double objective(Design d, double[] y, double[] sw, double[] beta, double lambda) {
         double s = 0;
-        for (int i = 0; i < n; i++) {
-            int o = i * q;
-            double eta = beta[q];
-            for (int j = 0; j < q; j++) eta += x[o + j] * beta[j];
+        for (int i = 0; i < d.n(); i++) {
+            double eta = eta(d, beta, i);
             // log(1 + e^eta) − y·eta, computed stably
             double l = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
             s += sw[i] * (l - y[i] * eta);
         }
         double r = 0;
-        for (int j = 0; j < q; j++) r += beta[j] * beta[j];
+        for (int j = 0; j < d.q(); j++) r += beta[j] * beta[j];
         return s + lambda / 2 * r;
     }
 
@@ -134,22 +175,9 @@ final class LinearLearner {
         ctx.checkCancelled();
         Design d = design(train);
         int n = d.n(), q = d.q(), m = q + 1;
-        double[] x = d.x();
         double[] a = new double[m * m];
         double[] b = new double[m];
-        double[] row = new double[m];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x, i * q, row, 0, q);
-            row[q] = 1;
-            double wi = sw[i];
-            for (int r = 0; r < m; r++) {
-                double v = row[r];
-                if (v == 0) continue;
-                b[r] += wi * v * y[i];
-                int base = r * m;
-                for (int c = 0; c <= r; c++) a[base + c] += wi * v * row[c];
-            }
-        }
+        for (int i = 0; i < n; i++) accumulate(d, i, sw[i], sw[i] * y[i], a, b);
         for (int r = 0; r < m; r++) for (int c = 0; c < r; c++) a[c * m + r] = a[r * m + c];
         for (int j = 0; j < q; j++) a[j * m + j] += hp.l2();
         double[] beta = solve(a, b, m);
