@@ -312,6 +312,7 @@ public final class TrainCommand implements Callable<Integer> {
         n.put("dropped_rows", m.info().droppedRows());
         n.put("seed", m.info().options().seed());
         n.put("train_seconds", m.info().trainSeconds());
+        n.put("fit_seconds", m.info().fitSeconds());
         TrainingHistory stopped = stoppedEarly(m);
         if (m.info().algorithm() == Algorithm.GBM && !m.info().histories().isEmpty()) {
             n.put("boosting_stages", stopped != null ? stopped.bestStage() : m.info().histories().get(0).size());
@@ -332,6 +333,7 @@ public final class TrainCommand implements Callable<Integer> {
             ObjectNode mm = x.putObject("metrics");
             e.metrics().forEach((k, v) -> putNumber(mm, k, v));
             x.put("train_seconds", e.trainSeconds());
+            x.put("fit_seconds", e.fitSeconds());
         }
         ArrayNode leak = n.putArray("leakage");
         m.info().leakage().forEach(f -> leak.addObject().put("feature", f.feature()).put("auc", f.auc()));
@@ -421,7 +423,8 @@ public final class TrainCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder();
             e.metrics().forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "  ").append(k).append(' ')
                     .append(v == null ? "-" : ModelCliSupport.dec("0.0000", v)));
-            board.add(List.of(e.algorithm(), I18n.tr("model.cli.seconds", ModelCliSupport.dec("0.0", e.trainSeconds())), sb.toString()));
+            board.add(List.of(e.algorithm(), I18n.tr("model.cli.fitSeconds", ModelCliSupport.dec("0.0", e.fitSeconds()),
+                    ModelCliSupport.dec("0.0", e.trainSeconds())), sb.toString()));
         }
         ModelCliSupport.table(out, board, "lrl");
         if (m.info().evaluation().classification() != null) {

@@ -17,12 +17,13 @@ public record Leaderboard(List<Entry> entries) {
      * @param algorithm    algorithm key ("gbm", "ensemble"…)
      * @param task         classification or regression
      * @param metrics      test figures by snake_case key (see {@link Evaluation#summary()})
-     * @param trainSeconds training time
+     * @param trainSeconds training time in all: fitting, evaluation and permutation importance
+     * @param fitSeconds   fitting alone (what a library's fit call measures)
      * @param testRows     rows of the test part
      * @param splitKey     test size, validation size and seed; models with equal keys were tested on the same rows
      */
     public record Entry(String name, String algorithm, Task task, Map<String, Double> metrics, double trainSeconds,
-                        int testRows, String splitKey) { }
+                        double fitSeconds, int testRows, String splitKey) { }
 
     public Leaderboard {
         entries = List.copyOf(entries);
@@ -33,7 +34,7 @@ public record Leaderboard(List<Entry> entries) {
         for (TrainedModel m : models) {
             TrainingOptions o = m.info().options();
             e.add(new Entry(m.name(), m.info().algorithm().key(), m.task(), m.info().evaluation().summary(),
-                    m.info().trainSeconds(), m.info().testRows(),
+                    m.info().trainSeconds(), m.info().fitSeconds(), m.info().testRows(),
                     o.target() + "|" + o.testSize() + "|" + o.validationSize() + "|" + o.seed()));
         }
         return new Leaderboard(e);

@@ -133,6 +133,18 @@ class ModelTrainerTest {
         assertThat(ens.info().evaluation().regression().rmse()).isCloseTo(run.model().info().evaluation().regression().rmse(), within(1e-9));
     }
 
+    /** Permutation importance on a large test part uses a seeded sample of its rows: distinct, sorted, reproducible. */
+    @Test
+    void importanceSampleIsSeededDistinctAndSorted() {
+        int[] a = ModelTrainer.sampleRows(50_000, ModelTrainer.IMPORTANCE_MAX_ROWS, 42);
+        assertThat(a).hasSize(ModelTrainer.IMPORTANCE_MAX_ROWS).isSorted().doesNotHaveDuplicates();
+        assertThat(a[a.length - 1]).isLessThan(50_000);
+        assertThat(ModelTrainer.sampleRows(50_000, ModelTrainer.IMPORTANCE_MAX_ROWS, 42)).isEqualTo(a);
+        assertThat(ModelTrainer.sampleRows(50_000, ModelTrainer.IMPORTANCE_MAX_ROWS, 43)).isNotEqualTo(a);
+        // spread over the whole part, not its first rows
+        assertThat(a[a.length / 2]).isBetween(20_000, 30_000);
+    }
+
     @Test
     void badOptionsAreUserErrors() {
         assertThatThrownBy(() -> ModelTrainer.train(DATA.dataset, TrainingOptions.defaults("c", "nope")))
