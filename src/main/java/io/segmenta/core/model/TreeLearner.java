@@ -140,16 +140,7 @@ final class TreeLearner {
     record Params(int maxDepth, int minLeaf, double minHess, double lambda, double leafScale, int mtry, boolean parallel,
                   boolean oneVsRest) { }
 
-    /**
-     * A node to grow. {@code hist} is its histogram over every feature when it has one; a small node has none
-     * ({@code direct}): its few rows are summed per tried feature when its split is sought (see
-     * {@link #findSplitDirect}), which costs less than keeping every feature's bins up to date for it.
-     */
-    private record Work(int node, int start, int end, int depth, double[] hist, double g, double h, double c, boolean direct) {
-        Work(int node, int start, int end, int depth, double[] hist, double g, double h, double c) {
-            this(node, start, end, depth, hist, g, h, c, false);
-        }
-    }
+    private record Work(int node, int start, int end, int depth, double[] hist, double g, double h, double c) { }
 
     private static final class Best {
         int feature = -1;
@@ -232,20 +223,6 @@ final class TreeLearner {
         boolean canSplit(int depth, double c, double hess) {
             return depth < prm.maxDepth() && c >= 2.0 * Math.max(1, prm.minLeaf()) && hess >= 2.0 * prm.minHess();
         }
-
-        /** One feature's bins for {@link #findSplitDirect}, zero between uses, the bins a node touched and which. */
-        double[] scratch;
-        int[] touched;
-        boolean[] seen;
-
-        /**
-         * Whether a node of {@code rows} rows finds its split from its rows directly: summing them for each
-         * tried feature costs less than the histogram route (zeroing, building and subtracting every
-         * feature's bins) — the many small nodes of a deep forest tree.
-         */
-        boolean direct(int rows) {
-            return (long) rows * Math.min(p, prm.mtry()) < (long) stride * totalBins;
-        }
     }
 
     /**
@@ -274,15 +251,11 @@ final class TreeLearner {
         }
         ArrayDeque<Work> stack = new ArrayDeque<>();
         double[] rootHist = null;
-        boolean rootDirect = false;
         if (p > 0 && gr.canSplit(0, C, H)) {
-            if (gr.direct(count)) rootDirect = true;
-            else {
-                rootHist = gr.take();
-                histogram(gr, 0, count, rootHist);
-            }
+            rootHist = gr.take();
+            histogram(gr, 0, count, rootHist);
         }
-        stack.push(new Work(root, 0, count, 0, rootHist, G, H, C, rootDirect));
+        stack.push(new Work(root, 0, count, 0, rootHist, G, H, C));
         int visited = 0;
         Best best = new Best();
         while (!stack.isEmpty()) {
@@ -291,7 +264,6 @@ final class TreeLearner {
             best.feature = -1;
             best.gain = 1e-12;
             if (wk.hist() != null) findSplit(gr, wk, rnd, perm, best);
-            else if (wk.direct()) findSplitDirect(gr, wk, rnd, perm, best);
             if (best.feature < 0) {
                 leaf(nodes, wk, prm, idx, leafOut);
                 if (wk.hist() != null) gr.pool.push(wk.hist());
@@ -306,26 +278,22 @@ final class TreeLearner {
             double gR = wk.g() - gl, hR = wk.h() - hl, cR = wk.c() - cl;
             int d = wk.depth() + 1;
             boolean needL = gr.canSplit(d, cl, hl), needR = gr.canSplit(d, cR, hR);
-            // a small child finds its split from its rows; only the others need a histogram
-            boolean directL = needL && (wk.direct() || gr.direct(mid - wk.start()));
-            boolean directR = needR && (wk.direct() || gr.direct(wk.end() - mid));
-            boolean histL2 = needL && !directL, histR2 = needR && !directR;
             double[] histL = null, histR = null;
             double[] parent = wk.hist();
             boolean leftSmaller = mid - wk.start() <= wk.end() - mid;
-            if (histL2 || histR2) {
+            if (needL || needR) {
                 double[] small = gr.take();
                 if (leftSmaller) histogram(gr, wk.start(), mid, small);
                 else histogram(gr, mid, wk.end(), small);
                 for (int k = 0; k < parent.length; k++) parent[k] -= small[k];
                 if (leftSmaller) { histL = small; histR = parent; } else { histL = parent; histR = small; }
-                if (!histL2) { gr.pool.push(histL); histL = null; }
-                if (!histR2) { gr.pool.push(histR); histR = null; }
-            } else if (parent != null) {
+                if (!needL) { gr.pool.push(histL); histL = null; }
+                if (!needR) { gr.pool.push(histR); histR = null; }
+            } else {
                 gr.pool.push(parent);
             }
-            stack.push(new Work(r, mid, wk.end(), d, histR, gR, hR, cR, directR));
-            stack.push(new Work(l, wk.start(), mid, d, histL, gl, hl, cl, directL));
+            stack.push(new Work(r, mid, wk.end(), d, histR, gR, hR, cR));
+            stack.push(new Work(l, wk.start(), mid, d, histL, gl, hl, cl));
         }
         return nodes.toTree();
     }
@@ -458,8 +426,14 @@ final class TreeLearner {
         if (leafOut != null) for (int i = wk.start(); i < wk.end(); i++) leafOut[idx[i]] += v;
     }
 
-    /** Shuffles the first {@code tries} of {@code perm} (the features a forest tries at a node). */
-    private int sampleFeatures(Params prm, SplittableRandom rnd, int[] perm) {
+    private void findSplit(Grower gr, Work wk, SplittableRandom rnd, int[] perm, Best best) {
+        Params prm = gr.prm;
+        final int s = gr.stride;
+        final boolean counted = s == 3;
+        double lambda = prm.lambda();
+        double G = wk.g(), H = wk.h(), C = wk.c();
+        double parentScore = G * G / (H + lambda);
+        double[] hist = wk.hist();
         int tries = Math.min(p, prm.mtry());
         if (tries < p) {
             for (int i = 0; i < tries; i++) {
@@ -467,138 +441,79 @@ final class TreeLearner {
                 int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
             }
         }
-        return tries;
-    }
-
-    private void findSplit(Grower gr, Work wk, SplittableRandom rnd, int[] perm, Best best) {
-        int tries = sampleFeatures(gr.prm, rnd, perm);
-        double parentScore = wk.g() * wk.g() / (wk.h() + gr.prm.lambda());
-        for (int i = 0; i < tries; i++) {
-            int f = tries < p ? perm[i] : i;
-            scanFeature(gr, f, wk.hist(), offset[f], wk, parentScore, best);
-        }
-    }
-
-    /**
-     * {@link #findSplit} for a node without a histogram: for each tried feature its rows are summed into one
-     * feature's bins, scanned as a histogram's would be, and the touched bins zeroed again — the same split
-     * (the sums in another order), without the work of every feature's bins.
-     */
-    private void findSplitDirect(Grower gr, Work wk, SplittableRandom rnd, int[] perm, Best best) {
-        int tries = sampleFeatures(gr.prm, rnd, perm);
-        double parentScore = wk.g() * wk.g() / (wk.h() + gr.prm.lambda());
-        final int s = gr.stride;
-        if (gr.scratch == null) {
-            int most = 0;
-            for (int f = 0; f < p; f++) most = Math.max(most, nBins[f]);
-            gr.scratch = new double[s * most];
-            gr.touched = new int[most];
-            gr.seen = new boolean[most];
-        }
-        double[] h = gr.scratch, packed = gr.packed;
-        int[] touched = gr.touched, idx = gr.idx;
-        boolean[] seen = gr.seen;
-        for (int i = 0; i < tries; i++) {
-            int f = tries < p ? perm[i] : i;
-            if (nBins[f] < 2) continue;
-            int nt = 0;
-            for (int q = wk.start(); q < wk.end(); q++) {
-                int r = idx[q];
-                int b = bins[r * p + f] & 0xFF;
-                int k = s * b, o = s * r;
-                if (!seen[b]) { seen[b] = true; touched[nt++] = b; }
-                h[k] += packed[o];
-                h[k + 1] += packed[o + 1];
-                if (s == 3) h[k + 2] += packed[o + 2];
-            }
-            scanFeature(gr, f, h, 0, wk, parentScore, best);
-            for (int t = 0; t < nt; t++) {
-                int k = s * touched[t];
-                seen[touched[t]] = false;
-                h[k] = 0;
-                h[k + 1] = 0;
-                if (s == 3) h[k + 2] = 0;
-            }
-        }
-    }
-
-    /** The best split of feature {@code f} from its bins in {@code hist} starting at bin {@code base}. */
-    private void scanFeature(Grower gr, int f, double[] hist, int base, Work wk, double parentScore, Best best) {
-        Params prm = gr.prm;
-        final int s = gr.stride;
-        final boolean counted = s == 3;
-        double lambda = prm.lambda();
-        double G = wk.g(), H = wk.h(), C = wk.c();
         double minLeaf = counted ? Math.max(1, prm.minLeaf()) : 0, minHess = prm.minHess();
-        int nb = nBins[f];
-        if (nb < 2) return;
-        if (!categorical[f]) {
-            double gl = 0, hl = 0, cl = 0;
-            for (int b = 0; b < nb - 1; b++) {
-                int k = s * (base + b);
-                gl += hist[k];
-                hl += hist[k + 1];
-                if (counted) cl += hist[k + 2];
-                if (cl < minLeaf || hl < minHess) continue;
-                double cr = C - cl, hr = H - hl;
-                if (cr < minLeaf || hr < minHess) break;
-                double gr2 = G - gl;
-                double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
-                if (gain > best.gain) {
-                    best.gain = gain; best.feature = f; best.bin = b; best.gl = gl; best.hl = hl; best.cl = cl;
+        for (int i = 0; i < tries; i++) {
+            int f = tries < p ? perm[i] : i;
+            int base = offset[f], nb = nBins[f];
+            if (nb < 2) continue;
+            if (!categorical[f]) {
+                double gl = 0, hl = 0, cl = 0;
+                for (int b = 0; b < nb - 1; b++) {
+                    int k = s * (base + b);
+                    gl += hist[k];
+                    hl += hist[k + 1];
+                    if (counted) cl += hist[k + 2];
+                    if (cl < minLeaf || hl < minHess) continue;
+                    double cr = C - cl, hr = H - hl;
+                    if (cr < minLeaf || hr < minHess) break;
+                    double gr2 = G - gl;
+                    double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
+                    if (gain > best.gain) {
+                        best.gain = gain; best.feature = f; best.bin = b; best.gl = gl; best.hl = hl; best.cl = cl;
+                    }
                 }
-            }
-            return;
-        }
-        int[] used = new int[nb];
-        double[] ratio = new double[nb];
-        int k = 0;
-        for (int b = 0; b < nb; b++) {
-            int q = s * (base + b);
-            if (counted ? hist[q + 2] > 0.5 : hist[q + 1] > 0) {
-                ratio[b] = hist[q] / (hist[q + 1] + lambda + 1e-12);
-                used[k++] = b;
-            }
-        }
-        if (k < 2) return;
-        if (prm.oneVsRest()) { // one category against the others, as trees on one-hot codes split
-            for (int a = 0; a < k; a++) {
-                int b = used[a];
-                int q = s * (base + b);
-                double gl = hist[q], hl = hist[q + 1], cl = counted ? hist[q + 2] : 0;
-                if (cl < minLeaf || hl < minHess) continue;
-                double cr = C - cl, hr = H - hl;
-                if (cr < minLeaf || hr < minHess) continue;
-                double gr2 = G - gl;
-                double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
-                if (gain > best.gain) {
-                    best.gain = gain; best.feature = f; best.mask = 1L << b; best.gl = gl; best.hl = hl; best.cl = cl;
+            } else {
+                int[] used = new int[nb];
+                double[] ratio = new double[nb];
+                int k = 0;
+                for (int b = 0; b < nb; b++) {
+                    int q = s * (base + b);
+                    if (counted ? hist[q + 2] > 0.5 : hist[q + 1] > 0) {
+                        ratio[b] = hist[q] / (hist[q + 1] + lambda + 1e-12);
+                        used[k++] = b;
+                    }
                 }
-            }
-            return;
-        }
-        for (int a = 1; a < k; a++) { // insertion sort of the used bins by ratio
-            int x = used[a];
-            int c = a - 1;
-            while (c >= 0 && ratio[used[c]] > ratio[x]) { used[c + 1] = used[c]; c--; }
-            used[c + 1] = x;
-        }
-        double gl = 0, hl = 0, cl = 0;
-        long mask = 0;
-        for (int a = 0; a < k - 1; a++) {
-            int b = used[a];
-            int q = s * (base + b);
-            gl += hist[q];
-            hl += hist[q + 1];
-            if (counted) cl += hist[q + 2];
-            mask |= 1L << b;
-            if (cl < minLeaf || hl < minHess) continue;
-            double cr = C - cl, hr = H - hl;
-            if (cr < minLeaf || hr < minHess) break;
-            double gr2 = G - gl;
-            double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
-            if (gain > best.gain) {
-                best.gain = gain; best.feature = f; best.mask = mask; best.gl = gl; best.hl = hl; best.cl = cl;
+                if (k < 2) continue;
+                if (prm.oneVsRest()) { // one category against the others, as trees on one-hot codes split
+                    for (int a = 0; a < k; a++) {
+                        int b = used[a];
+                        int q = s * (base + b);
+                        double gl = hist[q], hl = hist[q + 1], cl = counted ? hist[q + 2] : 0;
+                        if (cl < minLeaf || hl < minHess) continue;
+                        double cr = C - cl, hr = H - hl;
+                        if (cr < minLeaf || hr < minHess) continue;
+                        double gr2 = G - gl;
+                        double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
+                        if (gain > best.gain) {
+                            best.gain = gain; best.feature = f; best.mask = 1L << b; best.gl = gl; best.hl = hl; best.cl = cl;
+                        }
+                    }
+                    continue;
+                }
+                for (int a = 1; a < k; a++) { // insertion sort of the used bins by ratio
+                    int x = used[a];
+                    int c = a - 1;
+                    while (c >= 0 && ratio[used[c]] > ratio[x]) { used[c + 1] = used[c]; c--; }
+                    used[c + 1] = x;
+                }
+                double gl = 0, hl = 0, cl = 0;
+                long mask = 0;
+                for (int a = 0; a < k - 1; a++) {
+                    int b = used[a];
+                    int q = s * (base + b);
+                    gl += hist[q];
+                    hl += hist[q + 1];
+                    if (counted) cl += hist[q + 2];
+                    mask |= 1L << b;
+                    if (cl < minLeaf || hl < minHess) continue;
+                    double cr = C - cl, hr = H - hl;
+                    if (cr < minLeaf || hr < minHess) break;
+                    double gr2 = G - gl;
+                    double gain = gl * gl / (hl + lambda) + gr2 * gr2 / (hr + lambda) - parentScore;
+                    if (gain > best.gain) {
+                        best.gain = gain; best.feature = f; best.mask = mask; best.gl = gl; best.hl = hl; best.cl = cl;
+                    }
+                }
             }
         }
     }
