@@ -2,11 +2,13 @@ package io.segmenta.cli;
 
 import io.segmenta.core.data.Dataset;
 import io.segmenta.core.io.CsvImporter;
+import io.segmenta.core.io.CsvSettings;
 import io.segmenta.core.io.CsvWriter;
 import io.segmenta.core.io.ImportReport;
 import io.segmenta.core.io.ImportRequest;
 import io.segmenta.core.io.ImportResult;
 import io.segmenta.core.io.RowLines;
+import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.task.TaskContext;
@@ -36,8 +38,9 @@ final class ModelCliSupport {
      * CSV file did (rows rejected, values that became missing), null for a project dataset; {@code lines} the file
      * line of each row, to name lines rather than rows in messages ({@link RowLines#NONE} for a project dataset).
      */
-    record Input(Dataset dataset, Project project, ImportReport report, RowLines lines) {
-        Input(Dataset dataset, Project project) { this(dataset, project, null, RowLines.NONE); }
+    /** @param settings how the data was read from CSV (null when it was not), so output can be written alike */
+    record Input(Dataset dataset, Project project, ImportReport report, RowLines lines, CsvSettings settings) {
+        Input(Dataset dataset, Project project, CsvSettings settings) { this(dataset, project, null, RowLines.NONE, settings); }
 
         /** {@link #importNotes(ImportReport)} of this input. */
         List<String> notes() { return importNotes(report); }
@@ -46,13 +49,12 @@ final class ModelCliSupport {
     static Input load(Path file, Path project, String dataset) {
         if (file != null) {
             ImportResult r = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
-            return new Input(r.dataset(), null, r.report(), r.rowLines());
+            return new Input(r.dataset(), null, r.report(), r.rowLines(), r.settings());
         }
         if (project == null || dataset == null) throw new UserException("model.cli.noInput");
         Project p = ProjectStore.open(project);
-        Dataset d = p.dataset(dataset).orElseThrow(() -> new UserException("model.cli.datasetMissing", project.toString(), dataset))
-                .dataset();
-        return new Input(d, p);
+        DatasetEntry e = p.dataset(dataset).orElseThrow(() -> new UserException("model.cli.datasetMissing", project.toString(), dataset));
+        return new Input(e.dataset(), p, e.settings());
     }
 
     /** Most columns with unreadable values listed one by one; the rest are summed up in one note. */

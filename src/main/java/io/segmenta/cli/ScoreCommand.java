@@ -122,7 +122,8 @@ public final class ScoreCommand implements Callable<Integer> {
             if (!taken.isEmpty()) throw new UserException("model.cli.scoredColumnsExist", ds.name(), String.join(", ", taken));
         }
         Dataset scored = r.appendTo(ds, px, I18n.locale());
-        if (out != null) CsvWriter.write(scored, out, CsvWriter.Options.defaults(), TaskContext.NONE);
+        // written as the input was read: its delimiter, decimal comma, date layout and (for Excel) byte-order mark
+        if (out != null) CsvWriter.write(scored, out, CsvWriter.Options.like(in.settings()), TaskContext.NONE);
         if (addColumns) {
             Project p = in.project();
             DatasetEntry entry = p.dataset(ds.name()).orElseThrow();

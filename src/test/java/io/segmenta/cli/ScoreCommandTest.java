@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,31 @@ class ScoreCommandTest {
         for (JsonNode t : n.get("tiers")) tiers += t.get("rows").asInt();
         assertThat(tiers).isEqualTo(3);
         assertThat(n.get("tiers").get(0).get("action").asString()).isEqualTo("Immediate intervention");
+    }
+
+    /**
+     * Regression: a Spanish spreadsheet export (';', decimal comma, dd/MM/yyyy, windows-1252, Sí/No) came back as
+     * ',' with decimal points, ISO dates, true/false and UTF-8 without a mark, so Excel showed "AndrÃ©s".
+     */
+    @Test
+    void theScoredFileIsWrittenAsTheInputWasRead() throws IOException {
+        Path csv = TrainCommandTest.churnCsv(dir, 600, 4);
+        Path model = dir.resolve("churn.segmodel");
+        assertThat(TrainCommandTest.run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic",
+                "--model-out", model.toString()).code()).isZero();
+        Path fresh = dir.resolve("clientes.csv");
+        Files.write(fresh, ("nombre;plan;tenure;fee;alta;socio\n"
+                + "Andrés;basic;1;99,5;03/02/2024;Sí\nMaría;pro;59;20,25;15/11/2023;No\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Path out = dir.resolve("puntuados.csv");
+        TrainCommandTest.Run r = TrainCommandTest.run("score", fresh.toString(), "--model", model.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        byte[] bytes = Files.readAllBytes(out);
+        assertThat(bytes[0] & 0xFF).as("a UTF-8 mark, for Excel").isEqualTo(0xEF);
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFnombre;plan;tenure;fee;alta;socio;churn_score;churn_decile;churn_tier;churn_action");
+        assertThat(lines.get(1)).startsWith("Andrés;basic;1;99,5;03/02/2024;Sí;");
+        assertThat(lines.get(2)).startsWith("María;pro;59;20,25;15/11/2023;No;");
     }
 
     @Test

@@ -64,6 +64,27 @@ public final class CsvWriter {
         /** Comma separated, decimal point, ISO dates, no BOM, LF, with header. */
         public static Options defaults() { return new Options(',', '.', null, null, false, "\n", true); }
 
+        /**
+         * Like the file {@code read} describes, so that a file written back (a scored copy) opens as the original
+         * did: its delimiter (a comma for a whitespace-separated log), decimal separator, the first date and
+         * date-time layouts of its columns, and a byte-order mark when it had one or was not UTF-8 (the output is
+         * UTF-8, and Excel reads accents right only with the mark). Null = {@link #defaults()}.
+         */
+        public static Options like(CsvSettings read) {
+            if (read == null) return defaults();
+            char d = Character.isWhitespace(read.delimiter()) && read.delimiter() != '\t' ? ',' : read.delimiter();
+            if (d == '"' || d == '\n' || d == '\r') d = ',';
+            String date = null, dateTime = null;
+            for (String p : read.dateFormats().values()) {
+                boolean time = p.contains("H");
+                if (time && dateTime == null) dateTime = p;
+                if (!time && date == null) date = p;
+            }
+            boolean utf8 = read.encoding() == null || read.encoding().toUpperCase(Locale.ROOT).replace("-", "").equals("UTF8")
+                    || read.encoding().equalsIgnoreCase("US-ASCII");
+            return new Options(d, read.decimal() == ',' ? ',' : '.', date, dateTime, read.bom() || !utf8, "\n", true);
+        }
+
         /** Like a Spanish spreadsheet or CRM export: ';' separated, decimal comma, dd/MM/yyyy dates. */
         public static Options spanish() { return new Options(';', ',', "dd/MM/yyyy", "dd/MM/yyyy HH:mm:ss", false, "\n", true); }
 
