@@ -221,7 +221,7 @@ class ScoreCommandTest {
         assertThat(s.code()).as(s.err()).isZero();
         String notes = Json.MAPPER.readTree(s.out()).get("notes").toString();
         assertThat(notes).contains("Column tenure: one of 5 values could not be read (the model expects numbers here").contains("\\\"x\\\" in line 3 of stray.csv")
-                .contains("Column plan: one of 5 values is a category the model does not know").contains("\\\"martian\\\" in line 6 of stray.csv");
+                .contains("Column plan: one of 5 values is a category without a code of its own in the model").contains("\\\"martian\\\" in line 6 of stray.csv");
         TrainCommandTest.Run t = score(stray, model);
         assertThat(t.err()).contains("segmenta: note: Column tenure");
     }
