@@ -73,6 +73,30 @@ class ScoreCommandTest {
         assertThat(lines.get(2)).startsWith("María;pro;59;20,25;15/11/2023;No;");
     }
 
+    /** Regression: a headerless test file without the label column said only "lacks columns the model needs: column_4". */
+    @Test
+    void headerlessFilesWhoseColumnsShiftedSaySo() throws IOException {
+        StringBuilder train = new StringBuilder(), test = new StringBuilder();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 300; i++) {
+            int a = r.nextInt(100), b = r.nextInt(100);
+            String c = r.nextBoolean() ? "x" : "y";
+            train.append(a + b > 100 ? 1 : 0).append('\t').append(a).append('\t').append(b).append('\t').append(c).append('\n');
+            test.append(a).append('\t').append(b).append('\t').append(c).append('\n');
+        }
+        Path trainFile = dir.resolve("train.txt"), testFile = dir.resolve("test.txt");
+        Files.writeString(trainFile, train);
+        Files.writeString(testFile, test);
+        Path model = dir.resolve("h.segmodel");
+        TrainCommandTest.Run t = TrainCommandTest.run("train", trainFile.toString(), "--target", "column_1", "--algorithm", "logistic",
+                "--model-out", model.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        TrainCommandTest.Run r2 = TrainCommandTest.run("score", testFile.toString(), "--model", model.toString(),
+                "--out", dir.resolve("s.csv").toString());
+        assertThat(r2.code()).isEqualTo(3);
+        assertThat(r2.err()).contains("column_4").contains("named by position").contains("at least 4 columns and this one has 3");
+    }
+
     @Test
     void scoredColumnsCanBeAddedToTheProjectDatasetForACampaign() throws IOException {
         Path csv = TrainCommandTest.churnCsv(dir, 400, 5);

@@ -128,9 +128,7 @@ public final class ModelScorer {
     public static ScoreResult score(TrainedModel model, Dataset ds, ScoringPolicy policy, TaskContext ctx) {
         TaskContext c = ctx == null ? TaskContext.NONE : ctx;
         List<String> missing = model.missingColumns(ds);
-        if (!missing.isEmpty()) {
-            throw new UserException("model.score.missingColumns", String.join(", ", missing), ds.name());
-        }
+        if (!missing.isEmpty()) throw Preprocessor.missingColumnsError(missing, model.requiredColumns(), ds);
         for (InputIssue issue : inputIssues(model, ds)) {
             if (issue.kind() == InputIssue.Kind.UNREADABLE && issue.count() == issue.values()) {
                 // not one value of the column fits: every score would rest on the training median alone

@@ -156,6 +156,29 @@ public record Preprocessor(List<FeatureSpec> features) {
         return m;
     }
 
+    private static final java.util.regex.Pattern POSITIONAL = java.util.regex.Pattern.compile("column_(\\d+)");
+
+    /**
+     * The error for columns a model needs that {@code ds} lacks. When both the model's file and this one had no
+     * header (names by position, column_1, column_2…), it says that the names have shifted: a test file without
+     * the label column otherwise reads as "lacks column_40".
+     */
+    static UserException missingColumnsError(List<String> missing, List<String> required, Dataset ds) {
+        boolean positional = !ds.columnNames().isEmpty()
+                && required.stream().allMatch(c -> POSITIONAL.matcher(c).matches())
+                && ds.columnNames().stream().filter(c -> !c.equals("source_file")).allMatch(c -> POSITIONAL.matcher(c).matches());
+        if (positional) {
+            int modelWidest = 0;
+            for (String c : required) {
+                java.util.regex.Matcher m = POSITIONAL.matcher(c);
+                if (m.matches()) modelWidest = Math.max(modelWidest, Integer.parseInt(m.group(1)));
+            }
+            long here = ds.columnNames().stream().filter(c -> POSITIONAL.matcher(c).matches()).count();
+            return new UserException("model.score.positionalColumns", String.join(", ", missing), ds.name(), modelWidest, here);
+        }
+        return new UserException("model.score.missingColumns", String.join(", ", missing), ds.name());
+    }
+
     /** Every row of {@code ds}. */
     public FeatureFrame transform(Dataset ds) { return transform(ds, null); }
 
@@ -165,7 +188,7 @@ public record Preprocessor(List<FeatureSpec> features) {
      */
     public FeatureFrame transform(Dataset ds, int[] rows) {
         List<String> missing = missingColumns(ds);
-        if (!missing.isEmpty()) throw new UserException("model.score.missingColumns", String.join(", ", missing), ds.name());
+        if (!missing.isEmpty()) throw missingColumnsError(missing, names(), ds);
         int n = rows == null ? ds.rowCount() : rows.length;
         double[][] cols = new double[features.size()][];
         for (int f = 0; f < features.size(); f++) {

@@ -41,7 +41,7 @@ public record TrainedModel(ModelInfo info, List<Pipeline> pipelines) {
     /** Probability of the positive class (or predicted value) per row; rows null = all. */
     public double[] predict(Dataset ds, int[] rows) {
         List<String> missing = missingColumns(ds);
-        if (!missing.isEmpty()) throw new UserException("model.score.missingColumns", String.join(", ", missing), ds.name());
+        if (!missing.isEmpty()) throw Preprocessor.missingColumnsError(missing, requiredColumns(), ds);
         double[] acc = null;
         for (Pipeline p : pipelines) {
             double[] v = p.predict(ds, rows);
