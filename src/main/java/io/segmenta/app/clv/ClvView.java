@@ -128,6 +128,7 @@ public final class ClvView {
         unitPrice.setId("clvUnitPrice");
         unitPrice.setWrapText(true);
         unitPrice.selectedProperty().bindBidirectional(vm.unitPriceProperty());
+        unitPrice.disableProperty().bind(vm.quantityColumnProperty().isNull());
 
         ComboBox<TimeUnit> unit = new ComboBox<>();
         unit.getItems().setAll(TimeUnit.values());

@@ -163,6 +163,8 @@ public final class ClvViewModel {
         customerDataset.addListener((o, a, b) -> customerDatasetChanged());
         for (var p : List.of(customerColumn, amountColumn, quantityColumn, calibrationEnd, holdoutEnd)) p.addListener((o, a, b) -> setupError.set(null));
         unitPrice.addListener((o, a, b) -> setupError.set(null));
+        // without a quantity there is nothing to multiply the price by
+        quantityColumn.addListener((o, a, b) -> { if (b == null) unitPrice.set(false); });
         projectChanged();
     }
 

@@ -110,7 +110,11 @@ class ClvViewModelTest {
         SummaryOptions so = vm.summaryOptions();
         assertThat(so).as(String.valueOf(vm.setupErrorProperty().get())).isNotNull();
         assertThat(so.unitPrice()).isTrue();
+        // no quantity, no unit price (the check box is disabled then)
         vm.quantityColumnProperty().set(null);
+        assertThat(vm.unitPriceProperty().get()).isFalse();
+        assertThat(vm.summaryOptions().unitPrice()).isFalse();
+        vm.unitPriceProperty().set(true);
         assertThat(vm.summaryOptions()).isNull();
         assertThat(vm.setupErrorProperty().get()).contains("quantity");
     }
