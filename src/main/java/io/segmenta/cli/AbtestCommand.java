@@ -227,6 +227,7 @@ public final class AbtestCommand implements Callable<Integer> {
         rn.put("decision", rec.decision().key());
         rn.put("metric", rec.metric().key());
         rn.put("leader", rec.leader());
+        if (rec.decision() == AbReport.Decision.DECLARE_WINNER) rn.put("lead_significant", !rec.winnerNotSignificant());
         num(rn, "probability_best", rec.probabilityBest());
         num(rn, "expected_loss", rec.expectedLoss());
         rn.put("current_per_arm", rec.currentPerArm());

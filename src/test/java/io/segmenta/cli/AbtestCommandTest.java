@@ -83,6 +83,8 @@ class AbtestCommandTest {
         assertThat(conv.path("bayes").get(1).path("probability_best").doubleValue()).isCloseTo(0.9750225327342711, within(1e-7));
         assertThat(j.path("recommendation").path("decision").stringValue()).isEqualTo("declare_winner");
         assertThat(j.path("recommendation").path("leader").stringValue()).isEqualTo("B");
+        // …whose lead over A the Holm-adjusted z test does not call significant (0.149)
+        assertThat(j.path("recommendation").path("lead_significant").booleanValue()).isFalse();
         assertThat(j.path("recommendation").path("next_wave").path("per_arm").longValue()).isPositive();
     }
 

@@ -675,9 +675,11 @@ public final class CampaignsView {
         chart.show(m, r == null ? null : r.recommendation().leader(), r == null ? null : r.options().control());
         recommendationBox.setVisible(r != null);
         recommendationBox.setManaged(r != null);
-        recommendationBox.getStyleClass().removeAll("declare_winner", "keep_testing", "increase_sample");
+        recommendationBox.getStyleClass().removeAll("declare_winner", "keep_testing", "increase_sample", "winner_not_significant");
         if (r != null) {
-            recommendationBox.getStyleClass().add(r.recommendation().decision().key());
+            // a winner whose lead is not significant reads as a caution, not a success
+            recommendationBox.getStyleClass().add(r.recommendation().winnerNotSignificant() ? "winner_not_significant"
+                    : r.recommendation().decision().key());
             recommendationTitle.setText(I18n.tr("ui.campaigns.ab.recommendation"));
             recommendationTitle.setGraphic(Icons.icon(switch (r.recommendation().decision()) {
                 case DECLARE_WINNER -> MaterialDesignC.CHECK_DECAGRAM_OUTLINE;

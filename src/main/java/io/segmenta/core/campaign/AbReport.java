@@ -93,6 +93,12 @@ public record AbReport(AbOptions options, AbData data, List<ArmMetrics> arms, Li
     public record Recommendation(Decision decision, AbMetric metric, String leader, double probabilityBest,
                                  double expectedLoss, long currentPerArm, PowerCalculator.Result nextWave,
                                  String messageKey, List<Object> args) {
+        /**
+         * A winner on probability and expected loss whose lead the Holm-adjusted z test does not call significant
+         * (a low-risk choice, not a proven difference).
+         */
+        public boolean winnerNotSignificant() { return "campaign.recommend.winnerNotSignificant".equals(messageKey); }
+
         /** The explanation in the current language. */
         public String message() {
             return I18n.tr(messageKey, args.stream().map(a -> a instanceof AbMetric m ? m.label() : a).toArray());

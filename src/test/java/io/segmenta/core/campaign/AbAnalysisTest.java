@@ -191,6 +191,8 @@ class AbAnalysisTest {
                 new long[]{240, 300, 190, 160}, AbOptions.defaults().withControl("control"));
         assertThat(twice.recommendation().decision()).isEqualTo(Decision.DECLARE_WINNER);
         assertThat(twice.recommendation().messageKey()).isEqualTo("campaign.recommend.winner");
+        assertThat(twice.recommendation().winnerNotSignificant()).isFalse();
+        assertThat(r.recommendation().winnerNotSignificant()).isTrue();
     }
 
     @Test
