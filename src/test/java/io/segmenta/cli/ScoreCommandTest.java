@@ -54,10 +54,7 @@ class ScoreCommandTest {
      */
     @Test
     void theScoredFileIsWrittenAsTheInputWasRead() throws IOException {
-        Path csv = TrainCommandTest.churnCsv(dir, 600, 4);
-        Path model = dir.resolve("churn.segmodel");
-        assertThat(TrainCommandTest.run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic",
-                "--model-out", model.toString()).code()).isZero();
+        Path model = trained("logistic");
         Path fresh = dir.resolve("clientes.csv");
         Files.write(fresh, ("nombre;plan;tenure;fee;alta;socio\n"
                 + "Andrés;basic;1;99,5;03/02/2024;Sí\nMaría;pro;59;20,25;15/11/2023;No\n")
