@@ -38,9 +38,24 @@ final class ModelCliSupport {
      * CSV file did (rows rejected, values that became missing), null for a project dataset; {@code lines} the file
      * line of each row, to name lines rather than rows in messages ({@link RowLines#NONE} for a project dataset).
      */
-    /** @param settings how the data was read from CSV (null when it was not), so output can be written alike */
-    record Input(Dataset dataset, Project project, ImportReport report, RowLines lines, CsvSettings settings) {
-        Input(Dataset dataset, Project project, CsvSettings settings) { this(dataset, project, null, RowLines.NONE, settings); }
+    /**
+     * @param settings how the data was read from CSV (null when it was not), so output can be written alike
+     * @param imported the import of a CSV file, or null for a project dataset
+     */
+    record Input(Dataset dataset, Project project, ImportReport report, RowLines lines, CsvSettings settings, ImportResult imported) {
+        Input(Dataset dataset, Project project, CsvSettings settings) { this(dataset, project, null, RowLines.NONE, settings, null); }
+
+        /**
+         * Refuses a column name that the file's header gave to several columns (the later ones were renamed
+         * a_2…): training on the first of two "Churn" columns without a word is training on the wrong one.
+         */
+        void checkUnambiguous(String option, String name) {
+            if (imported == null || name == null) return;
+            List<String> all = imported.columnsNamed(name);
+            if (all.size() > 1) {
+                throw new UserException("model.cli.ambiguousColumn", name, all.size(), I18n.quotedList(all), option, all.get(1));
+            }
+        }
 
         /** {@link #importNotes(ImportReport)} of this input. */
         List<String> notes() { return importNotes(report); }
@@ -49,7 +64,7 @@ final class ModelCliSupport {
     static Input load(Path file, Path project, String dataset) {
         if (file != null) {
             ImportResult r = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE);
-            return new Input(r.dataset(), null, r.report(), r.rowLines(), r.settings());
+            return new Input(r.dataset(), null, r.report(), r.rowLines(), r.settings(), r);
         }
         if (project == null || dataset == null) throw new UserException("model.cli.noInput");
         Project p = ProjectStore.open(project);

@@ -244,6 +244,7 @@ public final class TrainCommand implements Callable<Integer> {
         ModelCliSupport.checkOutputsApart(ModelCliSupport.paths("--model-out", modelOut, "--metrics-out", metricsOut, "--history-out", historyOut),
                 ModelCliSupport.paths("FILE", file, "--project", project));
         ModelCliSupport.Input in = ModelCliSupport.load(file, project, dataset);
+        in.checkUnambiguous("--target", target);
         notes.addAll(in.notes());
         Dataset ds = in.dataset();
         TrainingOptions o = options(ds.name());

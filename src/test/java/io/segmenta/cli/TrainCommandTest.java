@@ -260,6 +260,23 @@ class TrainCommandTest {
         assertThat(fixed.code()).as(fixed.err()).isZero();
     }
 
+    /** Regression: a header naming two columns "Churn" trained on the first one (a gender column) without a word. */
+    @Test
+    void aTargetNameTheHeaderRepeatsIsRefused() throws IOException {
+        StringBuilder sb = new StringBuilder("id,churn,tenure,churn\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            int t = r.nextInt(60);
+            sb.append(i).append(',').append(r.nextBoolean() ? "F" : "M").append(',').append(t).append(',').append(t < 20 ? "yes" : "no").append('\n');
+        }
+        Path f = csv("dup.csv", sb.toString());
+        Run bad = run("train", f.toString(), "--target", "churn", "--algorithm", "logistic");
+        assertCleanInputError(bad);
+        assertThat(bad.err()).contains("names 2 columns churn").contains("\"churn\", \"churn_2\"").contains("--target churn_2");
+        Run good = run("train", f.toString(), "--target", "churn_2", "--algorithm", "logistic");
+        assertThat(good.code()).as(good.err()).isZero();
+    }
+
     @Test
     void targetsWithoutTwoClassesSayWhatIsWrong() throws IOException {
         // regression: one value, no value and three values all said "has N distinct values; choose the positive class"

@@ -250,6 +250,8 @@ public final class CsvImporter {
         char delim, quote, decimal, thousands;
         boolean header, dayFirst;
         String[] names;
+        /** Columns renamed because the header repeated a name: new name → the header's name. */
+        final Map<String, String> renamed = new LinkedHashMap<>();
         String[] rawHeader;
         ColumnType[] types;
         ValueParser.DateLayout[] layouts;
@@ -346,7 +348,7 @@ public final class CsvImporter {
             // the header defines the columns; rows with extra empty trailing fields are still accepted
             ncol = head.get(0).length;
             p.rawHeader = head.get(0);
-            p.names = headerNames(head.get(0), ncol, l.name, headLines.get(0), p.warnings);
+            p.names = headerNames(head.get(0), ncol, l.name, headLines.get(0), p.warnings, p.renamed);
             p.dataStart = headEnds.get(0);
             p.dataLine = headLines.get(0) + 1;
             // the line after the header record (it may span lines when quoted)
@@ -473,7 +475,8 @@ public final class CsvImporter {
                 .map(Map.Entry::getKey).orElse(1);
     }
 
-    private static String[] headerNames(String[] raw, int ncol, String file, long line, List<String> warnings) {
+    private static String[] headerNames(String[] raw, int ncol, String file, long line, List<String> warnings,
+                                        Map<String, String> renamed) {
         String[] names = new String[ncol];
         String[] given = new String[ncol];
         // a name made up for a blank or repeated header never takes a name the file itself uses later on
@@ -494,6 +497,7 @@ public final class CsvImporter {
             } else if (used.contains(n)) {
                 String nn = uniqueName(n, used, reserved);
                 warnings.add(I18n.tr("csv.warn.duplicateHeader", file, line, i + 1, n, nn));
+                renamed.put(nn, n);
                 n = nn;
             }
             used.add(n);
@@ -898,7 +902,7 @@ public final class CsvImporter {
         CsvSettings settings = new CsvSettings(p.delim, p.quote, l0.charset.name(), l0.bom, p.decimal, p.thousands,
                 p.header, p.dayFirst, p.globalMissing, p.columnMissing, finalTypes, formats);
         ImportReport report = new ImportReport(rowsRead, out.rows, rejectedCount, rejected, colReports, warnings);
-        return new ImportResult(ds, settings, report, sources, rowLines(out));
+        return new ImportResult(ds, settings, report, sources, rowLines(out), p.renamed);
     }
 
     /** The file and line of every accepted row, in dataset order. */
