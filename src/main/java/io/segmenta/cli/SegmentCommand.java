@@ -98,11 +98,12 @@ public final class SegmentCommand implements Callable<Integer> {
             throw new UserException("segment.cli.segmentationExists", artifactName, project.toString());
         }
         Dataset ds = input.load(cl, fromFile ? null : project);
+        // the features first: a misspelt one is the first thing to fix
+        SegmentationOptions o = input.options(cl, ds, 2, Math.max(2, Math.min(k, SegmentationOptions.MAX_K)));
         if (project != null && !replaceColumn && ds.find(column.strip()).isPresent()) {
             // a dataset's own column (its ids, its ages…) is never overwritten by a segment label without being asked
             throw new UserException("segment.cli.columnExists", column.strip(), ds.name());
         }
-        SegmentationOptions o = input.options(cl, ds, 2, Math.max(2, Math.min(k, SegmentationOptions.MAX_K)));
         FeatureMatrix m = FeatureMatrix.build(ds, o);
         Segmentation seg = Segmenter.fit(ds, m, o, k, null, io.segmenta.core.segment.Workers.defaultThreads(), TaskContext.NONE);
         Locale l = I18n.locale();
