@@ -56,8 +56,9 @@ class ScoreCommandTest {
     void theScoredFileIsWrittenAsTheInputWasRead() throws IOException {
         Path model = trained("logistic");
         Path fresh = dir.resolve("clientes.csv");
-        Files.write(fresh, ("nombre;plan;tenure;fee;alta;socio\n"
-                + "Andrés;basic;1;99,5;03/02/2024;Sí\nMaría;pro;59;20,25;15/11/2023;No\n")
+        // "alta" is day first, "visita" month first (a second system's export): each keeps its own order
+        Files.write(fresh, ("nombre;plan;tenure;fee;alta;socio;visita\n"
+                + "Andrés;basic;1;99,5;03/02/2024;Sí;12/31/2023\nMaría;pro;59;20,25;15/11/2023;No;01/15/2024\n")
                 .getBytes(java.nio.charset.Charset.forName("windows-1252")));
         Path out = dir.resolve("puntuados.csv");
         TrainCommandTest.Run r = TrainCommandTest.run("score", fresh.toString(), "--model", model.toString(), "--out", out.toString());
@@ -65,9 +66,9 @@ class ScoreCommandTest {
         byte[] bytes = Files.readAllBytes(out);
         assertThat(bytes[0] & 0xFF).as("a UTF-8 mark, for Excel").isEqualTo(0xEF);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFnombre;plan;tenure;fee;alta;socio;churn_score;churn_decile;churn_tier;churn_action");
-        assertThat(lines.get(1)).startsWith("Andrés;basic;1;99,5;03/02/2024;Sí;");
-        assertThat(lines.get(2)).startsWith("María;pro;59;20,25;15/11/2023;No;");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFnombre;plan;tenure;fee;alta;socio;visita;churn_score;churn_decile;churn_tier;churn_action");
+        assertThat(lines.get(1)).startsWith("Andrés;basic;1;99,5;03/02/2024;Sí;12/31/2023;");
+        assertThat(lines.get(2)).startsWith("María;pro;59;20,25;15/11/2023;No;01/15/2024;");
     }
 
     /** Regression: a headerless test file without the label column said only "lacks columns the model needs: column_4". */

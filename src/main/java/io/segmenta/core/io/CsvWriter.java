@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,10 +47,20 @@ public final class CsvWriter {
      * @param bom               whether to start the file with a UTF-8 byte-order mark
      * @param lineSeparator     "\n" or "\r\n"
      * @param header            whether to write the column names first
+     * @param columnPatterns    date or date-time pattern per column name, before the two above (a file read
+     *                          with dd/MM/yyyy in one column and M/d/yyyy in another is written back so)
      */
     public record Options(char delimiter, char decimal, String datePattern, String dateTimePattern, boolean bom,
-                          String lineSeparator, boolean header) {
+                          String lineSeparator, boolean header, Map<String, String> columnPatterns) {
+        /** Without patterns per column. */
+        public Options(char delimiter, char decimal, String datePattern, String dateTimePattern, boolean bom,
+                       String lineSeparator, boolean header) {
+            this(delimiter, decimal, datePattern, dateTimePattern, bom, lineSeparator, header, Map.of());
+        }
+
         public Options {
+            columnPatterns = columnPatterns == null ? Map.of() : Map.copyOf(columnPatterns);
+            for (String p : columnPatterns.values()) DateTimeFormatter.ofPattern(p, Locale.ROOT);
             if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
                 throw new IllegalArgumentException("delimiter cannot be a quote or a line break");
             }
@@ -74,27 +85,23 @@ public final class CsvWriter {
             if (read == null) return defaults();
             char d = Character.isWhitespace(read.delimiter()) && read.delimiter() != '\t' ? ',' : read.delimiter();
             if (d == '"' || d == '\n' || d == '\r') d = ',';
-            String date = null, dateTime = null;
-            for (String p : read.dateFormats().values()) {
-                boolean time = p.contains("H");
-                if (time && dateTime == null) dateTime = p;
-                if (!time && date == null) date = p;
-            }
             boolean utf8 = read.encoding() == null || read.encoding().toUpperCase(Locale.ROOT).replace("-", "").equals("UTF8")
                     || read.encoding().equalsIgnoreCase("US-ASCII");
-            return new Options(d, read.decimal() == ',' ? ',' : '.', date, dateTime, read.bom() || !utf8, "\n", true);
+            // each date column as the file wrote it (one column day first, another month first)
+            return new Options(d, read.decimal() == ',' ? ',' : '.', null, null, read.bom() || !utf8, "\n", true,
+                    read.dateFormats());
         }
 
         /** Like a Spanish spreadsheet or CRM export: ';' separated, decimal comma, dd/MM/yyyy dates. */
         public static Options spanish() { return new Options(';', ',', "dd/MM/yyyy", "dd/MM/yyyy HH:mm:ss", false, "\n", true); }
 
-        public Options withDelimiter(char d) { return new Options(d, decimal, datePattern, dateTimePattern, bom, lineSeparator, header); }
-        public Options withDecimal(char d) { return new Options(delimiter, d, datePattern, dateTimePattern, bom, lineSeparator, header); }
-        public Options withDatePattern(String p) { return new Options(delimiter, decimal, p, dateTimePattern, bom, lineSeparator, header); }
-        public Options withDateTimePattern(String p) { return new Options(delimiter, decimal, datePattern, p, bom, lineSeparator, header); }
-        public Options withBom(boolean b) { return new Options(delimiter, decimal, datePattern, dateTimePattern, b, lineSeparator, header); }
-        public Options withLineSeparator(String s) { return new Options(delimiter, decimal, datePattern, dateTimePattern, bom, s, header); }
-        public Options withHeader(boolean h) { return new Options(delimiter, decimal, datePattern, dateTimePattern, bom, lineSeparator, h); }
+        public Options withDelimiter(char d) { return new Options(d, decimal, datePattern, dateTimePattern, bom, lineSeparator, header, columnPatterns); }
+        public Options withDecimal(char d) { return new Options(delimiter, d, datePattern, dateTimePattern, bom, lineSeparator, header, columnPatterns); }
+        public Options withDatePattern(String p) { return new Options(delimiter, decimal, p, dateTimePattern, bom, lineSeparator, header, columnPatterns); }
+        public Options withDateTimePattern(String p) { return new Options(delimiter, decimal, datePattern, p, bom, lineSeparator, header, columnPatterns); }
+        public Options withBom(boolean b) { return new Options(delimiter, decimal, datePattern, dateTimePattern, b, lineSeparator, header, columnPatterns); }
+        public Options withLineSeparator(String s) { return new Options(delimiter, decimal, datePattern, dateTimePattern, bom, s, header, columnPatterns); }
+        public Options withHeader(boolean h) { return new Options(delimiter, decimal, datePattern, dateTimePattern, bom, lineSeparator, h, columnPatterns); }
     }
 
     /** Writes a dataset to {@code file} (created or replaced atomically; missing folders are created). */
@@ -184,6 +191,11 @@ public final class CsvWriter {
         int rows = dataset.rowCount();
         DateTimeFormatter df = dateFormatter(options);
         DateTimeFormatter dtf = dateTimeFormatter(options);
+        DateTimeFormatter[] own = new DateTimeFormatter[cols.size()];
+        for (int i = 0; i < own.length; i++) {
+            String p = options.columnPatterns().get(cols.get(i).name());
+            own[i] = p == null ? null : DateTimeFormatter.ofPattern(p, Locale.ROOT);
+        }
         List<String> cells = new ArrayList<>(cols.size());
         for (int r = 0; r < rows; r++) {
             if ((r & 0xFFFF) == 0) {
@@ -191,7 +203,9 @@ public final class CsvWriter {
                 ctx.progress(r, rows, dataset.name());
             }
             cells.clear();
-            for (Column c : cols) cells.add(formatCell(c, r, options, df, dtf));
+            for (int i = 0; i < own.length; i++) {
+                cells.add(formatCell(cols.get(i), r, options, own[i] != null ? own[i] : df, own[i] != null ? own[i] : dtf));
+            }
             writeRecord(w, cells, options);
         }
         ctx.progress(rows, rows, dataset.name());
