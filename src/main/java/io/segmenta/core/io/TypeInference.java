@@ -24,7 +24,7 @@ final class TypeInference {
             "(?i)(^|[_\\s.-])(id|uuid|guid|dni|nif|nie|email|e-mail|mail|correo|phone|telefono|teléfono|key|codigo_cliente)($|[_\\s.-])|^id[A-Z_]|[a-z]Id$|[a-z]ID$");
 
     /** An invoice or order code: a short letter prefix and digits ("C489440", "A563185", "INV-0042"). */
-    private static final Pattern CODE = Pattern.compile("[A-Za-z]{1,4}[-_]?\\d{2,}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z]{1,4}[-_]?\\d{4,}");
 
     /**
      * Whether a value that is not a number reads as a code: then a column of numbers with a few such values
@@ -33,6 +33,15 @@ final class TypeInference {
      */
     static boolean looksLikeCode(String v) {
         return v != null && CODE.matcher(v.strip()).matches();
+    }
+
+    /** Digits only (an optional sign), more than a 64-bit integer holds. */
+    static boolean tooLongInteger(String v) {
+        String t = v.strip();
+        int from = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        if (t.length() - from < 19) return false;
+        for (int i = from; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return false;
+        return true;
     }
 
     static int tolerance(int n) {
@@ -54,13 +63,17 @@ final class TypeInference {
             byte[] b = v.getBytes(StandardCharsets.UTF_8);
             int e = b.length;
             if (vp.parseBoolean(b, 0, e)) { boolOk++; boolTokens.add(v.toLowerCase(Locale.ROOT)); }
-            if (vp.parseLong(b, 0, e)) {
+            boolean isLong = vp.parseLong(b, 0, e);
+            if (isLong) {
                 intOk++;
                 if (vp.leadingZero) lead++;
                 if (e == 8 && b[0] != '-' && b[0] != '+') eightDigits++;
             }
-            if (vp.parseDouble(b, 0, e)) dblOk++;
-            else if (looksLikeCode(v)) codes++;
+            if (vp.parseDouble(b, 0, e)) {
+                dblOk++;
+                // a whole number too long for 64 bits (a 20-digit id) would lose its last digits as a decimal
+                if (!isLong && tooLongInteger(v)) codes++;
+            } else if (looksLikeCode(v)) codes++;
             if (maybeDate) {
                 checkedForDate++;
                 boolean any = false;

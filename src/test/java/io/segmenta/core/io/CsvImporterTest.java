@@ -186,6 +186,18 @@ class CsvImporterTest {
         assertThat(TypeInference.looksLikeCode("INV-0042")).isTrue();
         assertThat(TypeInference.looksLikeCode("N/A")).isFalse();
         assertThat(TypeInference.looksLikeCode("12kg")).isFalse();
+        assertThat(TypeInference.looksLikeCode("E12")).as("an exponent's remains, not a code").isFalse();
+    }
+
+    /** Regression: 20-digit ids were read as decimals and lost their last digits (…567890 → …567000). */
+    @Test
+    void integersTooLongFor64BitsAreCodes() throws IOException {
+        StringBuilder csv = new StringBuilder("id,n\n");
+        for (int i = 0; i < 100; i++) csv.append("1234567890123456789").append(i % 10).append(',').append(i).append('\n');
+        ImportResult r = imp(write("big.csv", csv.toString()));
+        assertThat(r.dataset().column("id").type()).isIn(ColumnType.CATEGORICAL, ColumnType.TEXT);
+        assertThat(r.dataset().column("id").format(7)).isEqualTo("12345678901234567897");
+        assertThat(r.dataset().column("n").type()).isEqualTo(ColumnType.INTEGER);
     }
 
     /** Regression: a UTF-8 BOM in front of windows-1252 text gave "c\uFFFDdigo" and no warning. */
