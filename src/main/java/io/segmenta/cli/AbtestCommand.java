@@ -349,6 +349,7 @@ public final class AbtestCommand implements Callable<Integer> {
             case DECLARE_WINNER -> I18n.tr("campaign.cli.ab.decision.declareWinner");
             case KEEP_TESTING -> I18n.tr("campaign.cli.ab.decision.keepTesting");
             case INCREASE_SAMPLE -> I18n.tr("campaign.cli.ab.decision.increaseSample");
+            case KEEP_CONTROL -> I18n.tr("campaign.cli.ab.decision.keepControl");
         };
     }
 

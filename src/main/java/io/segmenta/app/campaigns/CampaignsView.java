@@ -675,7 +675,8 @@ public final class CampaignsView {
         chart.show(m, r == null ? null : r.recommendation().leader(), r == null ? null : r.options().control());
         recommendationBox.setVisible(r != null);
         recommendationBox.setManaged(r != null);
-        recommendationBox.getStyleClass().removeAll("declare_winner", "keep_testing", "increase_sample", "winner_not_significant");
+        recommendationBox.getStyleClass().removeAll("declare_winner", "keep_testing", "increase_sample", "winner_not_significant",
+                "keep_control");
         if (r != null) {
             // a winner whose lead is not significant reads as a caution, not a success
             recommendationBox.getStyleClass().add(r.recommendation().winnerNotSignificant() ? "winner_not_significant"
@@ -685,6 +686,7 @@ public final class CampaignsView {
                 case DECLARE_WINNER -> MaterialDesignC.CHECK_DECAGRAM_OUTLINE;
                 case KEEP_TESTING -> MaterialDesignT_TIMER;
                 case INCREASE_SAMPLE -> MaterialDesignA.ACCOUNT_MULTIPLE_PLUS_OUTLINE;
+                case KEEP_CONTROL -> MaterialDesignA.ALERT_OUTLINE;
             }, 20));
             recommendation.setText(r.recommendation().message());
         }

@@ -188,6 +188,22 @@ public final class AbAnalysis {
     static final int MIN_SENDS_FOR_WINNER = 30;
 
     /**
+     * When every contest arm's comparison with the control is significant (Holm) and below it, the one closest
+     * to the control (the largest adjusted p); otherwise null.
+     */
+    private static AbReport.Comparison allBelowControl(MetricResult r, List<ArmCounts> contest, ArmCounts control) {
+        AbReport.Comparison closest = null;
+        int below = 0;
+        for (AbReport.Comparison c : r.comparisons()) {
+            if (!c.versusControl() || !c.other().equals(control.arm())) continue;
+            if (!c.significant() || !(c.test().p1() < c.test().p2())) return null;
+            below++;
+            if (closest == null || c.holmP() > closest.holmP()) closest = c;
+        }
+        return below == contest.size() ? closest : null;
+    }
+
+    /**
      * The leader's comparison with another contest arm that is not significant after the Holm adjustment (the
      * one with the largest adjusted p), or null when the leader beats every other contest arm.
      */
@@ -226,6 +242,15 @@ public final class AbAnalysis {
         }
         double pBest = leader.probabilityBest();
         double loss = leader.expectedLoss();
+        // the control beats every creative, each significantly (Holm): the leader among them is no winner
+        AbReport.Comparison closest = control != null && m.possibleWithoutSend() && contest.size() > 0 && !contest.contains(control)
+                ? allBelowControl(r, contest, control) : null;
+        if (closest != null) {
+            double controlRate = (double) control.successes(m) / control.sends();
+            return new Recommendation(Decision.KEEP_CONTROL, m, control.arm(), pBest, loss, current, plan,
+                    "campaign.recommend.keepControl",
+                    List.of(control.arm(), m, controlRate, closest.arm(), closest.test().p1(), closest.holmP()));
+        }
         // the posterior of an arm of a handful of sends is mostly the prior: one sale in one send is not a winner
         boolean bayesWinner = pBest >= o.winProbability() && loss <= o.lossTolerance() * leader.posteriorMean()
                 && current >= MIN_SENDS_FOR_WINNER;

@@ -75,7 +75,9 @@ public record AbReport(AbOptions options, AbData data, List<ArmMetrics> arms, Li
 
     /** The decision. */
     public enum Decision {
-        DECLARE_WINNER, KEEP_TESTING, INCREASE_SAMPLE;
+        DECLARE_WINNER, KEEP_TESTING, INCREASE_SAMPLE,
+        /** Every creative did significantly worse than the control: send none of them. */
+        KEEP_CONTROL;
 
         public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
     }

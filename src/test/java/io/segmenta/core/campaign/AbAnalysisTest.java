@@ -195,6 +195,27 @@ class AbAnalysisTest {
         assertThat(r.recommendation().winnerNotSignificant()).isTrue();
     }
 
+    /** Regression: with the control significantly ahead of every creative the advice was "increase the sample". */
+    @Test
+    void whenTheControlBeatsEveryCreativeKeepTheControl() {
+        Locale before = I18n.locale();
+        try {
+            I18n.setLocale(Locale.ENGLISH);
+            AbReport r = analyzeAggregated(new String[]{"A", "B", "C"}, new long[]{10_000, 10_000, 10_000}, new long[]{260, 200, 205},
+                    AbOptions.defaults().withControl("A"));
+            assertThat(r.recommendation().decision()).isEqualTo(Decision.KEEP_CONTROL);
+            assertThat(r.recommendation().leader()).isEqualTo("A");
+            assertThat(r.recommendation().message()).startsWith("Keep the control: every creative's conversion rate is significantly"
+                    + " below that of \"A\" (2.6%); the closest, \"C\", reached 2.05% (Holm p = 0.0");
+            // one creative not significantly below: no verdict for the control
+            AbReport close = analyzeAggregated(new String[]{"A", "B", "C"}, new long[]{10_000, 10_000, 10_000}, new long[]{260, 200, 250},
+                    AbOptions.defaults().withControl("A"));
+            assertThat(close.recommendation().decision()).isNotEqualTo(Decision.KEEP_CONTROL);
+        } finally {
+            I18n.setLocale(before);
+        }
+    }
+
     @Test
     void recommendationsReadNaturallyInEnglishAndSpanish() {
         Locale before = I18n.locale();
