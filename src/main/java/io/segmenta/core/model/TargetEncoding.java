@@ -131,7 +131,8 @@ public record TargetEncoding(String column, Task task, String positive, String n
         List<Double> byCount = new ArrayList<>(distinct);
         byCount.sort((a, b) -> Long.compare(counts.get(b), counts.get(a)));
         long two = counts.get(byCount.get(0)) + counts.get(byCount.get(1));
-        if (two < MOSTLY_TWO_VALUES * n) return;
+        // a count that runs on (complaints 0, 1, 2, 3, 4…) is a number; one or two stray values are not
+        if (two < MOSTLY_TWO_VALUES * n || byCount.size() > 4) return;
         double first = Math.min(byCount.get(0), byCount.get(1)), second = Math.max(byCount.get(0), byCount.get(1));
         List<String> others = new ArrayList<>();
         for (double v : byCount.subList(2, byCount.size())) others.add(text(v));
