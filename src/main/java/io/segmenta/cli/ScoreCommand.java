@@ -192,6 +192,10 @@ public final class ScoreCommand implements Callable<Integer> {
         if (i.kind() == ModelScorer.InputIssue.Kind.UNSEEN) {
             return I18n.tr("model.cli.unseenValues", i.column(), i.count(), i.values(), i.example(), row);
         }
+        if (i.kind() == ModelScorer.InputIssue.Kind.MISSING) {
+            String filled = i.example().isEmpty() ? I18n.tr("model.cli.filledOther") : I18n.tr("model.cli.filledWith", i.example());
+            return I18n.tr("model.cli.missingNotTrained", i.column(), i.count(), i.values(), row, filled);
+        }
         return I18n.tr("model.cli.unreadableValues", i.column(), i.count(), i.values(), i.example(), row,
                 I18n.tr("model.score.expected." + i.expected().name().toLowerCase(Locale.ROOT)));
     }

@@ -71,6 +71,21 @@ class ScoreCommandTest {
         assertThat(lines.get(2)).startsWith("María;pro;59;20,25;15/11/2023;No;01/15/2024;");
     }
 
+    /** Regression: empty cells in a column the model saw complete in training were filled without a word. */
+    @Test
+    void emptyCellsTheModelNeverSawAreNoted() throws IOException {
+        Path model = trained("logistic");
+        Path fresh = dir.resolve("gaps.csv");
+        Files.writeString(fresh, "plan,tenure,fee\nbasic,1,\npro,,20\nplus,30,\n,5,50\n");
+        TrainCommandTest.Run r = TrainCommandTest.run("score", fresh.toString(), "--model", model.toString(),
+                "--out", dir.resolve("g.csv").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Column fee: 2 of 4 rows are empty (first in line 2 of gaps.csv)")
+                .contains("the model saw no empty fee in training").contains("scored as ")
+                .contains("Column tenure: one of 4 rows is empty").contains("Column plan: one of 4 rows is empty")
+                .contains("like the model's \"other\" group");
+    }
+
     /** Regression: a headerless test file without the label column said only "lacks columns the model needs: column_4". */
     @Test
     void headerlessFilesWhoseColumnsShiftedSaySo() throws IOException {

@@ -78,7 +78,11 @@ public final class ModelScorer {
      * @param row     the first such row, 1-based
      */
     public record InputIssue(String column, Kind kind, FeatureSpec.Kind expected, long count, long values, String example, RowRef row) {
-        public enum Kind { UNREADABLE, UNSEEN }
+        /**
+         * {@code UNREADABLE}, {@code UNSEEN}, or {@code MISSING}: empty cells in a column the model saw complete in
+         * training, so it fills them as it was told to ({@code example}: the value used, empty for "other")
+         */
+        public enum Kind { UNREADABLE, UNSEEN, MISSING }
     }
 
     /** Per feature column of {@code ds}, values the model reads as missing or as an unknown category. */
@@ -92,9 +96,23 @@ public final class ModelScorer {
                 if (col == null) continue;
                 InputIssue issue = issue(spec, col);
                 if (issue != null) out.add(issue);
+                InputIssue empty = missingNotTrained(spec, col);
+                if (empty != null) out.add(empty);
             }
         }
         return out;
+    }
+
+    /** Empty cells in a column that had none in training (no missing indicator, no missing category). */
+    private static InputIssue missingNotTrained(FeatureSpec spec, Column c) {
+        if (spec.missingInTraining() > 0 || spec.missingIndicator() || spec.hasMissingCode() || c.missingCount() == 0) return null;
+        int first = c.missingMask().nextSetBit(0);
+        String filled = switch (spec.kind()) {
+            case NUMERIC -> TargetEncoding.text(spec.impute());
+            case BOOLEAN -> spec.impute() == 1 ? "true" : "false";
+            case CATEGORICAL -> "";
+        };
+        return new InputIssue(c.name(), InputIssue.Kind.MISSING, spec.kind(), c.missingCount(), c.size(), filled, RowRef.of(first));
     }
 
     private static InputIssue issue(FeatureSpec spec, Column c) {
