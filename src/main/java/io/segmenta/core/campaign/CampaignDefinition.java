@@ -110,8 +110,9 @@ public record CampaignDefinition(String datasetName, RowFilter filter, String sc
     }
 
     /** Names (letters and digits only, lower case) of a customer id column, most telling first. */
-    private static final List<String> ID_NAMES = List.of("customerid", "clientid", "userid", "idcliente", "codigocliente",
-            "customernumber", "customerno", "memberid", "accountid", "contactid", "id", "customer", "cliente");
+    private static final List<String> ID_NAMES = List.of("customerid", "clientid", "userid", "idcliente", "clienteid",
+            "codigocliente", "codcliente", "numcliente", "customernumber", "customerno", "customerkey", "customercode",
+            "custid", "custno", "clientno", "memberid", "accountid", "contactid", "id", "customer", "cliente");
     /** Names of a file's row numbering (pandas' index, a spreadsheet's row column): id-like, but not customers. */
     private static final List<String> ROW_NUMBER_NAMES = List.of("rownumber", "row", "rowid", "index", "unnamed0", "", "n");
 

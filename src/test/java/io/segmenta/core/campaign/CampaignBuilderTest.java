@@ -239,6 +239,10 @@ class CampaignBuilderTest {
         io.segmenta.core.data.Dataset spanish = new io.segmenta.core.data.Dataset("s", List.of(idLike.apply("index"),
                 idLike.apply("Código cliente")));
         assertThat(CampaignDefinition.guessIdColumn(spanish)).isEqualTo("Código cliente");
+        for (String name : List.of("cliente_id", "cust_id", "CustNo")) {
+            io.segmenta.core.data.Dataset d = new io.segmenta.core.data.Dataset("d", List.of(idLike.apply("id"), idLike.apply(name)));
+            assertThat(CampaignDefinition.guessIdColumn(d)).as(name).isEqualTo(name);
+        }
         io.segmenta.core.data.Dataset rowsOnly = new io.segmenta.core.data.Dataset("r", List.of(idLike.apply("RowNumber"),
                 idLike.apply("ticket")));
         assertThat(CampaignDefinition.guessIdColumn(rowsOnly)).isEqualTo("ticket");
