@@ -24,7 +24,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Generates a CSV of ROWS x 20 columns (about 108 MB for 1M rows) unless --file is given, imports "
+            description = {"Times CSV import, and pandas.read_csv on the same file.",
+                    "Generates a CSV of ROWS x 20 columns (about 108 MB for 1M rows) unless --file is given, imports "
                             + "it several times, reports rows/s and peak heap, and times pandas.read_csv on the same file when "
                             + "python3 with pandas is installed."})
     static final class ImportBench implements Callable<Integer> {
@@ -120,7 +121,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "profile", mixinStandardHelpOptions = true,
-            description = {"Times the Explore column profile (all columns), a histogram and box plots on the ROWS x 20 "
+            description = {"Times the Explore profile, a histogram and box plots.",
+                    "Times the Explore column profile (all columns), a histogram and box plots on the ROWS x 20 "
                             + "columns file of 'bench import' (generated unless --file is given). Targets for 1M rows: profile "
                             + "<= 1.5 s, histogram or box plot <= 200 ms."})
     static final class ProfileBench implements Callable<Integer> {
@@ -155,7 +157,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "kmeans", mixinStandardHelpOptions = true,
-            description = {"Times the elbow sweep's k-means (k = K-MIN..K-MAX, RESTARTS k-means++ restarts per k) on "
+            description = {"Times the elbow sweep's k-means against scikit-learn's KMeans.",
+                    "Times the elbow sweep's k-means (k = K-MIN..K-MAX, RESTARTS k-means++ restarts per k) on "
                             + "generated ROWS x DIMS Gaussian blobs and scikit-learn's KMeans(n_init=RESTARTS) on the same "
                             + "float64 numbers (/usr/bin/python3 with python3-sklearn), alternating per k-means seed (SEEDS "
                             + "sweeps each, seeds SEED..). Reports the median sweep time of each side and their ratio (target "
@@ -279,7 +282,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "models", mixinStandardHelpOptions = true,
-            description = {"Gradient boosting (300 trees) on the UCI bank marketing data with and without 'duration' on a "
+            description = {"Fits and scores gradient boosting on bank marketing data, beside scikit-learn and xgboost.",
+                    "Gradient boosting (300 trees) on the UCI bank marketing data with and without 'duration' on a "
                             + "fixed stratified split: test AUC, fitting time, scoring rows/s; scikit-learn "
                             + "HistGradientBoosting and xgboost on the same split when /usr/bin/python3 has them. Targets: AUC "
                             + ">= 0.92 with duration, >= 0.79 without; fitting <= 1.5x xgboost's time; scoring >= 200,000 "
@@ -346,7 +350,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "clv", mixinStandardHelpOptions = true,
-            description = {"Generates a BG/NBD transaction log (CUSTOMERS customers, about TRANSACTIONS rows, shuffled) and "
+            description = {"Times the CLV summary, BG/NBD and Gamma-Gamma fits on a generated log.",
+                    "Generates a BG/NBD transaction log (CUSTOMERS customers, about TRANSACTIONS rows, shuffled) and "
                             + "times the per-customer summary, the BG/NBD fit and the Gamma-Gamma fit; reports peak heap. "
                             + "Target for 1M customers and 10M transactions: <= 30 s for the three together."})
     static final class ClvBench implements Callable<Integer> {
