@@ -29,7 +29,7 @@ import java.util.List;
  */
 public record FeatureSpec(String name, Kind kind, ColumnType trainedType, double impute, double mean, double scale,
                           List<String> levels, int missingInTraining, boolean missingIndicator) {
-    /** Most categorical levels kept; the rest share the "other" code. */
+    /** Most categorical levels kept for the trees; the rest share the "other" code (see {@link Preprocessor#wideLevels}). */
     public static final int MAX_LEVELS = 62;
 
     public enum Kind { NUMERIC, BOOLEAN, CATEGORICAL }

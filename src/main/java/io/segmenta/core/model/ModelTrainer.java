@@ -102,10 +102,11 @@ public final class ModelTrainer {
             HyperParameters hp = o.algorithm() == Algorithm.ENSEMBLE ? memberHyper(a, o.hyper()) : o.hyper();
             HistoryRecorder rec = new HistoryRecorder(a.key(), task, pr.yTrain(), pr.yVal(), l, c, hpUnits(a, hp), done, total);
             long f0 = System.nanoTime();
-            Predictor p = fit(a, pr, hp, o.seed(), c, rec);
+            Prepared pa = forAlgorithm(ds, pr, a);
+            Predictor p = fit(a, pa, hp, o.seed(), c, rec);
             double fitSeconds = (System.nanoTime() - f0) / 1e9;
             done += units(a, hp);
-            Pipeline pipe = new Pipeline(a, pr.pre(), p);
+            Pipeline pipe = new Pipeline(a, pa.pre(), p);
             // folds grow as many boosting stages as early stopping kept for the model they estimate
             TrainingHistory h = rec.history();
             HyperParameters foldHp = a == Algorithm.GBM && hp.earlyStoppingRounds() > 0 && h.bestStage() > 0 && h.bestStage() < hp.trees()
@@ -270,6 +271,25 @@ public final class ModelTrainer {
         return r;
     }
 
+    /** Whether an algorithm reads categories one-hot (and so can keep more of them than the trees' 62). */
+    private static boolean oneHot(Algorithm a) {
+        return a == Algorithm.LOGISTIC || a == Algorithm.RIDGE || a == Algorithm.MLP;
+    }
+
+    /**
+     * The prepared data for an algorithm: the shared one, or for a linear model or the network, when a feature
+     * has more categories than the trees keep, one refitted to keep more (see {@link Preprocessor#wideLevels}).
+     */
+    private static Prepared forAlgorithm(Dataset ds, Prepared pr, Algorithm a) {
+        int[] train = pr.split().train();
+        if (!oneHot(a) || !Preprocessor.hasMoreLevelsThanTrees(ds, pr.features(), train)) return pr;
+        Preprocessor pre = Preprocessor.fit(ds, pr.features(), train, Preprocessor.wideLevels(ds, pr.features()));
+        int[] val = pr.split().validation();
+        return new Prepared(pr.target(), pr.y(), pr.split(), pr.features(), pr.excluded(), pr.leakage(), pre,
+                pre.transform(ds, train), val.length == 0 ? null : pre.transform(ds, val), pre.transform(ds, pr.split().test()),
+                pr.yTrain(), pr.yVal(), pr.yTest(), pr.wTrain());
+    }
+
     private static Predictor fit(Algorithm a, Prepared pr, HyperParameters hp, long seed, TaskContext c, HistoryRecorder rec) {
         Task task = pr.target().task();
         return switch (a) {
@@ -293,7 +313,8 @@ public final class ModelTrainer {
         for (int k = 0; k < folds.length; k++) {
             c.checkCancelled();
             int[] trainRows = DataSplit.minus(rows, folds[k]);
-            Preprocessor pre = Preprocessor.fit(ds, pr.features(), trainRows);
+            Preprocessor pre = Preprocessor.fit(ds, pr.features(), trainRows,
+                    oneHot(a) ? Preprocessor.wideLevels(ds, pr.features()) : FeatureSpec.MAX_LEVELS);
             double[] yTr = pick(pr.y(), trainRows), yTe = pick(pr.y(), folds[k]);
             double[] w = new double[yTr.length];
             java.util.Arrays.fill(w, 1);

@@ -41,12 +41,50 @@ public record Preprocessor(List<FeatureSpec> features) {
 
     /** Learns the preprocessing of {@code names} from the training rows of {@code ds}. */
     public static Preprocessor fit(Dataset ds, List<String> names, int[] trainRows) {
+        return fit(ds, names, trainRows, FeatureSpec.MAX_LEVELS);
+    }
+
+    /**
+     * Learns the preprocessing keeping at most {@code maxLevels} categories per categorical feature (the trees
+     * split on sets of at most {@value FeatureSpec#MAX_LEVELS} codes; a linear model or the network can take more,
+     * see {@link #wideLevels}).
+     */
+    public static Preprocessor fit(Dataset ds, List<String> names, int[] trainRows, int maxLevels) {
         List<FeatureSpec> specs = new ArrayList<>();
-        for (String name : names) specs.add(fitOne(ds.column(name), trainRows));
+        for (String name : names) specs.add(fitOne(ds.column(name), trainRows, maxLevels));
         return new Preprocessor(specs);
     }
 
-    private static FeatureSpec fitOne(Column c, int[] rows) {
+    /** One-hot inputs a linear model or the network may spend on categories, over all categorical features. */
+    static final int WIDE_BUDGET = 2000;
+    /** Most categories one feature keeps for a linear model or the network. */
+    static final int WIDE_MAX_LEVELS = 1000;
+
+    /**
+     * Categories per feature for a linear model or the network: the budget shared by the categorical features
+     * ({@value #WIDE_BUDGET} one-hot inputs, so that the Newton steps stay fast), at least the trees'
+     * {@value FeatureSpec#MAX_LEVELS} and at most {@value #WIDE_MAX_LEVELS} — a city of 400 values keeps them all
+     * when it is the only category, instead of the trees' 62 most frequent.
+     */
+    static int wideLevels(Dataset ds, List<String> names) {
+        int categorical = 0;
+        for (String n : names) if (ds.column(n) instanceof StringColumn) categorical++;
+        return Math.max(FeatureSpec.MAX_LEVELS, Math.min(WIDE_MAX_LEVELS, WIDE_BUDGET / Math.max(1, categorical)));
+    }
+
+    /** Whether a feature of the training rows has more categories than {@value FeatureSpec#MAX_LEVELS}. */
+    static boolean hasMoreLevelsThanTrees(Dataset ds, List<String> names, int[] rows) {
+        for (String n : names) {
+            if (!(ds.column(n) instanceof StringColumn s)) continue;
+            int[] codes = s.rawCodes();
+            java.util.BitSet seen = new java.util.BitSet(s.dictionary().length);
+            for (int r : rows) if (!s.isMissing(r)) seen.set(codes[r]);
+            if (seen.cardinality() > FeatureSpec.MAX_LEVELS) return true;
+        }
+        return false;
+    }
+
+    private static FeatureSpec fitOne(Column c, int[] rows, int maxLevels) {
         int missing = 0;
         for (int r : rows) if (c.isMissing(r)) missing++;
         switch (c) {
@@ -60,7 +98,7 @@ public record Preprocessor(List<FeatureSpec> features) {
                 Arrays.sort(order, Comparator.<Integer>comparingLong(i -> -counts[i]).thenComparing(i -> dict[i]));
                 List<String> levels = new ArrayList<>();
                 for (int i : order) {
-                    if (counts[i] == 0 || levels.size() == FeatureSpec.MAX_LEVELS) break;
+                    if (counts[i] == 0 || levels.size() == maxLevels) break;
                     levels.add(dict[i]);
                 }
                 // missing is a category of its own when training saw it (as xgboost and scikit-learn's histogram
