@@ -66,7 +66,66 @@ final class ValueParser {
     }
 
     /** Decimal with optional sign, thousands grouping, decimal separator and exponent. */
+    /**
+     * A decimal number; a currency sign before or after it ("12,50 €", "€ 3.20", "$1,234.56", "-£5") is read
+     * past, as a spreadsheet reads a cell formatted as currency.
+     */
     boolean parseDouble(byte[] b, int s, int e) {
+        int cs = currencyAt(b, s, e);
+        int ce = currencyBefore(b, s, e);
+        if (cs == 0 && ce == 0) {
+            // a sign before the currency sign: "-€5"
+            if (e - s > 1 && (b[s] == '-' || b[s] == '+') && currencyAt(b, s + 1, e) > 0) {
+                int from = skipSpaces(b, s + 1 + currencyAt(b, s + 1, e), e);
+                if (!parseNumber(b, from, e) || (from < e && (b[from] == '-' || b[from] == '+'))) return false;
+                if (b[s] == '-') doubleValue = -doubleValue;
+                return true;
+            }
+            return parseNumber(b, s, e);
+        }
+        if (cs > 0 && ce > 0) return false; // a sign on both sides is not an amount
+        int from = cs > 0 ? skipSpaces(b, s + cs, e) : s;
+        int to = ce > 0 ? skipSpacesBack(b, s, e - ce) : e;
+        return from < to && parseNumber(b, from, to);
+    }
+
+    /** Bytes of a currency sign ($, €, £) starting at {@code s}, or 0. */
+    private static int currencyAt(byte[] b, int s, int e) {
+        if (s >= e) return 0;
+        if (b[s] == '$') return 1;
+        if (e - s >= 3 && (b[s] & 0xFF) == 0xE2 && (b[s + 1] & 0xFF) == 0x82 && (b[s + 2] & 0xFF) == 0xAC) return 3; // €
+        if (e - s >= 2 && (b[s] & 0xFF) == 0xC2 && (b[s + 1] & 0xFF) == 0xA3) return 2; // £
+        return 0;
+    }
+
+    /** Bytes of a currency sign ending at {@code e}, or 0. */
+    private static int currencyBefore(byte[] b, int s, int e) {
+        if (e - s >= 1 && b[e - 1] == '$') return 1;
+        if (e - s >= 3 && (b[e - 3] & 0xFF) == 0xE2 && (b[e - 2] & 0xFF) == 0x82 && (b[e - 1] & 0xFF) == 0xAC) return 3;
+        if (e - s >= 2 && (b[e - 2] & 0xFF) == 0xC2 && (b[e - 1] & 0xFF) == 0xA3) return 2;
+        return 0;
+    }
+
+    /** Past spaces and no-break spaces (U+00A0). */
+    private static int skipSpaces(byte[] b, int p, int e) {
+        while (p < e) {
+            if (b[p] == ' ') p++;
+            else if (p + 1 < e && (b[p] & 0xFF) == 0xC2 && (b[p + 1] & 0xFF) == 0xA0) p += 2;
+            else break;
+        }
+        return p;
+    }
+
+    private static int skipSpacesBack(byte[] b, int s, int e) {
+        while (e > s) {
+            if (b[e - 1] == ' ') e--;
+            else if (e - 1 > s && (b[e - 2] & 0xFF) == 0xC2 && (b[e - 1] & 0xFF) == 0xA0) e -= 2;
+            else break;
+        }
+        return e;
+    }
+
+    private boolean parseNumber(byte[] b, int s, int e) {
         if (s >= e) return false;
         int p = s;
         boolean neg = false;

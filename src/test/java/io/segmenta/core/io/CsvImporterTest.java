@@ -189,6 +189,21 @@ class CsvImporterTest {
         assertThat(TypeInference.looksLikeCode("E12")).as("an exponent's remains, not a code").isFalse();
     }
 
+    /** Regression: amounts written with their currency ("12,50 €", "€ 3.20") were read as text. */
+    @Test
+    void amountsWithACurrencySignAreNumbers() throws IOException {
+        ImportResult es = imp(write("eur.csv", "id;importe;precio\n1;12,50 €;€ 3,20\n2;7,00 €;-€ 1,10\n3;1.234,56 €;€ 2,00\n"));
+        assertThat(es.dataset().column("importe").type()).isEqualTo(ColumnType.DECIMAL);
+        assertThat(es.dataset().column("importe").getDouble(2)).isEqualTo(1234.56);
+        assertThat(es.dataset().column("precio").getDouble(1)).isEqualTo(-1.10);
+        ImportResult us = imp(write("usd.csv", "id,amount\n1,$1234.56\n2,$7\n3,£12.5\n"));
+        assertThat(us.dataset().column("amount").getDouble(0)).isEqualTo(1234.56);
+        assertThat(us.dataset().column("amount").getDouble(2)).isEqualTo(12.5);
+        // a sign alone, or on both sides, is not an amount
+        ImportResult odd = imp(write("odd.csv", "id,x\n1,$\n2,$5$\n3,abc\n"));
+        assertThat(odd.dataset().column("x").type()).isIn(ColumnType.CATEGORICAL, ColumnType.TEXT);
+    }
+
     /** Regression: 20-digit ids were read as decimals and lost their last digits (…567890 → …567000). */
     @Test
     void integersTooLongFor64BitsAreCodes() throws IOException {
