@@ -366,7 +366,7 @@ public record RowFilter(List<Condition> conditions) {
         /** The column's own words ("Yes", "S"…) or the usual true/false words. */
         private boolean parseBoolean(BooleanColumn b, String v) {
             Boolean t = b.truthOf(v);
-            if (t == null) throw new UserException("eda.filter.badBoolean", column, v);
+            if (t == null) throw new UserException("eda.filter.badBoolean", column, v, b.trueLabel(), b.falseLabel());
             return t;
         }
     }

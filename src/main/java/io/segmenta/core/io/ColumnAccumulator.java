@@ -172,6 +172,23 @@ abstract sealed class ColumnAccumulator {
             }
         }
 
+        /**
+         * Every spelling read over all chunks, true ones first, in sort order, when yes or no was written in more
+         * than one way (Yes and yes, Y and Yes); empty otherwise.
+         */
+        static List<String> mixedSpellings(List<ColumnAccumulator> parts) {
+            java.util.TreeSet<String> t = new java.util.TreeSet<>(), f = new java.util.TreeSet<>();
+            for (ColumnAccumulator p : parts) {
+                if (!(p instanceof Booleans b)) continue;
+                t.addAll(b.trueWords.keySet());
+                f.addAll(b.falseWords.keySet());
+            }
+            if (t.size() < 2 && f.size() < 2) return List.of();
+            List<String> out = new ArrayList<>(t);
+            out.addAll(f);
+            return out;
+        }
+
         /** The most frequent spelling over all chunks (ties: the first in sort order); null when none was read. */
         static String mostFrequent(List<ColumnAccumulator> parts, boolean truth) {
             Map<String, Long> total = new TreeMap<>();

@@ -1,5 +1,6 @@
 package io.segmenta.core.io;
 
+import io.segmenta.core.data.BooleanColumn;
 import io.segmenta.core.data.Column;
 import io.segmenta.core.data.ColumnType;
 import io.segmenta.core.data.Dataset;
@@ -827,6 +828,13 @@ public final class CsvImporter {
         for (int j = 0; j < ncol; j++) {
             List<ColumnAccumulator> col = ColumnAccumulator.column(parts, j);
             Column c = ColumnAccumulator.concat(p.names[j], p.types[j], col, p.overridden[j]);
+            if (c instanceof BooleanColumn bc) {
+                // yes/no written several ways: read as one yes and one no, and written back with one word each
+                List<String> spellings = ColumnAccumulator.Booleans.mixedSpellings(col);
+                if (!spellings.isEmpty()) {
+                    p.warnings.add(I18n.tr("csv.warn.booleanSpellings", c.name(), I18n.quotedList(spellings), bc.trueLabel(), bc.falseLabel()));
+                }
+            }
             long distinct = distinct(c);
             long nonMissing = c.size() - c.missingCount();
             long min = 0, max = 0;

@@ -245,7 +245,11 @@ class CsvImporterTest {
             csv.append(i % 3 == 0 ? "Yes" : "No").append(';').append(i % 2 == 0 ? "S" : "N").append(';')
                     .append(i == 5 ? "sí" : "Sí").append(';').append(i % 4 == 0 ? "TRUE" : "FALSE").append('\n');
         }
-        Dataset d = imp(write("yn.csv", csv.toString())).dataset();
+        ImportResult result = imp(write("yn.csv", csv.toString()));
+        Dataset d = result.dataset();
+        // "alta" writes yes two ways: it is said, not done silently
+        assertThat(result.report().warnings()).containsExactly(
+                "Column alta writes yes and no in several ways (\"Sí\", \"sí\"); it is read as yes/no and written back as Sí and No.");
         BooleanColumn partner = (BooleanColumn) d.column("partner");
         assertThat(partner.format(0)).isEqualTo("Yes");
         assertThat(partner.format(1)).isEqualTo("No");
