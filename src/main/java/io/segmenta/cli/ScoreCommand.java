@@ -186,17 +186,8 @@ public final class ScoreCommand implements Callable<Integer> {
                 names.isEmpty() ? I18n.tr("model.cli.noSavedModels") : I18n.quotedList(names));
     }
 
-    /** A note on values the model could not use as trained: scored as missing, or as an unknown category. */
+    /** A note on values the model could not use as trained: scored as missing, as "other", or filled in. */
     static String issueNote(ModelScorer.InputIssue i, RowLines lines) {
-        RowRef row = lines.locate(i.row());
-        if (i.kind() == ModelScorer.InputIssue.Kind.UNSEEN) {
-            return I18n.tr("model.cli.unseenValues", i.column(), i.count(), i.values(), i.example(), row);
-        }
-        if (i.kind() == ModelScorer.InputIssue.Kind.MISSING) {
-            String filled = i.example().isEmpty() ? I18n.tr("model.cli.filledOther") : I18n.tr("model.cli.filledWith", i.example());
-            return I18n.tr("model.cli.missingNotTrained", i.column(), i.count(), i.values(), row, filled);
-        }
-        return I18n.tr("model.cli.unreadableValues", i.column(), i.count(), i.values(), i.example(), row,
-                I18n.tr("model.score.expected." + i.expected().name().toLowerCase(Locale.ROOT)));
+        return i.message(lines.locate(i.row()));
     }
 }

@@ -1123,7 +1123,14 @@ public final class ModelsView {
         HBox buttons = new HBox(10, score, scoreFile, add, export);
         buttons.setAlignment(Pos.CENTER_LEFT);
         form.setMaxWidth(520);
-        VBox box = new VBox(12, muted(I18n.tr("ui.models.score.intro")), form, cutNote, buttons, error, tiers, resultNote);
+        Label inputNotes = new Label();
+        inputNotes.setId("scoreInputNotes");
+        inputNotes.setWrapText(true);
+        inputNotes.getStyleClass().add(Styles.WARNING);
+        inputNotes.textProperty().bind(vm.scoreNotesProperty());
+        inputNotes.visibleProperty().bind(vm.scoreNotesProperty().isNotEmpty());
+        inputNotes.managedProperty().bind(inputNotes.visibleProperty());
+        VBox box = new VBox(12, muted(I18n.tr("ui.models.score.intro")), form, cutNote, buttons, error, tiers, resultNote, inputNotes);
         box.setPadding(new Insets(14));
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);

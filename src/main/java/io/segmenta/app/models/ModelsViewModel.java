@@ -151,6 +151,8 @@ public final class ModelsViewModel {
     private final DoubleProperty cutoff3 = new SimpleDoubleProperty(this, "cutoff3", 0.5);
     private final ReadOnlyObjectWrapper<ModelScorer.ScoreResult> scoreResult = new ReadOnlyObjectWrapper<>(this, "scoreResult");
     private final ReadOnlyStringWrapper scoreError = new ReadOnlyStringWrapper(this, "scoreError");
+    /** What scoring did with values the model could not use as trained (unknown categories, empty cells…). */
+    private final ReadOnlyStringWrapper scoreNotes = new ReadOnlyStringWrapper(this, "scoreNotes", "");
     private final ReadOnlyBooleanWrapper scoring = new ReadOnlyBooleanWrapper(this, "scoring");
     private final ReadOnlyObjectWrapper<Path> scoredFile = new ReadOnlyObjectWrapper<>(this, "scoredFile");
     private TrainedModel scoredModel;
@@ -161,7 +163,8 @@ public final class ModelsViewModel {
     private boolean applyingPolicy;
 
     /** A CSV file imported and scored outside the project. */
-    private record FileScore(Dataset data, ModelScorer.ScoreResult result) { }
+    /** A scoring and what it did with values the model could not use as trained (one sentence per column). */
+    private record FileScore(Dataset data, ModelScorer.ScoreResult result, List<String> notes) { }
 
     /** Publishes live training points on the FX thread (or at once when tests run on one thread). */
     public ModelsViewModel(TaskRunner runner, ProjectViewModel project, Notifier notifier, ModelsDialogs dialogs) {
@@ -320,6 +323,13 @@ public final class ModelsViewModel {
     public ReadOnlyObjectProperty<ModelScorer.ScoreResult> scoreResultProperty() { return scoreResult.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty scoreErrorProperty() { return scoreError.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty scoreNotesProperty() { return scoreNotes.getReadOnlyProperty(); }
+
+    /** The input notes of a scoring, computed on the worker: rows are named "row N" of the dataset. */
+    private static List<String> inputNotes(TrainedModel m, Dataset ds) {
+        return ModelScorer.inputIssues(m, ds).stream().map(i -> i.message(i.row())).toList();
+    }
 
     public ReadOnlyBooleanProperty scoringProperty() { return scoring.getReadOnlyProperty(); }
 
@@ -842,6 +852,7 @@ public final class ModelsViewModel {
         if (scoreHandle != null && !scoreHandle.isDone()) scoreHandle.cancel();
         scoreResult.set(null);
         scoreError.set(null);
+        scoreNotes.set("");
         scoring.set(false);
         scoredModel = null;
         scoredData = null;
@@ -864,13 +875,15 @@ public final class ModelsViewModel {
         clearScore();
         long gen = scoreGeneration;
         scoring.set(true);
-        scoreHandle = runner.submit(I18n.tr("ui.models.task.score", ds.name()), ctx -> ModelScorer.score(m, ds, pol, ctx),
+        scoreHandle = runner.submit(I18n.tr("ui.models.task.score", ds.name()),
+                ctx -> new FileScore(ds, ModelScorer.score(m, ds, pol, ctx), inputNotes(m, ds)),
                 r -> {
                     if (gen != scoreGeneration) return;
                     scoring.set(false);
                     scoredModel = m;
                     scoredData = ds;
-                    scoreResult.set(r);
+                    scoreNotes.set(String.join("\n", r.notes()));
+                    scoreResult.set(r.result());
                 },
                 err -> {
                     if (gen != scoreGeneration) return;
@@ -905,7 +918,7 @@ public final class ModelsViewModel {
         scoring.set(true);
         scoreHandle = runner.submit(I18n.tr("ui.models.task.scoreFile", file.getFileName()), ctx -> {
                     Dataset ds = CsvImporter.importFiles(ImportRequest.of(file), ctx).dataset();
-                    return new FileScore(ds, ModelScorer.score(m, ds, pol, ctx));
+                    return new FileScore(ds, ModelScorer.score(m, ds, pol, ctx), inputNotes(m, ds));
                 },
                 r -> {
                     if (gen != scoreGeneration) return;
@@ -913,6 +926,7 @@ public final class ModelsViewModel {
                     scoredModel = m;
                     scoredData = r.data();
                     scoredFile.set(file);
+                    scoreNotes.set(String.join("\n", r.notes()));
                     scoreResult.set(r.result());
                 },
                 err -> {

@@ -83,6 +83,17 @@ public final class ModelScorer {
          * training, so it fills them as it was told to ({@code example}: the value used, empty for "other")
          */
         public enum Kind { UNREADABLE, UNSEEN, MISSING }
+
+        /** What the scorer did with these values, in the current language; {@code where} locates {@link #row()}. */
+        public String message(RowRef where) {
+            return switch (kind) {
+                case UNSEEN -> I18n.tr("model.cli.unseenValues", column, count, values, example, where);
+                case MISSING -> I18n.tr("model.cli.missingNotTrained", column, count, values, where,
+                        example.isEmpty() ? I18n.tr("model.cli.filledOther") : I18n.tr("model.cli.filledWith", example));
+                case UNREADABLE -> I18n.tr("model.cli.unreadableValues", column, count, values, example, where,
+                        I18n.tr("model.score.expected." + expected.name().toLowerCase(java.util.Locale.ROOT)));
+            };
+        }
     }
 
     /** Per feature column of {@code ds}, values the model reads as missing or as an unknown category. */

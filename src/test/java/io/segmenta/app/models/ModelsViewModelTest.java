@@ -371,6 +371,8 @@ class ModelsViewModelTest {
         assertThat(r.rows()).isEqualTo(1200);
         for (int i = 0; i < 1200; i += 97) assertThat(r.scores()[i]).isCloseTo(projectScores[i], within(1e-9));
 
+        assertThat(vm.scoreNotesProperty().get()).as("a complete file: nothing to say").isEmpty();
+
         vm.addScoresToDataset(); // a file is not part of the project
         assertThat(project.getProject().dataset("customers").orElseThrow().dataset().columnNames()).isEqualTo(columnsBefore);
         fileAnswers.add(dir.resolve("new_scored"));
@@ -391,6 +393,19 @@ class ModelsViewModelTest {
 
         vm.scoreFile(); // the user cancels the chooser: nothing changes
         assertThat(vm.scoreErrorProperty().get()).contains("recency_days");
+
+        // values the model cannot use as trained are said in the app as on the command line
+        List<String> csvLines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        int seg = java.util.Arrays.asList(csvLines.get(0).split(",")).indexOf("segment");
+        String[] cells = csvLines.get(1).split(",", -1);
+        cells[seg] = "martian";
+        csvLines.set(1, String.join(",", cells));
+        Path odd = dir.resolve("odd.csv");
+        Files.write(odd, csvLines);
+        fileAnswers.add(odd);
+        vm.scoreFile();
+        assertThat(vm.scoreResultProperty().get()).isNotNull();
+        assertThat(vm.scoreNotesProperty().get()).contains("Column segment: one of 1,200 values is a category").contains("\"martian\"");
     }
 
     @Test
