@@ -77,7 +77,9 @@ public final class AbResultsLoader {
         Map<String, Integer> rowOf = new HashMap<>();
         for (int r = 0; r < exported.rowCount(); r++) {
             if (id.isMissing(r)) continue;
-            String k = id.format(r).strip();
+            // the export made ids such as "=1+2" or "+34 600…" formula-safe with a leading ': the results carry
+            // the customer's own id
+            String k = SafeCsv.restore(id.format(r).strip());
             Integer prev = rowOf.putIfAbsent(k, r);
             if (prev != null) throw new UserException("campaign.ab.duplicateListed", k, RowRef.of(prev), RowRef.of(r));
             boolean hold = Group.HOLDOUT.key().equals(grp.format(r).strip());

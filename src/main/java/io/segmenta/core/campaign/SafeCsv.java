@@ -28,4 +28,11 @@ public final class SafeCsv {
     public static String neutralize(String cell) {
         return isDangerous(cell) && !isPlainNumber(cell) ? "'" + cell : cell;
     }
+
+    /** The cell as it was before {@link #neutralize}: the {@code '} taken off a cell it would have prefixed. */
+    public static String restore(String cell) {
+        if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') return cell;
+        String rest = cell.substring(1);
+        return isDangerous(rest) && !isPlainNumber(rest) ? rest : cell;
+    }
 }

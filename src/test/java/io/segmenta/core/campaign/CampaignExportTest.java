@@ -47,6 +47,16 @@ class CampaignExportTest {
         for (String n : List.of("", "plain text", "a=b", "x@y.com")) assertThat(SafeCsv.neutralize(n)).isEqualTo(n);
     }
 
+    /** Regression: the A/B join read a list's "'=HYPERLINK…" id as it was written, so that customer's results were lost. */
+    @Test
+    void restoringUndoesNeutralisingAndNothingElse() {
+        for (String v : List.of("=HYPERLINK(\"x\")", "+34 600 111 222", "@SUM(A1)", "-", "\t=1", "plain", "-12.5", "'quoted", "''=x")) {
+            assertThat(SafeCsv.restore(SafeCsv.neutralize(v))).as(v).isEqualTo(v);
+        }
+        assertThat(SafeCsv.restore("'12")).as("a quote the export did not add stays").isEqualTo("'12");
+        assertThat(SafeCsv.restore("'O'Brien")).isEqualTo("'O'Brien");
+    }
+
     private static Dataset risky() {
         int n = 40;
         String[] id = new String[n], seg = new String[n], email = new String[n], phone = new String[n];
