@@ -38,7 +38,12 @@ final class ModelHistoryChart {
         } finally {
             g.dispose();
         }
-        ImageIO.write(img, "png", file.toFile());
+        // encoded in memory, then written as any other output: missing folders made, errors said in words
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) java.nio.file.Files.createDirectories(parent);
+        java.nio.file.Files.write(file, png.toByteArray());
     }
 
     /** "epoch" for the neural network (one point per pass over the data), "stage" for the other learners. */

@@ -273,7 +273,7 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 ModelHistoryChart.write(m.info().histories().get(m.info().histories().size() - 1), historyOut);
             } catch (IOException e) {
-                throw new UserException(e, "model.file.writeFailed", historyOut.toString(), String.valueOf(e.getMessage()));
+                throw new UserException(e, "model.cli.chartWriteFailed", historyOut.toString(), I18n.describe(e));
             }
         }
         if (in.project() != null) {

@@ -122,7 +122,7 @@ public final class ModelBenchmark {
 
     /** @param splits stratified splits (seeds 42, 43, …) over which every tool's test AUC is averaged; 0 = none */
     public static Result run(Path file, int trees, boolean peers, int splits, Consumer<String> log) throws IOException {
-        if (!Files.isRegularFile(file)) throw new UserException("model.file.notFound", file.toString());
+        if (!Files.isRegularFile(file)) throw new UserException("bench.models.noData", file.toString());
         Dataset ds = CsvImporter.importFiles(ImportRequest.of(file), TaskContext.NONE).dataset();
         TargetEncoding t = TargetEncoding.resolve(ds, TARGET, null, null);
         DataSplit split = DataSplit.stratified(t.values(ds), true, 0.2, 0.0, 42);

@@ -62,6 +62,7 @@ public record TargetSpec(String column, boolean binary, String positive) {
                     for (int i = 0; i < g.levels(); i++) if (g.labels()[i].equals(positive)) pos = i;
                     if (pos < 0) throw new UserException("eda.target.noSuchValue", name, positive);
                 } else {
+                    if (g.usedLevels() == 0) throw new UserException("eda.target.empty", name);
                     if (g.usedLevels() != 2) throw new UserException("eda.target.notBinary", name, g.usedLevels());
                     int[] top = g.top(2);
                     for (int t : top) if (YES.contains(g.labels()[t].strip().toLowerCase(Locale.ROOT))) pos = t;
