@@ -177,6 +177,10 @@ class ProfileCommandTest {
         assertThat(err.toString()).contains("There is no column \"nope\"");
         assertThat(run(csv().toString(), "--filter", "age 30")).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
         assertThat(run(csv().toString(), "--target", "channel")).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        Path empty = dir.resolve("empty_target.csv");
+        java.nio.file.Files.writeString(empty, "a,churn\n1,\n2,\n3,\n");
+        assertThat(run(empty.toString(), "--target", "churn")).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("is empty in every row");
         assertThat(run(dir.resolve("missing.csv").toString())).isEqualTo(SegmentaCli.EXIT_BAD_INPUT);
         assertThat(err.toString()).doesNotContain("Exception");
     }

@@ -53,7 +53,8 @@ class TrainCommandTest {
     @Test
     void jsonMetricsAndFiles() throws IOException {
         Path csv = churnCsv(dir, 800, 1);
-        Path model = dir.resolve("m.segmodel"), metrics = dir.resolve("metrics.csv"), png = dir.resolve("history.png");
+        // the chart goes into a folder that does not exist yet, as a CSV output may
+        Path model = dir.resolve("m.segmodel"), metrics = dir.resolve("metrics.csv"), png = dir.resolve("charts/history.png");
         Run r = run("train", csv.toString(), "--target", "churn", "--positive", "1", "--algorithm", "gbm", "--trees", "40",
                 "--model-out", model.toString(), "--metrics-out", metrics.toString(), "--history-out", png.toString(),
                 "--epochs", "5", "--device", "cpu", "--json");
