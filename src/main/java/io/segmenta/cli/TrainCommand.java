@@ -345,6 +345,15 @@ public final class TrainCommand implements Callable<Integer> {
             if (fi.nativeImportance() != null) x.put("native", fi.nativeImportance());
         }
         CrossValidation cvr = m.info().crossValidation();
+        // an ensemble is not cross-validated itself; each member is
+        ArrayNode memberCv = null;
+        for (TrainedModel member : run.members()) {
+            CrossValidation mc = member.info().crossValidation();
+            if (mc == null) continue;
+            if (memberCv == null) memberCv = n.putArray("members_cross_validation");
+            memberCv.addObject().put("algorithm", member.info().algorithm().key()).put("folds", mc.folds())
+                    .put("metric", mc.metric()).put("mean", mc.mean()).put("std", mc.std());
+        }
         if (cvr != null) {
             ObjectNode c = n.putObject("cross_validation");
             c.put("folds", cvr.folds());
@@ -441,6 +450,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         CrossValidation cvr = m.info().crossValidation();
         if (cvr != null) out.println(I18n.tr("model.cli.crossValidation", cvr.folds(), cvr.metric(), cvr.mean(), cvr.std()));
+        for (TrainedModel member : run.members()) {
+            CrossValidation mc = member.info().crossValidation();
+            if (mc != null) {
+                out.println(I18n.tr("model.cli.memberCrossValidation", member.info().algorithm().key(), mc.folds(), mc.metric(),
+                        mc.mean(), mc.std()));
+            }
+        }
         out.println(I18n.tr("model.cli.importance"));
         List<List<String>> imp = new ArrayList<>();
         for (FeatureImportance fi : m.info().importance().subList(0, Math.min(10, m.info().importance().size()))) {

@@ -261,6 +261,22 @@ class TrainCommandTest {
         assertThat(fixed.code()).as(fixed.err()).isZero();
     }
 
+    /** Regression: --cv with an ensemble printed no cross-validation at all. */
+    @Test
+    void anEnsembleShowsItsMembersCrossValidation() throws IOException {
+        Path csv = churnCsv(dir, 400, 6);
+        Run r = run("train", csv.toString(), "--target", "churn", "--algorithm", "ensemble", "--members", "logistic,gbm",
+                "--trees", "30", "--cv", "3", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertThat(n.get("members_cross_validation")).hasSize(2);
+        assertThat(n.get("members_cross_validation").get(0).get("folds").asInt()).isEqualTo(3);
+        assertThat(n.get("members_cross_validation").get(1).get("mean").asDouble()).isBetween(0.5, 1.0);
+        Run text = run("train", csv.toString(), "--target", "churn", "--algorithm", "ensemble", "--members", "logistic,gbm",
+                "--trees", "30", "--cv", "3");
+        assertThat(text.out()).contains("Cross-validation of the member logistic (3 folds").contains("member gbm");
+    }
+
     /** Regression: a header naming two columns "Churn" trained on the first one (a gender column) without a word. */
     @Test
     void aTargetNameTheHeaderRepeatsIsRefused() throws IOException {
