@@ -267,6 +267,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (deviceChoice != null) notes.add(deviceChoice.message());
         notes.addAll(numbersReadAsText(ds, m.info().excluded()));
         for (LeakageFlag f : m.info().leakage()) notes.add(f.message());
+        if (m.info().duplicateRows() > 0) notes.add(I18n.tr("model.cli.duplicateRows", m.info().duplicateRows(),
+                m.info().trainRows() + m.info().validationRows() + m.info().testRows()));
         if (modelOut != null) ModelIO.write(m, modelOut);
         if (metricsOut != null) writeMetrics(m.info().evaluation(), metricsOut);
         if (historyOut != null && !m.info().histories().isEmpty()) {
@@ -311,6 +313,7 @@ public final class TrainCommand implements Callable<Integer> {
         n.put("validation_rows", m.info().validationRows());
         n.put("test_rows", m.info().testRows());
         n.put("dropped_rows", m.info().droppedRows());
+        n.put("duplicate_rows", m.info().duplicateRows());
         n.put("seed", m.info().options().seed());
         n.put("train_seconds", m.info().trainSeconds());
         n.put("fit_seconds", m.info().fitSeconds());

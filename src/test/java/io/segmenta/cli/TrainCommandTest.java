@@ -261,6 +261,23 @@ class TrainCommandTest {
         assertThat(fixed.code()).as(fixed.err()).isZero();
     }
 
+    /** Regression: 500 exact copies among 2,000 rows raised the test AUC without a word (customers who look alike are not copies). */
+    @Test
+    void exactCopiesOfRowsAreCountedAndNoted() throws IOException {
+        Path csv = churnCsv(dir, 400, 7);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        Run clean = run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic", "--json");
+        assertThat(Json.MAPPER.readTree(clean.out()).get("duplicate_rows").asInt()).isZero();
+        // 50 exact copies of records (an export that ran twice)
+        for (int i = 1; i <= 50; i++) lines.add(lines.get(i));
+        Files.write(csv, lines);
+        Run r = run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Json.MAPPER.readTree(r.out()).get("duplicate_rows").asInt()).isEqualTo(50);
+        Run text = run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic");
+        assertThat(text.err()).contains("rows repeat an earlier row exactly").contains("optimistic");
+    }
+
     /** Regression: --cv with an ensemble printed no cross-validation at all. */
     @Test
     void anEnsembleShowsItsMembersCrossValidation() throws IOException {

@@ -506,9 +506,14 @@ public final class ModelsView {
         delete.disableProperty().bind(vm.selectedModelProperty().isNull());
         Label summary = new Label();
         summary.getStyleClass().add(Styles.TEXT_MUTED);
-        disposer.add(vm.selectedModelProperty().subscribe(m -> summary.setText(m == null ? "" : I18n.tr("ui.models.bar.summary",
-                Formats.integer(m.info().trainRows()), Formats.integer(m.info().testRows()),
-                fmt(m.info().trainSeconds(), 1), m.info().schema().size()))));
+        disposer.add(vm.selectedModelProperty().subscribe(m -> {
+            summary.setText(m == null ? "" : I18n.tr("ui.models.bar.summary",
+                    Formats.integer(m.info().trainRows()), Formats.integer(m.info().testRows()),
+                    fmt(m.info().trainSeconds(), 1), m.info().schema().size())
+                    + (m.info().duplicateRows() > 0 ? " · " + I18n.tr("ui.models.bar.duplicates", Formats.integer(m.info().duplicateRows())) : ""));
+            summary.setTooltip(m == null || m.info().duplicateRows() == 0 ? null : new Tooltip(I18n.tr("model.cli.duplicateRows",
+                    m.info().duplicateRows(), m.info().trainRows() + m.info().validationRows() + m.info().testRows())));
+        }));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label(I18n.tr("ui.models.bar.model"));

@@ -26,13 +26,15 @@ import java.util.List;
  * @param trainSeconds    wall time of the whole run (fitting, cross-validation, evaluation, importance)
  * @param createdAt       ISO-8601 instant
  * @param appVersion      Segmenta version that trained it
+ * @param duplicateRows   rows (with a target) that repeat an earlier row in every column, ids included: copies
+ *                        on both sides of the split make the test figures optimistic; 0 in older models
  */
 public record ModelInfo(String name, Algorithm algorithm, List<Algorithm> members, TrainingOptions options,
                         TargetEncoding target, List<FeatureColumn> schema, List<ModelSetup.Exclusion> excluded,
                         List<LeakageFlag> leakage, Evaluation evaluation, List<TrainingHistory> histories,
                         List<FeatureImportance> importance, CrossValidation crossValidation, String fingerprint,
                         int trainRows, int validationRows, int testRows, int droppedRows, double fitSeconds, double trainSeconds,
-                        String createdAt, String appVersion) {
+                        String createdAt, String appVersion, int duplicateRows) {
     public ModelInfo {
         members = List.copyOf(members);
         schema = List.copyOf(schema);
@@ -47,6 +49,6 @@ public record ModelInfo(String name, Algorithm algorithm, List<Algorithm> member
     public ModelInfo withName(String n) {
         return new ModelInfo(n, algorithm, members, options, target, schema, excluded, leakage, evaluation, histories,
                 importance, crossValidation, fingerprint, trainRows, validationRows, testRows, droppedRows, fitSeconds,
-                trainSeconds, createdAt, appVersion);
+                trainSeconds, createdAt, appVersion, duplicateRows);
     }
 }

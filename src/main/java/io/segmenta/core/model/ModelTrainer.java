@@ -376,8 +376,45 @@ public final class ModelTrainer {
         TrainingOptions stored = o.withTask(t.task()).withPositive(t.positive());
         ModelInfo info = new ModelInfo(name, algorithm, algos, stored, t, schema, pr.excluded(), pr.leakage(), ev, hs, imp, cv,
                 fingerprint, pr.split().train().length, pr.split().validation().length, pr.split().test().length,
-                pr.split().dropped(), fitSeconds, seconds + (System.nanoTime() - t0) / 1e9, Instant.now().toString(), version());
+                pr.split().dropped(), fitSeconds, seconds + (System.nanoTime() - t0) / 1e9, Instant.now().toString(), version(),
+                duplicateRows(ds, pr));
         return new TrainedModel(info, pipes);
+    }
+
+    /**
+     * Rows with a target that repeat an earlier one in every column of the dataset (exact copies of a record, ids
+     * included, so that two customers who happen to look alike are not counted): a 64-bit hash of each row's
+     * values, counted after sorting.
+     */
+    static int duplicateRows(Dataset ds, Prepared pr) {
+        int[] tr = pr.split().train(), va = pr.split().validation(), te = pr.split().test();
+        int n = tr.length + va.length + te.length;
+        long[] h = new long[n];
+        int k = 0;
+        for (int[] part : List.of(tr, va, te)) for (int r : part) h[k++] = r; // row numbers first, hashed below
+        List<String> cols = ds.columnNames();
+        long[] acc = new long[n];
+        java.util.Arrays.fill(acc, 0x9E3779B97F4A7C15L);
+        for (String name : cols) {
+            Column c = ds.column(name);
+            int[] codes = c instanceof StringColumn s ? s.rawCodes() : null;
+            for (int i = 0; i < n; i++) {
+                int r = (int) h[i];
+                long v = c.isMissing(r) ? 0x7ff8dead_beef0001L : codes != null ? codes[r] : Double.doubleToLongBits(c.getDouble(r));
+                acc[i] = mix(acc[i] * 31 + v);
+            }
+        }
+        java.util.Arrays.sort(acc);
+        int dups = 0;
+        for (int i = 1; i < n; i++) if (acc[i] == acc[i - 1]) dups++;
+        return dups;
+    }
+
+    /** MurmurHash3's 64-bit finaliser. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 
     private static String defaultName(Algorithm a, TargetEncoding t) {
