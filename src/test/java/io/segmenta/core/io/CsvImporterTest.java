@@ -213,6 +213,10 @@ class CsvImporterTest {
         assertThat(r.dataset().column("id").type()).isIn(ColumnType.CATEGORICAL, ColumnType.TEXT);
         assertThat(r.dataset().column("id").format(7)).isEqualTo("12345678901234567897");
         assertThat(r.dataset().column("n").type()).isEqualTo(ColumnType.INTEGER);
+        // international phone numbers keep their '+'
+        ImportResult phones = imp(write("phones.csv", "phone,delta\n+34600111222,+5\n+34600111333,-2\n+44207946000,+1\n"));
+        assertThat(phones.dataset().column("phone").format(0)).isEqualTo("+34600111222");
+        assertThat(phones.dataset().column("delta").type()).isEqualTo(ColumnType.INTEGER);
     }
 
     /** Regression: a UTF-8 BOM in front of windows-1252 text gave "c\uFFFDdigo" and no warning. */
