@@ -421,6 +421,16 @@ public final class ColumnProfiler {
             String key = a.skew > 0 && a.min >= 0 ? "eda.flag.skewed.log" : "eda.flag.skewed";
             f.add(new Flag(Flag.Kind.SKEWED, key, List.of(a.skew)));
         }
+        if ((t == ColumnType.DATE || t == ColumnType.DATETIME) && a.sorted != null && a.count > 0) {
+            // after today (a day's margin for time zones): a typo (2099) or a placeholder date
+            double today = t == ColumnType.DATE ? java.time.LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay() + 1
+                    : System.currentTimeMillis() + 86_400_000.0;
+            int first = Arrays.binarySearch(a.sorted, 0, a.count, today);
+            first = first >= 0 ? first + 1 : -first - 1;
+            while (first < a.count && a.sorted[first] <= today) first++;
+            long future = a.count - first;
+            if (future > 0) f.add(new Flag(Flag.Kind.FUTURE_DATES, "eda.flag.futureDates", List.of(future, EdaData.valueText(t, a.max))));
+        }
         return f;
     }
 

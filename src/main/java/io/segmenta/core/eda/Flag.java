@@ -32,7 +32,9 @@ public record Flag(Kind kind, String key, List<Object> args) {
         /** |skewness| above {@link ColumnProfiler#SKEW_THRESHOLD}. */
         SKEWED,
         /** Predicts the binary target alone with ROC AUC at least {@link ColumnProfiler#LEAKAGE_AUC}. */
-        LEAKAGE;
+        LEAKAGE,
+        /** A date or date-time column with values after today (a typo such as 2099, or a placeholder). */
+        FUTURE_DATES;
 
         /** Stable lower-case name used in JSON ("near_constant"). */
         public String key() { return name().toLowerCase(Locale.ROOT); }

@@ -298,6 +298,19 @@ class ColumnProfilerTest {
         assertThat(p.column("plain").orElseThrow().hasFlag(Flag.Kind.LEAKAGE)).isFalse();
     }
 
+    /** Regression: a sign-up date of 2099-12-31 (a typo or placeholder) was profiled without a word. */
+    @Test
+    void datesAfterTodayAreFlagged() {
+        int past = (int) java.time.LocalDate.of(2020, 1, 1).toEpochDay(), far = (int) java.time.LocalDate.of(2099, 12, 31).toEpochDay();
+        Dataset ds = new Dataset("d", List.of(
+                new io.segmenta.core.data.DateColumn("signup", new int[]{past, past + 10, far, past + 20}, new BitSet()),
+                new io.segmenta.core.data.DateColumn("ok", new int[]{past, past + 1, past + 2, past + 3}, new BitSet())));
+        DatasetProfile p = ColumnProfiler.profile(ds, ProfileOptions.defaults(), TaskContext.NONE);
+        Flag f = p.column("signup").orElseThrow().flags().stream().filter(x -> x.kind() == Flag.Kind.FUTURE_DATES).findFirst().orElseThrow();
+        assertThat(f.message(java.util.Locale.ENGLISH)).contains("1 value is after today").contains("2099");
+        assertThat(p.column("ok").orElseThrow().hasFlag(Flag.Kind.FUTURE_DATES)).isFalse();
+    }
+
     /** Two similar strong predictors (like recency and frequency for churn) are a signal, not a leak; one alone stands out. */
     @Test
     void similarStrongPredictorsAreNotCalledLeaks() {
