@@ -389,17 +389,15 @@ public final class ModelTrainer {
     static int duplicateRows(Dataset ds, Prepared pr) {
         int[] tr = pr.split().train(), va = pr.split().validation(), te = pr.split().test();
         int n = tr.length + va.length + te.length;
-        long[] h = new long[n];
+        int[] rows = new int[n];
         int k = 0;
-        for (int[] part : List.of(tr, va, te)) for (int r : part) h[k++] = r; // row numbers first, hashed below
-        List<String> cols = ds.columnNames();
+        for (int[] part : List.of(tr, va, te)) for (int r : part) rows[k++] = r;
         long[] acc = new long[n];
         java.util.Arrays.fill(acc, 0x9E3779B97F4A7C15L);
-        for (String name : cols) {
-            Column c = ds.column(name);
+        for (Column c : ds.columns()) {
             int[] codes = c instanceof StringColumn s ? s.rawCodes() : null;
             for (int i = 0; i < n; i++) {
-                int r = (int) h[i];
+                int r = rows[i];
                 long v = c.isMissing(r) ? 0x7ff8dead_beef0001L : codes != null ? codes[r] : Double.doubleToLongBits(c.getDouble(r));
                 acc[i] = mix(acc[i] * 31 + v);
             }
