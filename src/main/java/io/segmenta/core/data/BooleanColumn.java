@@ -56,11 +56,6 @@ public final class BooleanColumn extends Column {
     /** Whether the words are the plain {@value #TRUE} / {@value #FALSE}. */
     public boolean plainLabels() { return trueLabel.equals(TRUE) && falseLabel.equals(FALSE); }
 
-    /** The same values written with other words. */
-    public BooleanColumn withLabels(String t, String f) {
-        return new BooleanColumn(name(), size(), values, rawMissing(), idLike(), t, f);
-    }
-
     /**
      * The other word of a pair in the same letter case ("Yes" → "No", "S" → "N", "TRUE" → "FALSE"), for a
      * column whose file held only one of the two; null when {@code word} is not a known true/false word.
