@@ -77,9 +77,9 @@ public final class CsvWriter {
 
         /**
          * Like the file {@code read} describes, so that a file written back (a scored copy) opens as the original
-         * did: its delimiter (a comma for a whitespace-separated log), decimal separator, the first date and
-         * date-time layouts of its columns, and a byte-order mark when it had one or was not UTF-8 (the output is
-         * UTF-8, and Excel reads accents right only with the mark). Null = {@link #defaults()}.
+         * did: its delimiter (a comma for a whitespace-separated log), decimal separator, each date column's
+         * layout, and a byte-order mark when it had one or was not UTF-8 (the output is UTF-8, and Excel reads
+         * accents right only with the mark). Null = {@link #defaults()}.
          */
         public static Options like(CsvSettings read) {
             if (read == null) return defaults();
@@ -194,7 +194,9 @@ public final class CsvWriter {
         DateTimeFormatter[] own = new DateTimeFormatter[cols.size()];
         for (int i = 0; i < own.length; i++) {
             String p = options.columnPatterns().get(cols.get(i).name());
-            own[i] = p == null ? null : DateTimeFormatter.ofPattern(p, Locale.ROOT);
+            // a layout with a time of day fits only a date-time column
+            boolean fits = p != null && (cols.get(i) instanceof DateTimeColumn || cols.get(i) instanceof DateColumn && !p.contains("H"));
+            own[i] = fits ? DateTimeFormatter.ofPattern(p, Locale.ROOT) : null;
         }
         List<String> cells = new ArrayList<>(cols.size());
         for (int r = 0; r < rows; r++) {
