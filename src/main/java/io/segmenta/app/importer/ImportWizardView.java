@@ -213,6 +213,7 @@ public final class ImportWizardView {
         Label warnings = new Label();
         warnings.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
         warnings.setWrapText(true);
+        warnings.setMinHeight(Region.USE_PREF_SIZE); // every line shown, not cut to one by the table below
         disposer.add(vm.previewWarnings().subscribe(() -> warnings.setText(String.join("\n", vm.previewWarnings()))));
         warnings.visibleProperty().bind(Bindings.isNotEmpty(vm.previewWarnings()));
         warnings.managedProperty().bind(warnings.visibleProperty());
