@@ -93,7 +93,7 @@ public final class CsvImporter {
             boolean id = TypeInference.idLikeName(plan.names[i])
                     || (n >= 20 && distinct == n && type != ColumnType.DECIMAL && type != ColumnType.DATE && type != ColumnType.DATETIME);
             cols.add(new CsvPreview.PreviewColumn(plan.names[i], type, id,
-                    lay == null ? null : lay.pattern(type == ColumnType.DATETIME)));
+                    lay == null ? null : lay.pattern(type == ColumnType.DATETIME, plan.times[i])));
         }
         return new CsvPreview(l.name, plan.settings(l), cols, rows, plan.warnings);
     }
@@ -256,6 +256,8 @@ public final class CsvImporter {
         String[] rawHeader;
         ColumnType[] types;
         ValueParser.DateLayout[] layouts;
+        /** How each date-time column writes its time (" HH:mm", "'T'HH:mm:ss"…; null = " HH:mm:ss"). */
+        String[] times;
         boolean[] overridden;
         int[] sampleDistinct;
         int[] sampleValues;
@@ -273,7 +275,7 @@ public final class CsvImporter {
             Map<String, String> formats = new LinkedHashMap<>();
             for (int i = 0; i < names.length; i++) {
                 types.put(names[i], this.types[i]);
-                if (layouts[i] != null) formats.put(names[i], layouts[i].pattern(this.types[i] == ColumnType.DATETIME));
+                if (layouts[i] != null) formats.put(names[i], layouts[i].pattern(this.types[i] == ColumnType.DATETIME, times[i]));
             }
             return new CsvSettings(delim, quote, l.charset.name(), l.bom, decimal, thousands, header, dayFirst,
                     globalMissing, columnMissing, types, formats);
@@ -387,6 +389,7 @@ public final class CsvImporter {
 
         p.types = new ColumnType[ncol];
         p.layouts = new ValueParser.DateLayout[ncol];
+        p.times = new String[ncol];
         p.overridden = new boolean[ncol];
         p.sampleDistinct = new int[ncol];
         p.sampleValues = new int[ncol];
@@ -407,12 +410,14 @@ public final class CsvImporter {
                 p.types[j] = forced;
                 if (forced == ColumnType.DATE || forced == ColumnType.DATETIME) {
                     p.layouts[j] = inf.layout() != null ? inf.layout() : bestLayout(vals, vp, p.dayFirst);
+                    p.times[j] = inf.time();
                 }
             } else if (asText.contains(p.names[j])) {
                 p.types[j] = ColumnType.CATEGORICAL;
             } else {
                 p.types[j] = inf.type();
                 p.layouts[j] = inf.layout();
+                p.times[j] = inf.time();
             }
         }
         for (String c : o.columnTypes().keySet()) {
@@ -721,6 +726,7 @@ public final class CsvImporter {
         }
         p.overridden = first.overridden;
         p.layouts = first.layouts;
+        p.times = first.times;
         return p;
     }
 
@@ -903,7 +909,7 @@ public final class CsvImporter {
             Column c = columns.get(j);
             finalTypes.put(c.name(), c.type());
             if ((c instanceof DateColumn || c instanceof DateTimeColumn) && p.layouts[j] != null) {
-                formats.put(c.name(), p.layouts[j].pattern(c.type() == ColumnType.DATETIME));
+                formats.put(c.name(), p.layouts[j].pattern(c.type() == ColumnType.DATETIME, p.times[j]));
             }
         }
         Loaded l0 = out.files.get(0).loaded;

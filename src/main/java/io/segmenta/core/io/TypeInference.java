@@ -18,7 +18,16 @@ final class TypeInference {
     private TypeInference() { }
 
     /** The outcome for one column. {@code layout} is set for DATE and DATETIME. */
-    record Inferred(ColumnType type, ValueParser.DateLayout layout, boolean leadingZeros) { }
+    /** @param time how a date-time column writes its time (" HH:mm", "'T'HH:mm:ss"…), null for " HH:mm:ss" */
+    record Inferred(ColumnType type, ValueParser.DateLayout layout, boolean leadingZeros, String time) {
+        Inferred(ColumnType type, ValueParser.DateLayout layout, boolean leadingZeros) { this(type, layout, leadingZeros, null); }
+    }
+
+    /** The time part of a date-time layout as most values with a time wrote it. */
+    private static String timePattern(int withTime, int withSeconds, int withT) {
+        if (withTime == 0) return null;
+        return (2 * withT > withTime ? "'T'" : " ") + (withSeconds > 0 ? "HH:mm:ss" : "HH:mm");
+    }
 
     private static final Pattern ID_NAME = Pattern.compile(
             "(?i)(^|[_\\s.-])(id|uuid|guid|dni|nif|nie|email|e-mail|mail|correo|phone|telefono|teléfono|key|codigo_cliente)($|[_\\s.-])|^id[A-Z_]|[a-z]Id$|[a-z]ID$");
@@ -64,7 +73,7 @@ final class TypeInference {
         Set<String> boolTokens = new HashSet<>();
         ValueParser.DateLayout[] cands = ValueParser.CANDIDATES;
         int[] dateOk = new int[cands.length];
-        int[] timeSeen = new int[cands.length];
+        int[] timeSeen = new int[cands.length], secondsSeen = new int[cands.length], tSeen = new int[cands.length];
         boolean maybeDate = true;
         int checkedForDate = 0;
         for (String v : values) {
@@ -89,7 +98,11 @@ final class TypeInference {
                 for (int k = 0; k < cands.length; k++) {
                     if (vp.parseDate(b, 0, e, cands[k])) {
                         dateOk[k]++;
-                        if (vp.hadTime) timeSeen[k]++;
+                        if (vp.hadTime) {
+                            timeSeen[k]++;
+                            if (vp.hadSeconds) secondsSeen[k]++;
+                            if (vp.hadT) tSeen[k]++;
+                        }
                         any = true;
                     }
                 }
@@ -104,7 +117,8 @@ final class TypeInference {
         if (maybeDate) {
             int compact = cands.length - 1;
             if (intOk >= need && eightDigits >= need && dateOk[compact] >= need) {
-                return new Inferred(timeSeen[compact] > 0 ? ColumnType.DATETIME : ColumnType.DATE, cands[compact], false);
+                return new Inferred(timeSeen[compact] > 0 ? ColumnType.DATETIME : ColumnType.DATE, cands[compact], false,
+                        timePattern(timeSeen[compact], secondsSeen[compact], tSeen[compact]));
             }
         }
         if (codes > 0) intOk = dblOk = 0; // numbers with a few codes among them: codes
@@ -123,7 +137,8 @@ final class TypeInference {
                 }
             }
             if (best >= 0) {
-                return new Inferred(timeSeen[best] > 0 ? ColumnType.DATETIME : ColumnType.DATE, cands[best], false);
+                return new Inferred(timeSeen[best] > 0 ? ColumnType.DATETIME : ColumnType.DATE, cands[best], false,
+                        timePattern(timeSeen[best], secondsSeen[best], tSeen[best]));
             }
         }
         return new Inferred(ColumnType.CATEGORICAL, null, false); // string; categorical vs text decided after import

@@ -221,6 +221,15 @@ final class ValueParser {
 
     /** A date layout: order of fields and separator ('\0' for yyyyMMdd). */
     record DateLayout(Order order, char sep) {
+        /**
+         * The pattern with the time written as the file wrote it: {@code time} is " HH:mm", "'T'HH:mm:ss"…, or
+         * null for " HH:mm:ss".
+         */
+        String pattern(boolean withTime, String time) {
+            String p = pattern(false);
+            return withTime ? p + (time == null ? " HH:mm:ss" : time) : p;
+        }
+
         String pattern(boolean withTime) {
             String s = String.valueOf(sep);
             String p = switch (order) {
@@ -252,6 +261,8 @@ final class ValueParser {
     long epochMillis;
     /** Whether the last parsed value carried a time of day. */
     boolean hadTime;
+    /** Set by {@link #parseDate}: the time had seconds, and was joined to the date by a 'T' (ISO). */
+    boolean hadSeconds, hadT;
 
     /**
      * Parses a date, optionally followed by a time (space or 'T' separated, HH:mm[:ss[.fff]], optional Z or
@@ -306,10 +317,12 @@ final class ValueParser {
         if (mo < 1 || mo > 12 || d < 1 || d > monthLength(y, mo)) return false;
         epochDay = (int) daysFromCivil(y, mo, d);
         hadTime = false;
+        hadSeconds = false;
         epochMillis = epochDay * 86_400_000L;
         if (p == e) return true;
         // time part
         if (b[p] != ' ' && b[p] != 'T') return false;
+        hadT = b[p] == 'T';
         p++;
         while (p < e && b[p] == ' ') p++;
         int h = 0, mi = 0, sec = 0, ms = 0;
@@ -329,6 +342,7 @@ final class ValueParser {
             while (p < e && digit(b[p])) p++;
             if (p - st != 2) return false;
             sec = num(b, st, 2);
+            hadSeconds = true;
             if (p < e && (b[p] == '.' || b[p] == ',')) {
                 p++;
                 st = p;

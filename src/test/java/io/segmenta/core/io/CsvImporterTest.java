@@ -189,6 +189,21 @@ class CsvImporterTest {
         assertThat(TypeInference.looksLikeCode("E12")).as("an exponent's remains, not a code").isFalse();
     }
 
+    /**
+     * Regression: date-times written back gained seconds ("07/11/2020 12:46" → "07/11/2020 12:46:00") and lost
+     * ISO's 'T'; each column's layout now keeps how the file wrote its time.
+     */
+    @Test
+    void dateTimeLayoutsKeepTheFilesTimeStyle() throws IOException {
+        ImportResult r = imp(write("dt.csv", "a;b;c\n07/11/2020 12:46;2021-04-14T04:53:28;2021-04-14 04:53:28\n"
+                + "13/11/2020 08:05;2021-05-01T10:00:00;2021-05-01 10:00:00\n"));
+        assertThat(r.settings().dateFormats()).containsEntry("a", "dd/MM/yyyy HH:mm")
+                .containsEntry("b", "yyyy-MM-dd'T'HH:mm:ss").containsEntry("c", "yyyy-MM-dd HH:mm:ss");
+        String back = CsvWriter.toCsv(r.dataset(), CsvWriter.Options.like(r.settings()));
+        assertThat(back).isEqualTo("a;b;c\n07/11/2020 12:46;2021-04-14T04:53:28;2021-04-14 04:53:28\n"
+                + "13/11/2020 08:05;2021-05-01T10:00:00;2021-05-01 10:00:00\n");
+    }
+
     /** Regression: amounts written with their currency ("12,50 €", "€ 3.20") were read as text. */
     @Test
     void amountsWithACurrencySignAreNumbers() throws IOException {
