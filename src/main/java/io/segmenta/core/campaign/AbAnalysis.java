@@ -207,9 +207,11 @@ public final class AbAnalysis {
      * The leader's comparison with another contest arm that is not significant after the Holm adjustment (the
      * one with the largest adjusted p), or null when the leader beats every other contest arm.
      */
-    private static AbReport.Comparison weakestLead(MetricResult r, List<ArmCounts> contest, String leader) {
+    private static AbReport.Comparison weakestLead(MetricResult r, List<ArmCounts> contest, ArmCounts control, String leader) {
         java.util.Set<String> inContest = new java.util.HashSet<>();
         for (ArmCounts a : contest) inContest.add(a.arm());
+        // the lead over the control counts too: a creative that does not beat sending nothing is no proven winner
+        if (control != null) inContest.add(control.arm());
         AbReport.Comparison weakest = null;
         for (AbReport.Comparison c : r.comparisons()) {
             boolean mine = c.arm().equals(leader) || c.other().equals(leader);
@@ -252,6 +254,19 @@ public final class AbAnalysis {
                     List.of(control.arm(), m, controlRate, closest.arm(), closest.test().p1(), closest.holmP()));
         }
         // the posterior of an arm of a handful of sends is mostly the prior: one sale in one send is not a winner
+        // the best creative converts no better than the control: there is nothing to roll out
+        if (control != null && m.possibleWithoutSend() && !contest.contains(control)) {
+            double controlRate = (double) control.successes(m) / control.sends();
+            BayesArm best = leader;
+            AbReport.ArmRate bestRate = r.rates().stream().filter(a -> a.arm().equals(best.arm())).findFirst().orElseThrow();
+            if (bestRate.rate() <= controlRate) {
+                AbReport.Comparison vs = r.comparisons().stream()
+                        .filter(c -> c.versusControl() && c.arm().equals(best.arm())).findFirst().orElse(null);
+                return new Recommendation(Decision.KEEP_CONTROL, m, control.arm(), pBest, loss, current, plan,
+                        "campaign.recommend.noneBeatsControl", List.of(control.arm(), m, controlRate, best.arm(), bestRate.rate(),
+                        vs == null ? 1.0 : vs.holmP()));
+            }
+        }
         boolean bayesWinner = pBest >= o.winProbability() && loss <= o.lossTolerance() * leader.posteriorMean()
                 && current >= MIN_SENDS_FOR_WINNER;
         if (bayesWinner) {
@@ -259,7 +274,8 @@ public final class AbAnalysis {
             double rate = r.rates().stream().filter(a -> a.arm().equals(winner.arm())).findFirst().orElseThrow().rate();
             // the decision weighs the expected loss; the z tests printed beside it may not call the lead significant
             // (after Holm over every comparison): then the message says so, so that the two never seem to disagree
-            AbReport.Comparison unproven = weakestLead(r, contest, leader.arm());
+            AbReport.Comparison unproven = weakestLead(r, contest, control != null && m.possibleWithoutSend() ? control : null,
+                    leader.arm());
             // the loss is a difference of rates: the message shows it in percentage points
             if (unproven == null) {
                 return new Recommendation(Decision.DECLARE_WINNER, m, leader.arm(), pBest, loss, current, plan,

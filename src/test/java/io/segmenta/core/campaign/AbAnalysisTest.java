@@ -207,10 +207,19 @@ class AbAnalysisTest {
             assertThat(r.recommendation().leader()).isEqualTo("A");
             assertThat(r.recommendation().message()).startsWith("Keep the control: every creative's conversion rate is significantly"
                     + " below that of \"A\" (2.6%); the closest, \"C\", reached 2.05% (Holm p = 0.0");
-            // one creative not significantly below: no verdict for the control
+            // the best creative below the control, if not significantly: still nothing to roll out
             AbReport close = analyzeAggregated(new String[]{"A", "B", "C"}, new long[]{10_000, 10_000, 10_000}, new long[]{260, 200, 250},
                     AbOptions.defaults().withControl("A"));
-            assertThat(close.recommendation().decision()).isNotEqualTo(Decision.KEEP_CONTROL);
+            assertThat(close.recommendation().decision()).isEqualTo(Decision.KEEP_CONTROL);
+            assertThat(close.recommendation().messageKey()).isEqualTo("campaign.recommend.noneBeatsControl");
+            assertThat(close.recommendation().message()).contains("\"C\", reached 2.5%");
+            // the best creative above the control but not significantly: a winner among the creatives, unproven
+            // against sending nothing (regression: it read as a proven winner)
+            AbReport above = analyzeAggregated(new String[]{"A", "B", "C"}, new long[]{10_000, 10_000, 10_000}, new long[]{260, 200, 290},
+                    AbOptions.defaults().withControl("A"));
+            assertThat(above.recommendation().decision()).isEqualTo(Decision.DECLARE_WINNER);
+            assertThat(above.recommendation().winnerNotSignificant()).isTrue();
+            assertThat(above.recommendation().message()).contains("its lead over \"A\" significant");
         } finally {
             I18n.setLocale(before);
         }
