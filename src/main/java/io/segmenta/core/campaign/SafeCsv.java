@@ -24,15 +24,25 @@ public final class SafeCsv {
     /** Whether {@code cell} is a plain decimal number (optional sign, digits, one '.' or ',', exponent). */
     public static boolean isPlainNumber(String cell) { return cell != null && PLAIN_NUMBER.matcher(cell).matches(); }
 
+    /**
+     * Whether {@link #neutralize} prefixes a cell: a dangerous cell that is not a plain number, or quotes in front
+     * of one ("'=A1" too, so that it cannot become the same text as a neutralised "=A1").
+     */
+    private static boolean prefixed(String cell) {
+        if (cell == null || cell.isEmpty()) return false;
+        if (cell.charAt(0) == '\'') return prefixed(cell.substring(1));
+        return isDangerous(cell) && !isPlainNumber(cell);
+    }
+
     /** The cell made safe: prefixed with {@code '} when dangerous and not a plain number. */
     public static String neutralize(String cell) {
-        return isDangerous(cell) && !isPlainNumber(cell) ? "'" + cell : cell;
+        return prefixed(cell) ? "'" + cell : cell;
     }
 
     /** The cell as it was before {@link #neutralize}: the {@code '} taken off a cell it would have prefixed. */
     public static String restore(String cell) {
         if (cell == null || cell.length() < 2 || cell.charAt(0) != '\'') return cell;
         String rest = cell.substring(1);
-        return isDangerous(rest) && !isPlainNumber(rest) ? rest : cell;
+        return prefixed(rest) ? rest : cell;
     }
 }

@@ -54,6 +54,9 @@ class CampaignExportTest {
             assertThat(SafeCsv.restore(SafeCsv.neutralize(v))).as(v).isEqualTo(v);
         }
         assertThat(SafeCsv.restore("'12")).as("a quote the export did not add stays").isEqualTo("'12");
+        // regression: "=A1" and "'=A1" were both written '=A1, one customer twice on the list
+        assertThat(SafeCsv.neutralize("'=A1")).isNotEqualTo(SafeCsv.neutralize("=A1"));
+        assertThat(SafeCsv.restore(SafeCsv.neutralize("'=A1"))).isEqualTo("'=A1");
         assertThat(SafeCsv.restore("'O'Brien")).isEqualTo("'O'Brien");
     }
 
