@@ -34,6 +34,23 @@ abstract sealed class ColumnAccumulator {
     int examples;
     /** Index of the file this chunk came from (partitions). */
     int fileIndex;
+    /**
+     * A number column met a value that is text in disguise: an international phone number ("+34600111222") or
+     * a whole number too long for 64 bits — read as a number it would lose its '+' or its last digits.
+     */
+    boolean textLike;
+
+    /**
+     * Whether the bytes are a '+' and 8+ digits (a phone number), or — when {@code tooLong} is asked — 19+
+     * digits with an optional sign (more than a decimal keeps exactly).
+     */
+    static boolean textLikeNumber(byte[] b, int s, int e, boolean tooLong) {
+        if (e - s < 9) return false;
+        boolean plus = b[s] == '+';
+        int from = plus || b[s] == '-' ? s + 1 : s;
+        for (int i = from; i < e; i++) if (b[i] < '0' || b[i] > '9') return false;
+        return plus || (tooLong && e - from >= 19);
+    }
 
     abstract void add(byte[] b, int s, int e, long line);
 
@@ -91,6 +108,7 @@ abstract sealed class ColumnAccumulator {
         }
 
         @Override void add(byte[] b, int s, int e, long line) {
+            if (e - s >= 9 && !textLike && textLikeNumber(b, s, e, false)) textLike = true;
             if (doubles == null && vp.parseLong(b, s, e)) {
                 if (n == values.length) ensure(n + 1);
                 long v = vp.longValue;
@@ -100,6 +118,7 @@ abstract sealed class ColumnAccumulator {
                 return;
             }
             if (vp.parseDouble(b, s, e)) {
+                if (e - s >= 19 && !textLike && textLikeNumber(b, s, e, true)) textLike = true; // past 64 bits
                 if (doubles == null) promote();
                 ensure(n + 1);
                 doubles[n++] = vp.doubleValue;
@@ -129,6 +148,7 @@ abstract sealed class ColumnAccumulator {
         }
 
         @Override void add(byte[] b, int s, int e, long line) {
+            if (e - s >= 9 && !textLike && textLikeNumber(b, s, e, true)) textLike = true;
             if (vp.parseDouble(b, s, e)) {
                 if (n == values.length) ensure(n + 1);
                 values[n++] = vp.doubleValue;

@@ -122,7 +122,7 @@ public final class CsvImporter {
                     long coerced = out.coerced[j];
                     long nonMissing = out.rows - out.missingBefore[j];
                     // codes among the numbers (cancelled invoices "C489440" past the sample) make it a column of codes
-                    if (coerced > 0 && (coerced > Math.max(0, 0.02 * nonMissing) || out.codeLike[j])) {
+                    if ((coerced > 0 && coerced > Math.max(0, 0.02 * nonMissing)) || out.codeLike[j]) {
                         retype.add(out.plan.names[j]);
                     }
                 }
@@ -692,6 +692,7 @@ public final class CsvImporter {
                 for (int j = 0; j < ncol; j++) {
                     out.coerced[j] += ch.cols[j].coerced;
                     ColumnAccumulator a = ch.cols[j];
+                    if (a.textLike) out.codeLike[j] = true; // a phone number or a 20-digit id past the sample
                     if (a instanceof ColumnAccumulator.Longs || a instanceof ColumnAccumulator.Doubles) {
                         for (int x = 0; x < a.examples && !out.codeLike[j]; x++) {
                             out.codeLike[j] = TypeInference.looksLikeCode(a.exampleValue[x]);

@@ -219,6 +219,22 @@ class CsvImporterTest {
         assertThat(odd.dataset().column("x").type()).isIn(ColumnType.CATEGORICAL, ColumnType.TEXT);
     }
 
+    /** Regression: a phone number or a 20-digit id far past the rows the types are guessed from lost its '+' or digits. */
+    @Test
+    void textInDisguisePastTheSampleMakesTheColumnText() throws IOException {
+        StringBuilder csv = new StringBuilder("phone,ref,amount\n");
+        for (int i = 0; i < 20_000; i++) {
+            boolean late = i == 19_990;
+            csv.append(late ? "+34600111222" : Integer.toString(600_000_000 + i)).append(',')
+                    .append(late ? "12345678901234587880" : Long.toString(1_000_000L + i)).append(',')
+                    .append(i % 100).append('\n');
+        }
+        Dataset d = imp(write("late.csv", csv.toString())).dataset();
+        assertThat(d.column("phone").format(19_990)).isEqualTo("+34600111222");
+        assertThat(d.column("ref").format(19_990)).isEqualTo("12345678901234587880");
+        assertThat(d.column("amount").type()).isEqualTo(ColumnType.INTEGER);
+    }
+
     /** Regression: 20-digit ids were read as decimals and lost their last digits (…567890 → …567000). */
     @Test
     void integersTooLongFor64BitsAreCodes() throws IOException {
