@@ -81,12 +81,36 @@ final class ValueParser {
                 if (b[s] == '-') doubleValue = -doubleValue;
                 return true;
             }
-            return parseNumber(b, s, e);
+            return parseNumber(b, s, e) || pointScientific(b, s, e);
         }
         if (cs > 0 && ce > 0) return false; // a sign on both sides is not an amount
         int from = cs > 0 ? skipSpaces(b, s + cs, e) : s;
         int to = ce > 0 ? skipSpacesBack(b, s, e - ce) : e;
         return from < to && parseNumber(b, from, to);
+    }
+
+    /**
+     * "8.565e-07" in a file whose decimal separator is a comma: an exponent is written by a program, with a
+     * decimal point, whatever the file's other numbers use.
+     */
+    private boolean pointScientific(byte[] b, int s, int e) {
+        if (decimal != ',' || e - s < 3) return false;
+        boolean exp = false, point = false;
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if (c == 'e' || c == 'E') exp = true;
+            else if (c == '.') point = true;
+            else if (c == ',') return false;
+        }
+        if (!exp || !point) return false;
+        try {
+            double v = Double.parseDouble(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+            if (!Double.isFinite(v)) return false;
+            doubleValue = v;
+            return true;
+        } catch (NumberFormatException ex) {
+            return false;
+        }
     }
 
     /** Bytes of a currency sign ($, €, £) starting at {@code s}, or 0. */
@@ -165,6 +189,18 @@ final class ValueParser {
             }
         }
         if (!anyDigit) return false;
+        if (grouped && p < e && (b[p] == 'e' || b[p] == 'E')) {
+            // "8.565e-07" in a file with a decimal comma: an exponent is written by a program, with a decimal
+            // point — not 8,565 thousand
+            try {
+                double v = Double.parseDouble(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
+                if (!Double.isFinite(v)) return false;
+                doubleValue = v;
+                return true;
+            } catch (NumberFormatException ex) {
+                return false;
+            }
+        }
         if (p < e && (b[p] == 'e' || b[p] == 'E')) {
             p++;
             boolean eneg = false;

@@ -204,6 +204,16 @@ class CsvImporterTest {
                 + "13/11/2020 08:05;2021-05-01T10:00:00;2021-05-01 10:00:00\n");
     }
 
+    /** Regression: "8.565e-07" in a decimal-comma file was read as 8,565 thousand × 10⁻⁷ (1,000 times too large). */
+    @Test
+    void scientificNotationInADecimalCommaFileKeepsItsPoint() throws IOException {
+        ImportResult r = imp(write("sci.csv", "id;x;y\n1;8.565e-07;1.234,5\n2;1,5e3;2.000,25\n3;2.5E+2;7,5\n"));
+        assertThat(r.dataset().column("x").getDouble(0)).isEqualTo(8.565e-07);
+        assertThat(r.dataset().column("x").getDouble(1)).isEqualTo(1500.0);
+        assertThat(r.dataset().column("x").getDouble(2)).isEqualTo(250.0);
+        assertThat(r.dataset().column("y").getDouble(0)).isEqualTo(1234.5);
+    }
+
     /** Regression: amounts written with their currency ("12,50 €", "€ 3.20") were read as text. */
     @Test
     void amountsWithACurrencySignAreNumbers() throws IOException {
