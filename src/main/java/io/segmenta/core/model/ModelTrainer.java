@@ -180,6 +180,14 @@ public final class ModelTrainer {
      */
     static HyperParameters memberHyper(Algorithm a, HyperParameters ensemble) {
         HyperParameters h = HyperParameters.defaults(a).withMlp(ensemble.mlp());
+        // tree counts and depths the user changed reach the tree members (left at the defaults, each member keeps
+        // its own: 200 forest trees of depth 20, 300 boosting stages of depth 6)
+        HyperParameters base = HyperParameters.defaults(Algorithm.ENSEMBLE);
+        if (a == Algorithm.GBM || a == Algorithm.RANDOM_FOREST) {
+            if (ensemble.trees() != base.trees()) h = h.withTrees(ensemble.trees());
+            if (ensemble.maxDepth() != base.maxDepth()) h = h.withMaxDepth(ensemble.maxDepth());
+        }
+        if (a == Algorithm.GBM && ensemble.learningRate() != base.learningRate()) h = h.withLearningRate(ensemble.learningRate());
         return a == Algorithm.GBM ? h.withEarlyStoppingRounds(ensemble.earlyStoppingRounds()) : h;
     }
 

@@ -145,6 +145,19 @@ class ModelTrainerTest {
         assertThat(a[a.length / 2]).isBetween(20_000, 30_000);
     }
 
+    /** Regression: --trees with an ensemble was ignored by its gradient-boosting and forest members. */
+    @Test
+    void anEnsemblePassesChangedTreeSettingsToItsTreeMembers() {
+        HyperParameters ens = HyperParameters.defaults(Algorithm.ENSEMBLE);
+        assertThat(ModelTrainer.memberHyper(Algorithm.RANDOM_FOREST, ens).trees()).isEqualTo(200);
+        assertThat(ModelTrainer.memberHyper(Algorithm.GBM, ens).trees()).isEqualTo(300);
+        HyperParameters ten = ens.withTrees(10).withMaxDepth(4);
+        assertThat(ModelTrainer.memberHyper(Algorithm.GBM, ten).trees()).isEqualTo(10);
+        assertThat(ModelTrainer.memberHyper(Algorithm.RANDOM_FOREST, ten).trees()).isEqualTo(10);
+        assertThat(ModelTrainer.memberHyper(Algorithm.RANDOM_FOREST, ten).maxDepth()).isEqualTo(4);
+        assertThat(ModelTrainer.memberHyper(Algorithm.LOGISTIC, ten).maxIterations()).isEqualTo(100);
+    }
+
     @Test
     void badOptionsAreUserErrors() {
         assertThatThrownBy(() -> ModelTrainer.train(DATA.dataset, TrainingOptions.defaults("c", "nope")))
