@@ -226,7 +226,7 @@ public final class ProfileCommand implements Callable<Integer> {
         if (v == 0) return "0";
         double a = Math.abs(v);
         if (a < 1e15 && v == Math.rint(v)) return Long.toString(v.longValue());
-        if (a >= 1e12 || a < 1e-5) return String.format(Locale.ROOT, "%.5e", v);
+        if (a >= 1e15 || a < 1e-5) return String.format(Locale.ROOT, "%.5e", v);
         if (a >= 1e5) return new BigDecimal(v).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }

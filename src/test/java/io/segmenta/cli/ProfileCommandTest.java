@@ -166,6 +166,7 @@ class ProfileCommandTest {
         assertThat(ProfileCommand.num(0.000123456789)).isEqualTo("0.000123457");
         assertThat(ProfileCommand.num(2.5e13)).isEqualTo("25000000000000");
         assertThat(ProfileCommand.num(2.5e16)).isEqualTo("2.50000e+16");
+        assertThat(ProfileCommand.num(5487340000123.25)).as("a 13-digit mean").isEqualTo("5487340000123.2");
     }
 
     @Test

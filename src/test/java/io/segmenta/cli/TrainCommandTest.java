@@ -275,7 +275,7 @@ class TrainCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Json.MAPPER.readTree(r.out()).get("duplicate_rows").asInt()).isEqualTo(50);
         Run text = run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic");
-        assertThat(text.err()).contains("rows repeat an earlier row exactly").contains("optimistic");
+        assertThat(text.err()).contains("rows repeat an earlier row in every column").contains("optimistic");
     }
 
     /** Regression: --cv with an ensemble printed no cross-validation at all. */
