@@ -102,7 +102,11 @@ final class ValueParser {
             else if (c == '.') point = true;
             else if (c == ',') return false;
         }
-        if (!exp || !point) return false;
+        return exp && point && javaNumber(b, s, e);
+    }
+
+    /** The bytes read as Java reads a number (a decimal point, an exponent); false when not finite or not one. */
+    private boolean javaNumber(byte[] b, int s, int e) {
         try {
             double v = Double.parseDouble(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
             if (!Double.isFinite(v)) return false;
@@ -192,14 +196,7 @@ final class ValueParser {
         if (grouped && p < e && (b[p] == 'e' || b[p] == 'E')) {
             // "8.565e-07" in a file with a decimal comma: an exponent is written by a program, with a decimal
             // point — not 8,565 thousand
-            try {
-                double v = Double.parseDouble(new String(b, s, e - s, StandardCharsets.ISO_8859_1));
-                if (!Double.isFinite(v)) return false;
-                doubleValue = v;
-                return true;
-            } catch (NumberFormatException ex) {
-                return false;
-            }
+            return javaNumber(b, s, e);
         }
         if (p < e && (b[p] == 'e' || b[p] == 'E')) {
             p++;
