@@ -23,10 +23,14 @@ final class TypeInference {
         Inferred(ColumnType type, ValueParser.DateLayout layout, boolean leadingZeros) { this(type, layout, leadingZeros, null); }
     }
 
-    /** The time part of a date-time layout as most values with a time wrote it. */
-    private static String timePattern(int withTime, int withSeconds, int withT) {
+    /**
+     * The time part of a date-time layout as the values with a time wrote it: seconds when any had them,
+     * milliseconds and a 'Z' only when all did (a value stored in UTC written with its 'Z' is the same instant).
+     */
+    private static String timePattern(int withTime, int withSeconds, int withT, int withMillis, int withZ) {
         if (withTime == 0) return null;
-        return (2 * withT > withTime ? "'T'" : " ") + (withSeconds > 0 ? "HH:mm:ss" : "HH:mm");
+        return (2 * withT > withTime ? "'T'" : " ") + (withSeconds > 0 ? "HH:mm:ss" : "HH:mm")
+                + (withMillis == withTime ? ".SSS" : "") + (withZ == withTime ? "'Z'" : "");
     }
 
     private static final Pattern ID_NAME = Pattern.compile(
@@ -74,6 +78,7 @@ final class TypeInference {
         ValueParser.DateLayout[] cands = ValueParser.CANDIDATES;
         int[] dateOk = new int[cands.length];
         int[] timeSeen = new int[cands.length], secondsSeen = new int[cands.length], tSeen = new int[cands.length];
+        int[] millisSeen = new int[cands.length], zSeen = new int[cands.length];
         boolean maybeDate = true;
         int checkedForDate = 0;
         for (String v : values) {
@@ -102,6 +107,8 @@ final class TypeInference {
                             timeSeen[k]++;
                             if (vp.hadSeconds) secondsSeen[k]++;
                             if (vp.hadT) tSeen[k]++;
+                            if (vp.hadMillis) millisSeen[k]++;
+                            if (vp.hadZ) zSeen[k]++;
                         }
                         any = true;
                     }
@@ -118,7 +125,7 @@ final class TypeInference {
             int compact = cands.length - 1;
             if (intOk >= need && eightDigits >= need && dateOk[compact] >= need) {
                 return new Inferred(timeSeen[compact] > 0 ? ColumnType.DATETIME : ColumnType.DATE, cands[compact], false,
-                        timePattern(timeSeen[compact], secondsSeen[compact], tSeen[compact]));
+                        timePattern(timeSeen[compact], secondsSeen[compact], tSeen[compact], millisSeen[compact], zSeen[compact]));
             }
         }
         if (codes > 0) intOk = dblOk = 0; // numbers with a few codes among them: codes
@@ -138,7 +145,7 @@ final class TypeInference {
             }
             if (best >= 0) {
                 return new Inferred(timeSeen[best] > 0 ? ColumnType.DATETIME : ColumnType.DATE, cands[best], false,
-                        timePattern(timeSeen[best], secondsSeen[best], tSeen[best]));
+                        timePattern(timeSeen[best], secondsSeen[best], tSeen[best], millisSeen[best], zSeen[best]));
             }
         }
         return new Inferred(ColumnType.CATEGORICAL, null, false); // string; categorical vs text decided after import

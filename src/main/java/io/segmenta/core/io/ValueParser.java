@@ -294,8 +294,11 @@ final class ValueParser {
     long epochMillis;
     /** Whether the last parsed value carried a time of day. */
     boolean hadTime;
-    /** Set by {@link #parseDate}: the time had seconds, and was joined to the date by a 'T' (ISO). */
-    boolean hadSeconds, hadT;
+    /**
+     * Set by {@link #parseDate}: the time had seconds, three digits of milliseconds, was joined to the date by a
+     * 'T' (ISO), and ended in 'Z' (UTC).
+     */
+    boolean hadSeconds, hadMillis, hadT, hadZ;
 
     /**
      * Parses a date, optionally followed by a time (space or 'T' separated, HH:mm[:ss[.fff]], optional Z or
@@ -351,6 +354,8 @@ final class ValueParser {
         epochDay = (int) daysFromCivil(y, mo, d);
         hadTime = false;
         hadSeconds = false;
+        hadMillis = false;
+        hadZ = false;
         epochMillis = epochDay * 86_400_000L;
         if (p == e) return true;
         // time part
@@ -385,12 +390,14 @@ final class ValueParser {
                 int frac = num(b, st, Math.min(3, len));
                 for (int k = len; k < 3; k++) frac *= 10;
                 ms = frac;
+                hadMillis = len == 3;
             }
         }
         if (h > 23 || mi > 59 || sec > 60) return false;
         long offsetMin = 0;
         if (p < e) {
             if (b[p] == 'Z' && p + 1 == e) {
+                hadZ = true;
                 p++;
             } else if (b[p] == '+' || b[p] == '-') {
                 int sign = b[p] == '-' ? -1 : 1;

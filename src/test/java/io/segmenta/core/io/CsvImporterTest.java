@@ -195,13 +195,14 @@ class CsvImporterTest {
      */
     @Test
     void dateTimeLayoutsKeepTheFilesTimeStyle() throws IOException {
-        ImportResult r = imp(write("dt.csv", "a;b;c\n07/11/2020 12:46;2021-04-14T04:53:28;2021-04-14 04:53:28\n"
-                + "13/11/2020 08:05;2021-05-01T10:00:00;2021-05-01 10:00:00\n"));
+        ImportResult r = imp(write("dt.csv", "a;b;c;d\n07/11/2020 12:46;2021-04-14T04:53:28;2021-04-14 04:53:28;2023-06-10T06:16:43.109Z\n"
+                + "13/11/2020 08:05;2021-05-01T10:00:00;2021-05-01 10:00:00;2023-06-11T00:00:00.000Z\n"));
         assertThat(r.settings().dateFormats()).containsEntry("a", "dd/MM/yyyy HH:mm")
-                .containsEntry("b", "yyyy-MM-dd'T'HH:mm:ss").containsEntry("c", "yyyy-MM-dd HH:mm:ss");
+                .containsEntry("b", "yyyy-MM-dd'T'HH:mm:ss").containsEntry("c", "yyyy-MM-dd HH:mm:ss")
+                .containsEntry("d", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
         String back = CsvWriter.toCsv(r.dataset(), CsvWriter.Options.like(r.settings()));
-        assertThat(back).isEqualTo("a;b;c\n07/11/2020 12:46;2021-04-14T04:53:28;2021-04-14 04:53:28\n"
-                + "13/11/2020 08:05;2021-05-01T10:00:00;2021-05-01 10:00:00\n");
+        assertThat(back).isEqualTo("a;b;c;d\n07/11/2020 12:46;2021-04-14T04:53:28;2021-04-14 04:53:28;2023-06-10T06:16:43.109Z\n"
+                + "13/11/2020 08:05;2021-05-01T10:00:00;2021-05-01 10:00:00;2023-06-11T00:00:00.000Z\n");
     }
 
     /** Regression: "8.565e-07" in a decimal-comma file was read as 8,565 thousand × 10⁻⁷ (1,000 times too large). */
