@@ -48,23 +48,6 @@ final class TypeInference {
         return v != null && CODE.matcher(v.strip()).matches();
     }
 
-    /** A '+' and at least eight digits: an international phone number, not a signed amount. */
-    static boolean phoneLike(String v) {
-        String t = v.strip();
-        if (t.length() < 9 || t.charAt(0) != '+') return false;
-        for (int i = 1; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return false;
-        return true;
-    }
-
-    /** Digits only (an optional sign), more than a 64-bit integer holds. */
-    static boolean tooLongInteger(String v) {
-        String t = v.strip();
-        int from = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
-        if (t.length() - from < 19) return false;
-        for (int i = from; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return false;
-        return true;
-    }
-
     static int tolerance(int n) {
         return n < 50 ? 0 : (int) Math.floor(n * 0.02);
     }
@@ -95,7 +78,7 @@ final class TypeInference {
                 dblOk++;
                 // a whole number too long for 64 bits (a 20-digit id) would lose its last digits as a decimal;
                 // an international phone number (+34600111222) would lose its '+'
-                if ((!isLong && tooLongInteger(v)) || phoneLike(v)) codes++;
+                if (ColumnAccumulator.textLikeNumber(b, 0, e, !isLong)) codes++;
             } else if (looksLikeCode(v)) codes++;
             if (maybeDate) {
                 checkedForDate++;
