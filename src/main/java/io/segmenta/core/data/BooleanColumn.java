@@ -80,7 +80,16 @@ public final class BooleanColumn extends Column {
         String w = word.strip();
         if (w.equalsIgnoreCase(trueLabel)) return true;
         if (w.equalsIgnoreCase(falseLabel)) return false;
-        String l = w.toLowerCase(Locale.ROOT);
+        return usualTruth(w);
+    }
+
+    /**
+     * Which value one of the usual words names (true, yes, y, t, si, sí, s, verdadero, 1 / false, no, n, f, falso,
+     * 0; any letter case, surrounding spaces ignored); null for any other text.
+     */
+    public static Boolean usualTruth(String word) {
+        if (word == null) return null;
+        String l = word.strip().toLowerCase(Locale.ROOT);
         if (TRUE_WORDS.contains(l)) return true;
         if (FALSE_WORDS.contains(l)) return false;
         return null;

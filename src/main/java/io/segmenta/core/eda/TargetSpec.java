@@ -8,8 +8,6 @@ import io.segmenta.core.data.LongColumn;
 import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.util.UserException;
 
-import java.util.Locale;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -31,7 +29,6 @@ import java.util.TreeSet;
  */
 public record TargetSpec(String column, boolean binary, String positive) {
 
-    private static final Set<String> YES = Set.of("yes", "true", "1", "si", "sí", "y", "s", "t");
 
     /** The resolved target and its value per kept row (1/0 for binary, NaN when missing), aligned with rows. */
     record Values(TargetSpec spec, double[] y) { }
@@ -65,7 +62,7 @@ public record TargetSpec(String column, boolean binary, String positive) {
                     if (g.usedLevels() == 0) throw new UserException("eda.target.empty", name);
                     if (g.usedLevels() != 2) throw new UserException("eda.target.notBinary", name, g.usedLevels());
                     int[] top = g.top(2);
-                    for (int t : top) if (YES.contains(g.labels()[t].strip().toLowerCase(Locale.ROOT))) pos = t;
+                    for (int t : top) if (Boolean.TRUE.equals(BooleanColumn.usualTruth(g.labels()[t]))) pos = t;
                     if (pos < 0) pos = top[1]; // the less frequent (ties: the later label)
                 }
                 int[] ids = g.ids();

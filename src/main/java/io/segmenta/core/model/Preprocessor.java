@@ -16,9 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The preprocessing part of a model: imputation, categorical coding with an "other" bucket for unseen
@@ -30,8 +28,6 @@ import java.util.Set;
  */
 public record Preprocessor(List<FeatureSpec> features) {
     static final double MILLIS_PER_DAY = 86_400_000.0;
-    private static final Set<String> YES = Set.of("yes", "true", "1", "si", "sí", "y", "s", "t");
-    private static final Set<String> NO = Set.of("no", "false", "0", "n", "f");
 
     public Preprocessor {
         features = List.copyOf(features);
@@ -309,8 +305,8 @@ public record Preprocessor(List<FeatureSpec> features) {
         return switch (c) {
             case BooleanColumn b -> b.getBoolean(r) ? 1 : 0;
             case StringColumn s -> {
-                String t = s.getString(r).strip().toLowerCase(Locale.ROOT);
-                yield YES.contains(t) ? 1 : NO.contains(t) ? 0 : Double.NaN;
+                Boolean t = BooleanColumn.usualTruth(s.getString(r));
+                yield t == null ? Double.NaN : t ? 1 : 0;
             }
             default -> {
                 double v = c.getDouble(r);

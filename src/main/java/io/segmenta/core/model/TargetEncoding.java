@@ -11,8 +11,6 @@ import io.segmenta.core.util.UserException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,7 +31,6 @@ import java.util.TreeSet;
  * @param negative label of the other class(es) (classification), else null
  */
 public record TargetEncoding(String column, Task task, String positive, String negative) {
-    private static final Set<String> YES = Set.of("yes", "true", "1", "si", "sí", "y", "s", "t");
 
     public boolean classification() { return task == Task.CLASSIFICATION; }
 
@@ -88,8 +85,8 @@ public record TargetEncoding(String column, Task task, String positive, String n
                 }
                 int a = used.get(0), b = used.get(1);
                 int p;
-                boolean aYes = YES.contains(dict[a].strip().toLowerCase(Locale.ROOT));
-                boolean bYes = YES.contains(dict[b].strip().toLowerCase(Locale.ROOT));
+                boolean aYes = Boolean.TRUE.equals(BooleanColumn.usualTruth(dict[a]));
+                boolean bYes = Boolean.TRUE.equals(BooleanColumn.usualTruth(dict[b]));
                 if (aYes != bYes) p = aYes ? a : b;
                 else p = counts[a] < counts[b] ? a : b;
                 return new TargetEncoding(target, Task.CLASSIFICATION, dict[p], dict[p == a ? b : a]);
