@@ -96,6 +96,7 @@ public final class ModelTrainer {
         long total = units * (1 + o.cvFolds()) + algos.size() + 1;
         long done = 0;
         String fingerprint = fingerprint(ds, pr.target().column(), pr.features());
+        int duplicates = duplicateRows(ds, pr); // once for the run: every member and the ensemble share the rows
         List<TrainedModel> members = new ArrayList<>();
         for (Algorithm a : algos) {
             long m0 = System.nanoTime();
@@ -113,7 +114,7 @@ public final class ModelTrainer {
                     ? hp.withTrees(h.bestStage()).withEarlyStoppingRounds(0) : hp;
             CrossValidation cv = o.cvFolds() > 0 ? crossValidate(ds, o, pr, a, hp, foldHp, c, done, total) : null;
             done += (long) units(a, hp) * o.cvFolds();
-            members.add(finish(ds, o, pr, a, List.of(a), List.of(pipe), List.of(rec.history()), cv, fingerprint,
+            members.add(finish(ds, o, pr, a, List.of(a), List.of(pipe), List.of(rec.history()), cv, fingerprint, duplicates,
                     fitSeconds, (System.nanoTime() - m0) / 1e9, c));
             c.progress(++done, total, I18n.tr("model.progress.evaluating", a.key()));
         }
@@ -127,7 +128,7 @@ public final class ModelTrainer {
                 hs.addAll(m.info().histories());
                 fit += m.info().fitSeconds();
             }
-            TrainedModel ens = finish(ds, o, pr, Algorithm.ENSEMBLE, algos, pipes, hs, null, fingerprint,
+            TrainedModel ens = finish(ds, o, pr, Algorithm.ENSEMBLE, algos, pipes, hs, null, fingerprint, duplicates,
                     fit, (System.nanoTime() - t0) / 1e9, c);
             run = new TrainingRun(ens, members);
         } else {
@@ -171,7 +172,7 @@ public final class ModelTrainer {
         double fit = 0;
         for (TrainedModel m : models) fit += m.info().fitSeconds();
         return finish(ds, o, pr, Algorithm.ENSEMBLE, algos, pipes, hs, null,
-                fingerprint(ds, pr.target().column(), features), fit, (System.nanoTime() - t0) / 1e9, c);
+                fingerprint(ds, pr.target().column(), features), duplicateRows(ds, pr), fit, (System.nanoTime() - t0) / 1e9, c);
     }
 
     /**
@@ -365,7 +366,7 @@ public final class ModelTrainer {
 
     private static TrainedModel finish(Dataset ds, TrainingOptions o, Prepared pr, Algorithm algorithm,
                                        List<Algorithm> algos, List<Pipeline> pipes, List<TrainingHistory> hs,
-                                       CrossValidation cv, String fingerprint, double fitSeconds, double seconds,
+                                       CrossValidation cv, String fingerprint, int duplicates, double fitSeconds, double seconds,
                                        TaskContext c) {
         c.checkCancelled();
         long t0 = System.nanoTime();
@@ -385,7 +386,7 @@ public final class ModelTrainer {
         ModelInfo info = new ModelInfo(name, algorithm, algos, stored, t, schema, pr.excluded(), pr.leakage(), ev, hs, imp, cv,
                 fingerprint, pr.split().train().length, pr.split().validation().length, pr.split().test().length,
                 pr.split().dropped(), fitSeconds, seconds + (System.nanoTime() - t0) / 1e9, Instant.now().toString(), version(),
-                duplicateRows(ds, pr));
+                duplicates);
         return new TrainedModel(info, pipes);
     }
 
