@@ -63,7 +63,8 @@ final class MlpLearner {
 
     private static MlpPredictor fitAlone(FeatureFrame train, double[] y, double[] w, FeatureFrame val, double[] yVal, Task task,
                                          MlpParameters hp, long seed, TaskContext ctx, HistoryRecorder rec) {
-        MlpDevice.Choice choice = MlpDevice.detect(hp.device());
+        MlpDevice.Choice choice = MlpDevice.detect(hp.device(), MlpDevice.weights(MlpPredictor.inputWidth(train.specs()), hp),
+                Math.min(hp.batchSize(), train.rows()));
         ctx.progress(0, 0, choice.message());
         LAST_DEVICE.set(choice);
         if (choice.gpu()) {
@@ -71,7 +72,7 @@ final class MlpLearner {
                 return fitOn(Device.gpu(), choice, train, y, w, val, task, hp, seed, ctx, rec);
             } catch (CancelledException | UserException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 choice = MlpDevice.gpuFailed(choice, String.valueOf(e.getMessage()));
                 ctx.progress(0, 0, choice.message());
                 LAST_DEVICE.set(choice);
@@ -79,16 +80,17 @@ final class MlpLearner {
         }
         try {
             return fitOn(Device.cpu(), choice, train, y, w, val, task, hp, seed, ctx, rec);
-        } catch (EngineException e) {
+        } catch (EngineException | LinkageError e) {
             throw engineFailed(e, choice.engine());
         }
     }
 
     /**
      * A PyTorch error on the CPU, where nothing is left to fall back to: a user message with the engine's first
-     * line (seen when PYTORCH_LIBRARY_PATH points at a libtorch of another version than the JNI layer's).
+     * line (seen when PYTORCH_LIBRARY_PATH points at a libtorch of another version than the JNI layer's, and
+     * as an UnsatisfiedLinkError when a JNI layer built for another DJL version lacks a function).
      */
-    static UserException engineFailed(EngineException e, String engine) {
+    static UserException engineFailed(Throwable e, String engine) {
         String m = String.valueOf(e.getMessage()).strip();
         int nl = m.indexOf('\n');
         String first = (nl < 0 ? m : m.substring(0, nl)).strip();

@@ -141,25 +141,51 @@ class MlpTest {
     }
 
     @Test
+    void aJniLayerLackingAFunctionBecomesOneSentenceToo() {
+        // what DJL 0.35.1 raised with a JNI layer built from older sources against libtorch 2.13 (PYTORCH_LIBRARY_PATH)
+        var e = new UnsatisfiedLinkError("'boolean ai.djl.pytorch.jni.PyTorchLibrary.torchIsContiguous(long)'");
+        UserException u = MlpLearner.engineFailed(e, "PyTorch 2.13.0");
+        assertThat(u.getMessage()).contains("torchIsContiguous(long)'.", "PyTorch 2.13.0", "PYTORCH_LIBRARY_PATH");
+        assertThat(u.getCause()).isSameAs(e);
+    }
+
+    @Test
+    void automaticLeavesSmallNetworksOnTheCpuAndAGpuRequestIsKept() {
+        MlpParameters defaults = MlpParameters.defaults();
+        // bank-full's 51 inputs: 51·64+64 + 64·64+64 + 65 weights
+        assertThat(MlpDevice.weights(51, defaults)).isEqualTo(7553);
+        assertThat(MlpDevice.weights(51, defaults.withLayers(4).withUnits(1024))).isEqualTo(51L * 1024 + 1024 + 3L * (1024 * 1024 + 1024) + 1025);
+        MlpDevice.Choice small = MlpDevice.choose(ComputeDevice.AUTO, 1, "PyTorch 2.11.0", 7553L * 32);
+        assertThat(small.gpu()).isFalse();
+        assertThat(small.fellBack()).isFalse();
+        assertThat(small.detectedGpus()).isEqualTo(1);
+        assertThat(small.message()).contains("CPU", "one GPU", "PyTorch 2.11.0", "too small");
+        assertThat(MlpDevice.choose(ComputeDevice.AUTO, 1, "e", MlpDevice.AUTO_GPU_MIN_WORK - 1).gpu()).isFalse();
+        assertThat(MlpDevice.choose(ComputeDevice.AUTO, 1, "e", 3_200_000L * 256).gpu()).isTrue();
+        assertThat(MlpDevice.choose(ComputeDevice.GPU, 1, "e", 7553L * 32).gpu()).isTrue();
+        assertThat(I18n.tr(Locale.of("es"), "model.mlp.device.autoSmall", 2, "PyTorch")).contains("2 GPU", "CPU");
+    }
+
+    @Test
     void deviceSelectionFallsBackToTheCpuWithAMessage() {
-        MlpDevice.Choice none = MlpDevice.choose(ComputeDevice.GPU, 0, "PyTorch 2.7.1");
+        MlpDevice.Choice none = MlpDevice.choose(ComputeDevice.GPU, 0, "PyTorch 2.7.1", 1);
         assertThat(none.gpu()).isFalse();
         assertThat(none.fellBack()).isTrue();
         assertThat(none.used()).isEqualTo("cpu");
         assertThat(none.message()).isEqualTo(I18n.tr("model.mlp.device.noGpu", "PyTorch 2.7.1")).contains("CPU", "GPU");
-        assertThat(MlpDevice.choose(ComputeDevice.AUTO, 0, "e").gpu()).isFalse();
-        assertThat(MlpDevice.choose(ComputeDevice.AUTO, 0, "e").fellBack()).isFalse();
-        assertThat(MlpDevice.choose(ComputeDevice.AUTO, 2, "e").gpu()).isTrue();
-        assertThat(MlpDevice.choose(ComputeDevice.GPU, 1, "e").gpu()).isTrue();
-        assertThat(MlpDevice.choose(ComputeDevice.CPU, 1, "e").gpu()).isFalse();
-        MlpDevice.Choice failed = MlpDevice.gpuFailed(MlpDevice.choose(ComputeDevice.GPU, 1, "e"), "CUDA out of memory");
+        assertThat(MlpDevice.choose(ComputeDevice.AUTO, 0, "e", Long.MAX_VALUE).gpu()).isFalse();
+        assertThat(MlpDevice.choose(ComputeDevice.AUTO, 0, "e", Long.MAX_VALUE).fellBack()).isFalse();
+        assertThat(MlpDevice.choose(ComputeDevice.AUTO, 2, "e", MlpDevice.AUTO_GPU_MIN_WORK).gpu()).isTrue();
+        assertThat(MlpDevice.choose(ComputeDevice.GPU, 1, "e", 1).gpu()).isTrue();
+        assertThat(MlpDevice.choose(ComputeDevice.CPU, 1, "e", Long.MAX_VALUE).gpu()).isFalse();
+        MlpDevice.Choice failed = MlpDevice.gpuFailed(MlpDevice.choose(ComputeDevice.GPU, 1, "e", 1), "CUDA out of memory");
         assertThat(failed.gpu()).isFalse();
         assertThat(failed.fellBack()).isTrue();
         assertThat(failed.message()).contains("CUDA out of memory");
         assertThat(I18n.tr(Locale.of("es"), "model.mlp.device.noGpu", "PyTorch")).contains("CPU").doesNotContain("was asked");
 
         // what the engine really reports here (CPU natives): no GPU, so a GPU request trains on the CPU
-        MlpDevice.Choice real = MlpDevice.detect(ComputeDevice.GPU);
+        MlpDevice.Choice real = MlpDevice.detect(ComputeDevice.GPU, 1000, 32);
         assertThat(real.engine()).startsWith("PyTorch");
         if (real.detectedGpus() == 0) {
             assertThat(real.gpu()).isFalse();
