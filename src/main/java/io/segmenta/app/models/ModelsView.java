@@ -13,6 +13,8 @@ import io.segmenta.core.model.Metrics;
 import io.segmenta.core.model.ModelScorer;
 import io.segmenta.core.model.ScoringPolicy;
 import io.segmenta.core.model.Task;
+import io.segmenta.core.model.MlpParameters.ComputeDevice;
+import io.segmenta.core.model.MlpPredictor;
 import io.segmenta.core.model.TrainedModel;
 import io.segmenta.core.model.TrainingHistory;
 import io.segmenta.core.util.I18n;
@@ -51,6 +53,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.collections.FXCollections;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -166,6 +169,13 @@ public final class ModelsView {
         l.setId(id);
         l.getStyleClass().add("stat-value");
         return l;
+    }
+
+    /** " · network on the GPU" (or CPU) for a model with a network, else "". */
+    private static String networkDevice(TrainedModel m) {
+        return m.pipelines().stream().map(p -> p.predictor() instanceof MlpPredictor n ? n.device() : null)
+                .filter(java.util.Objects::nonNull).findFirst()
+                .map(d -> " · " + I18n.tr("gpu".equals(d) ? "ui.models.bar.networkGpu" : "ui.models.bar.networkCpu")).orElse("");
     }
 
     private static Label heading(String key) {
@@ -428,6 +438,8 @@ public final class ModelsView {
         bindBoth(weights.selectedProperty(), vm.classWeightsProperty());
         settings.add(weights, 0, 7, 2, 1);
 
+        Node network = networkSettings();
+
         Button train = new Button(I18n.tr("ui.models.train.button"), new FontIcon(MaterialDesignP.PLAY));
         train.setId("trainButton");
         train.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
@@ -439,7 +451,7 @@ public final class ModelsView {
                 heading("ui.models.setup.title"), data, error, leakBox,
                 heading("ui.models.features.title"), featureCount, table,
                 heading("ui.models.setup.algorithms"), algos,
-                heading("ui.models.setup.settings"), settings);
+                heading("ui.models.setup.settings"), settings, network);
         box.setPadding(new Insets(14));
         box.getStyleClass().add("models-setup");
         ScrollPane sp = new ScrollPane(box);
@@ -454,6 +466,51 @@ public final class ModelsView {
         VBox side = new VBox(sp, trainBox);
         side.getStyleClass().add("models-setup-scroll");
         return side;
+    }
+
+    /**
+     * The neural network's settings and device, shown while the network or an ensemble is ticked, with what the
+     * engine detects and where the latest network trained.
+     */
+    private Node networkSettings() {
+        GridPane g = form();
+        row(g, 0, "ui.models.network.layers", intSpinner(vm.mlpLayersProperty(), 1, 8, 1, "mlpLayersSpinner"));
+        row(g, 1, "ui.models.network.units", intSpinner(vm.mlpUnitsProperty(), 1, 4096, 16, "mlpUnitsSpinner"));
+        row(g, 2, "ui.models.network.dropout", doubleSpinner(vm.mlpDropoutProperty(), 0, 0.9, 0.05, 2, "mlpDropoutSpinner"));
+        row(g, 3, "ui.models.network.epochs", intSpinner(vm.mlpEpochsProperty(), 1, 1000, 5, "mlpEpochsSpinner"));
+        row(g, 4, "ui.models.network.batchSize", intSpinner(vm.mlpBatchSizeProperty(), 1, 65536, 32, "mlpBatchSpinner"));
+        row(g, 5, "ui.models.network.learningRate", doubleSpinner(vm.mlpLearningRateProperty(), 0.00001, 1, 0.0005, 5, "mlpLrSpinner"));
+        Spinner<Integer> patience = intSpinner(vm.mlpPatienceProperty(), 0, 1000, 1, "mlpPatienceSpinner");
+        patience.setTooltip(new Tooltip(I18n.tr("ui.models.network.patience.hint")));
+        row(g, 6, "ui.models.network.patience", patience);
+        ComboBox<ComputeDevice> device = new ComboBox<>(FXCollections.observableArrayList(ComputeDevice.values()));
+        device.setId("mlpDeviceCombo");
+        device.setConverter(new StringConverter<>() {
+            @Override public String toString(ComputeDevice d) { return d == null ? "" : I18n.tr("ui.models.network.device." + d.key()); }
+            @Override public ComputeDevice fromString(String t) { return null; }
+        });
+        device.setTooltip(new Tooltip(I18n.tr("ui.models.network.device.hint")));
+        bindBoth(device.valueProperty(), vm.mlpDeviceProperty());
+        row(g, 7, "ui.models.network.device", device);
+        Label engine = new Label();
+        engine.setId("engineInfo");
+        engine.setWrapText(true);
+        engine.getStyleClass().add(Styles.TEXT_MUTED);
+        engine.textProperty().bind(vm.engineInfoProperty());
+        Label used = new Label();
+        used.setId("deviceNote");
+        used.setWrapText(true);
+        used.getStyleClass().add(Styles.TEXT_MUTED);
+        used.textProperty().bind(vm.deviceNoteProperty());
+        for (Label l : List.of(engine, used)) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        VBox box = new VBox(8, heading("ui.models.network.title"), g, engine, used);
+        box.setId("networkSettings");
+        box.visibleProperty().bind(vm.networkChosenProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     // ====================================================================================== model bar
@@ -510,9 +567,11 @@ public final class ModelsView {
             summary.setText(m == null ? "" : I18n.tr("ui.models.bar.summary",
                     Formats.integer(m.info().trainRows()), Formats.integer(m.info().testRows()),
                     fmt(m.info().trainSeconds(), 1), m.info().schema().size())
-                    + (m.info().duplicateRows() > 0 ? " · " + I18n.tr("ui.models.bar.duplicates", Formats.integer(m.info().duplicateRows())) : ""));
-            summary.setTooltip(m == null || m.info().duplicateRows() == 0 ? null : new Tooltip(I18n.tr("model.cli.duplicateRows",
-                    m.info().duplicateRows(), m.info().trainRows() + m.info().validationRows() + m.info().testRows())));
+                    + (m.info().duplicateRows() > 0 ? " · " + I18n.tr("ui.models.bar.duplicates", Formats.integer(m.info().duplicateRows())) : "")
+                    + networkDevice(m));
+            summary.setTooltip(m == null ? null : new Tooltip(summary.getText() + (m.info().duplicateRows() == 0 ? ""
+                    : "\n" + I18n.tr("model.cli.duplicateRows", m.info().duplicateRows(),
+                    m.info().trainRows() + m.info().validationRows() + m.info().testRows()))));
         }));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

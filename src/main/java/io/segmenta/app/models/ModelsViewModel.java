@@ -26,6 +26,10 @@ import io.segmenta.core.model.ScoringPolicy;
 import io.segmenta.core.model.Task;
 import io.segmenta.core.model.TrainedModel;
 import io.segmenta.core.model.TrainingOptions;
+import io.segmenta.core.model.MlpDevice;
+import io.segmenta.core.model.MlpParameters;
+import io.segmenta.core.model.MlpParameters.ComputeDevice;
+import io.segmenta.core.model.MlpPredictor;
 import io.segmenta.core.project.Artifact;
 import io.segmenta.core.project.DatasetEntry;
 import io.segmenta.core.project.Project;
@@ -116,6 +120,18 @@ public final class ModelsViewModel {
     private final DoubleProperty testSize = new SimpleDoubleProperty(this, "testSize", TrainingOptions.DEFAULT_TEST_SIZE);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", (int) TrainingOptions.DEFAULT_SEED);
     private final BooleanProperty classWeights = new SimpleBooleanProperty(this, "classWeights");
+    private final IntegerProperty mlpLayers = new SimpleIntegerProperty(this, "mlpLayers", MlpParameters.defaults().layers());
+    private final IntegerProperty mlpUnits = new SimpleIntegerProperty(this, "mlpUnits", MlpParameters.defaults().units());
+    private final DoubleProperty mlpDropout = new SimpleDoubleProperty(this, "mlpDropout", MlpParameters.defaults().dropout());
+    private final IntegerProperty mlpEpochs = new SimpleIntegerProperty(this, "mlpEpochs", MlpParameters.defaults().epochs());
+    private final IntegerProperty mlpBatchSize = new SimpleIntegerProperty(this, "mlpBatchSize", MlpParameters.defaults().batchSize());
+    private final DoubleProperty mlpLearningRate = new SimpleDoubleProperty(this, "mlpLearningRate", MlpParameters.defaults().learningRate());
+    private final IntegerProperty mlpPatience = new SimpleIntegerProperty(this, "mlpPatience", MlpParameters.defaults().patience());
+    private final ObjectProperty<ComputeDevice> mlpDevice = new SimpleObjectProperty<>(this, "mlpDevice", ComputeDevice.AUTO);
+    private final ReadOnlyBooleanWrapper networkChosen = new ReadOnlyBooleanWrapper(this, "networkChosen");
+    private final ReadOnlyStringWrapper engineInfo = new ReadOnlyStringWrapper(this, "engineInfo", "");
+    private final ReadOnlyStringWrapper deviceNote = new ReadOnlyStringWrapper(this, "deviceNote", "");
+    private boolean engineAsked;
     private long inspectGeneration;
     private TaskHandle<Inspection> inspectHandle;
 
@@ -184,6 +200,9 @@ public final class ModelsViewModel {
         algorithms.get(Algorithm.LOGISTIC).set(true);
         algorithms.get(Algorithm.RIDGE).set(true);
         algorithms.get(Algorithm.GBM).set(true);
+        for (Algorithm a : List.of(Algorithm.MLP, Algorithm.ENSEMBLE)) {
+            algorithms.get(a).addListener((o, was, is) -> networkChoiceChanged());
+        }
 
         project.projectProperty().addListener((o, a, b) -> projectChanged());
         dataset.addListener((o, a, b) -> datasetChanged());
@@ -255,6 +274,20 @@ public final class ModelsViewModel {
     public BooleanProperty algorithmProperty(Algorithm a) { return algorithms.get(a); }
 
     public IntegerProperty treesProperty() { return trees; }
+    public IntegerProperty mlpLayersProperty() { return mlpLayers; }
+    public IntegerProperty mlpUnitsProperty() { return mlpUnits; }
+    public DoubleProperty mlpDropoutProperty() { return mlpDropout; }
+    public IntegerProperty mlpEpochsProperty() { return mlpEpochs; }
+    public IntegerProperty mlpBatchSizeProperty() { return mlpBatchSize; }
+    public DoubleProperty mlpLearningRateProperty() { return mlpLearningRate; }
+    public IntegerProperty mlpPatienceProperty() { return mlpPatience; }
+    public ObjectProperty<ComputeDevice> mlpDeviceProperty() { return mlpDevice; }
+    /** True while the network or an ensemble is ticked: the network settings apply. */
+    public ReadOnlyBooleanProperty networkChosenProperty() { return networkChosen.getReadOnlyProperty(); }
+    /** What the PyTorch engine offers (engine, GPUs), empty until the network is first ticked. */
+    public ReadOnlyStringProperty engineInfoProperty() { return engineInfo.getReadOnlyProperty(); }
+    /** Where the latest network of this session trained, and why. */
+    public ReadOnlyStringProperty deviceNoteProperty() { return deviceNote.getReadOnlyProperty(); }
 
     public IntegerProperty maxDepthProperty() { return maxDepth; }
 
@@ -491,14 +524,47 @@ public final class ModelsViewModel {
     public List<Algorithm> chosenAlgorithms() {
         Task t = effectiveTask();
         List<Algorithm> out = new ArrayList<>();
-        for (Algorithm a : List.of(Algorithm.LOGISTIC, Algorithm.RIDGE, Algorithm.RANDOM_FOREST, Algorithm.GBM)) {
+        for (Algorithm a : List.of(Algorithm.LOGISTIC, Algorithm.RIDGE, Algorithm.RANDOM_FOREST, Algorithm.GBM, Algorithm.MLP)) {
             if (algorithms.get(a).get() && (t == null || a.supports(t))) out.add(a);
         }
         return out;
     }
 
+    // ====================================================================================== neural network
+
+    /** The network section applies when the network or an ensemble (which may average it) is ticked. */
+    private void networkChoiceChanged() {
+        boolean on = algorithms.get(Algorithm.MLP).get() || algorithms.get(Algorithm.ENSEMBLE).get();
+        networkChosen.set(on);
+        if (on && algorithms.get(Algorithm.MLP).get()) askEngine();
+    }
+
+    /**
+     * Asks the PyTorch engine, once and in the background, which GPUs it can use (loading it takes seconds the
+     * first time), so that the device choice shows what is there before anything is trained.
+     */
+    private void askEngine() {
+        if (engineAsked) return;
+        engineAsked = true;
+        engineInfo.set(I18n.tr("ui.models.network.checking"));
+        runner.submit(I18n.tr("ui.models.task.engine"), ctx -> MlpDevice.probe(),
+                e -> engineInfo.set(I18n.tr(e.gpus() > 0 ? "ui.models.network.gpus" : "ui.models.network.noGpu", e.gpus(), e.name())),
+                err -> engineInfo.set(I18n.tr("ui.models.network.engineFailed", Notifier.describe(err))),
+                () -> {
+                    engineAsked = false;
+                    engineInfo.set("");
+                });
+    }
+
+    /** The network's settings as chosen; throws a {@link UserException} naming the first invalid one. */
+    MlpParameters mlpParameters() {
+        return new MlpParameters(mlpLayers.get(), mlpUnits.get(), mlpDropout.get(), mlpEpochs.get(), mlpBatchSize.get(),
+                mlpLearningRate.get(), mlpPatience.get(), mlpDevice.get());
+    }
+
     HyperParameters hyperFor(Algorithm a) {
         HyperParameters h = HyperParameters.defaults(a).withL2(l2.get());
+        if (a == Algorithm.MLP || a == Algorithm.ENSEMBLE) h = h.withMlp(mlpParameters());
         if (a == Algorithm.RANDOM_FOREST || a == Algorithm.GBM) {
             h = h.withTrees(trees.get()).withMaxDepth(maxDepth.get());
             if (a == Algorithm.GBM) h = h.withLearningRate(learningRate.get()).withEarlyStoppingRounds(earlyStopping.get());
@@ -560,6 +626,7 @@ public final class ModelsViewModel {
                 },
                 trained -> {
                     if (gen != trainGeneration) return;
+                    noteDevice(trained);
                     addModels(trained);
                     trainingStatus.set(I18n.tr("ui.models.train.done", trained.size()));
                     finishTraining();
@@ -578,6 +645,20 @@ public final class ModelsViewModel {
                     notifier.info(I18n.tr("ui.models.train.cancelled"));
                 });
         if (!h.isDone()) trainingTask.set(h);
+    }
+
+    /**
+     * After a run that trained a network: where it ran, said beside the device choice, and as a notice when the
+     * GPU was asked for and the CPU was used.
+     */
+    private void noteDevice(List<TrainedModel> trained) {
+        boolean network = trained.stream().flatMap(m -> m.pipelines().stream()).anyMatch(p -> p.predictor() instanceof MlpPredictor);
+        if (!network) return;
+        MlpDevice.lastUsed().ifPresent(c -> {
+            // with no GPU and none asked for, the engine's line beside the device already says it all
+            deviceNote.set(c.detectedGpus() == 0 && !c.fellBack() ? "" : c.message());
+            if (c.fellBack()) notifier.info(c.message());
+        });
     }
 
     private void finishTraining() {

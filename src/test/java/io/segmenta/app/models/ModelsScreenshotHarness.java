@@ -25,9 +25,9 @@ import java.util.List;
  * Not a test: opens the main window on the sample project, trains churn models in the Models section and
  * takes a screenshot of a tab with ImageMagick's {@code import} (run under {@code xvfb-run}):
  * <pre>
- * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.models.ModelsScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [dark] [es]
+ * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.models.ModelsScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [dark] [es] [mlp]
  * </pre>
- * {@code tab} is 0 (training) … 4 (scoring), 1 by default.
+ * {@code tab} is 0 (training) … 4 (scoring), 1 by default; {@code mlp} trains the network too and shows its settings.
  */
 public final class ModelsScreenshotHarness {
     private ModelsScreenshotHarness() { }
@@ -56,7 +56,10 @@ public final class ModelsScreenshotHarness {
                 vm.selectedSectionProperty().set(Section.MODELS);
                 m.datasetProperty().set("customers");
                 m.targetProperty().set("churned");
-                for (Algorithm al : Algorithm.values()) m.algorithmProperty(al).set(al == Algorithm.LOGISTIC || al == Algorithm.GBM);
+                boolean mlp = a.contains("mlp");
+                for (Algorithm al : Algorithm.values()) {
+                    m.algorithmProperty(al).set(al == Algorithm.LOGISTIC || al == Algorithm.GBM || mlp && al == Algorithm.MLP);
+                }
                 m.treesProperty().set(120);
                 later(4, () -> {
                     m.train();
@@ -65,6 +68,10 @@ public final class ModelsScreenshotHarness {
                             Node tp = Window.getWindows().get(0).getScene().getRoot().lookup("#modelsView .tab-pane");
                             ((TabPane) tp).getSelectionModel().select(tab);
                             m.thresholdProperty().set(0.35);
+                            if (mlp) {
+                                Node setup = Window.getWindows().get(0).getScene().getRoot().lookup(".models-setup-scroll .scroll-pane");
+                                if (setup instanceof javafx.scene.control.ScrollPane sp) sp.setVvalue(1);
+                            }
                             later(6, () -> shoot(out));
                         });
                     });

@@ -98,9 +98,19 @@ class ModelsViewFxTest {
         assertThat(stopping.getValue()).isEqualTo(HyperParameters.DEFAULT_EARLY_STOPPING);
         robot.interact(() -> stopping.getValueFactory().setValue(40));
         assertThat(vm.earlyStoppingProperty().get()).isEqualTo(40);
+        // the network's settings appear with the network, and say what the engine detects (found in the background)
+        assertThat(robot.lookup("#networkSettings").query().isVisible()).isFalse();
+        robot.clickOn("#algo-mlp");
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#engineInfo").queryAs(Label.class).getText().startsWith("PyTorch"));
+        assertThat(robot.lookup("#networkSettings").query().isVisible()).isTrue();
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> units = robot.lookup("#mlpUnitsSpinner").queryAs(Spinner.class);
+        robot.interact(() -> units.getValueFactory().setValue(16));
+        assertThat(vm.mlpUnitsProperty().get()).isEqualTo(16);
         robot.interact(() -> {
             for (Algorithm a : Algorithm.values()) vm.algorithmProperty(a).set(a == Algorithm.LOGISTIC);
         });
+        assertThat(robot.lookup("#networkSettings").query().isVisible()).isFalse();
         robot.clickOn("#trainButton");
         waitFor(40, TimeUnit.SECONDS, () -> !vm.models().isEmpty() && !vm.isTraining());
         waitForFxEvents();

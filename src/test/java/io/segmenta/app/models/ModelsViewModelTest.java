@@ -12,6 +12,7 @@ import io.segmenta.core.data.StringColumn;
 import io.segmenta.core.model.Algorithm;
 import io.segmenta.core.model.Metrics;
 import io.segmenta.core.model.HyperParameters;
+import io.segmenta.core.model.MlpParameters;
 import io.segmenta.core.model.ModelIO;
 import io.segmenta.core.model.ScoringPolicy;
 import io.segmenta.core.model.Task;
@@ -215,6 +216,47 @@ class ModelsViewModelTest {
         assertThat(aucs).isSorted();
         TrainedModel best = vm.model(vm.leaderboard().get(0));
         assertThat(best.name()).isEqualTo(vm.leaderboard().get(0).name());
+    }
+
+    @Test
+    void networkSettingsReachTheNetworkAndTheDeviceItTrainedOnIsReported() {
+        assertThat(vm.networkChosenProperty().get()).isFalse();
+        assertThat(vm.engineInfoProperty().get()).isEmpty();
+        for (Algorithm a : Algorithm.values()) vm.algorithmProperty(a).set(a == Algorithm.MLP);
+        assertThat(vm.networkChosenProperty().get()).isTrue();
+        // the engine is asked once, in the background (here on the calling thread): CPU natives, so no GPU
+        assertThat(vm.engineInfoProperty().get()).startsWith("PyTorch").contains("no GPU");
+        vm.excludeLeaks();
+        vm.mlpLayersProperty().set(1);
+        vm.mlpUnitsProperty().set(8);
+        vm.mlpEpochsProperty().set(3);
+        vm.mlpBatchSizeProperty().set(64);
+        vm.mlpLearningRateProperty().set(0.01);
+        vm.mlpPatienceProperty().set(0);
+        vm.mlpDeviceProperty().set(MlpParameters.ComputeDevice.GPU);
+        vm.train();
+        assertThat(vm.models()).singleElement().satisfies(m -> {
+            MlpParameters used = m.info().options().hyper().mlp();
+            assertThat(used).isEqualTo(new MlpParameters(1, 8, MlpParameters.defaults().dropout(), 3, 64, 0.01, 0,
+                    MlpParameters.ComputeDevice.GPU));
+            assertThat(m.info().evaluation().classification().rocAuc()).isGreaterThan(0.7);
+        });
+        // a GPU was asked for and none is there: said beside the device and as a notice
+        assertThat(vm.deviceNoteProperty().get()).contains("GPU", "CPU");
+        assertThat(notices).extracting(Notice::message).contains(vm.deviceNoteProperty().get());
+
+        // a value the network refuses is a message, and nothing trains
+        vm.mlpBatchSizeProperty().set(0);
+        notices.clear();
+        vm.train();
+        assertThat(vm.models()).hasSize(1);
+        assertThat(notices).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(Notice.Kind.ERROR);
+            assertThat(n.message()).containsIgnoringCase("batch");
+        });
+
+        for (Algorithm a : Algorithm.values()) vm.algorithmProperty(a).set(a == Algorithm.GBM);
+        assertThat(vm.networkChosenProperty().get()).isFalse();
     }
 
     @Test
@@ -449,7 +491,7 @@ class ModelsViewModelTest {
             assertThat(es.getString(k)).as(k).isNotBlank();
             if (!k.endsWith(".f1") && !k.endsWith(".mae") && !k.endsWith(".rmse") && !k.endsWith(".r2") && !k.contains(".short.")
                     && !k.endsWith(".item") && !k.endsWith(".lift") && !k.endsWith(".log_loss") && !k.endsWith(".gbm")
-                    && !k.endsWith(".ridge")) {
+                    && !k.endsWith(".ridge") && !k.endsWith(".device.cpu") && !k.endsWith(".device.gpu")) {
                 assertThat(es.getString(k)).as(k).isNotEqualTo(en.getString(k));
             }
         }
