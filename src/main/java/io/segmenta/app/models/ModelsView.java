@@ -171,6 +171,14 @@ public final class ModelsView {
         return l;
     }
 
+    /** " · 5-fold cross-validation AUC 0.801 ± 0.012" when the model was cross-validated, else "". */
+    private static String crossValidation(TrainedModel m) {
+        var cv = m.info().crossValidation();
+        if (cv == null) return "";
+        return " · " + I18n.tr("ui.models.bar.cv", cv.folds(), I18n.tr("ui.models.bar.cvMetric." + cv.metric()),
+                fmt(cv.mean(), 3), fmt(cv.std(), 3));
+    }
+
     /** " · network on the GPU" (or CPU) for a model with a network, else "". */
     private static String networkDevice(TrainedModel m) {
         return m.pipelines().stream().map(p -> p.predictor() instanceof MlpPredictor n ? n.device() : null)
@@ -433,10 +441,13 @@ public final class ModelsView {
         row(settings, 4, "ui.models.setup.l2", doubleSpinner(vm.l2Property(), 0, 1000, 0.5, 2, "l2Spinner"));
         row(settings, 5, "ui.models.setup.testSize", doubleSpinner(vm.testSizeProperty(), 0.05, 0.5, 0.05, 2, "testSizeSpinner"));
         row(settings, 6, "ui.models.setup.seed", intSpinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "seedSpinner"));
+        Spinner<Integer> folds = intSpinner(vm.cvFoldsProperty(), 0, 20, 1, "cvFoldsSpinner");
+        folds.setTooltip(new Tooltip(I18n.tr("ui.models.setup.cvFolds.hint")));
+        row(settings, 7, "ui.models.setup.cvFolds", folds);
         CheckBox weights = new CheckBox(I18n.tr("ui.models.setup.classWeights"));
         weights.setId("classWeights");
         bindBoth(weights.selectedProperty(), vm.classWeightsProperty());
-        settings.add(weights, 0, 7, 2, 1);
+        settings.add(weights, 0, 8, 2, 1);
 
         Node network = networkSettings();
 
@@ -568,7 +579,7 @@ public final class ModelsView {
                     Formats.integer(m.info().trainRows()), Formats.integer(m.info().testRows()),
                     fmt(m.info().trainSeconds(), 1), m.info().schema().size())
                     + (m.info().duplicateRows() > 0 ? " · " + I18n.tr("ui.models.bar.duplicates", Formats.integer(m.info().duplicateRows())) : "")
-                    + networkDevice(m));
+                    + networkDevice(m) + crossValidation(m));
             summary.setTooltip(m == null ? null : new Tooltip(summary.getText() + (m.info().duplicateRows() == 0 ? ""
                     : "\n" + I18n.tr("model.cli.duplicateRows", m.info().duplicateRows(),
                     m.info().trainRows() + m.info().validationRows() + m.info().testRows()))));
@@ -741,8 +752,19 @@ public final class ModelsView {
             return;
         }
         Evaluation ev = m.info().evaluation();
-        evaluationHolder.getChildren().setAll(ev.classification() != null ? classification(m, ev.classification()) : regression(ev.regression()));
+        evaluationHolder.getChildren().setAll(ev.classification() != null ? classification(m, ev.classification()) : regression(m, ev.regression()));
         importance.setData(m.info().importance(), I18n.tr(m.task() == Task.CLASSIFICATION ? "ui.models.metric.roc_auc" : "ui.models.metric.r2"));
+    }
+
+    /** The cross-validated metric (mean ± standard deviation over the folds) after tile {@code at - 1}, when there is one. */
+    private void addCrossValidation(HBox kpis, TrainedModel m, int at) {
+        var cv = m.info().crossValidation();
+        if (cv == null) return;
+        Node tile = kpi("roc_auc".equals(cv.metric()) ? "ui.models.metric.cvAuc" : "ui.models.metric.cvR2",
+                fmt(cv.mean(), 3) + " ± " + fmt(cv.std(), 3),
+                I18n.tr("ui.models.hint.cv", cv.folds(), cv.values().stream().map(v -> fmt(v, 3)).collect(java.util.stream.Collectors.joining(", "))));
+        tile.setId("cvKpi");
+        kpis.getChildren().add(at, tile);
     }
 
     private Node kpi(String key, String value, String hint) {
@@ -767,6 +789,7 @@ public final class ModelsView {
                 kpi("ui.models.metric.accuracy", Formats.percent(c.accuracy()), null),
                 kpi("ui.models.metric.base_rate", Formats.percent(c.rows() == 0 ? 0 : (double) c.positives() / c.rows()),
                         I18n.tr("ui.models.hint.baseRate", Formats.integer(c.positives()), Formats.integer(c.rows()))));
+        addCrossValidation(kpis, m, 1);
         kpis.getStyleClass().add("kpi-row");
 
         // charts
@@ -991,12 +1014,13 @@ public final class ModelsView {
         }
     }
 
-    private Node regression(Evaluation.Regression r) {
+    private Node regression(TrainedModel m, Evaluation.Regression r) {
         HBox kpis = new HBox(10,
                 kpi("ui.models.metric.mae", fmt(r.mae(), 2), I18n.tr("ui.models.hint.mae")),
                 kpi("ui.models.metric.rmse", fmt(r.rmse(), 2), I18n.tr("ui.models.hint.rmse")),
                 kpi("ui.models.metric.r2", fmt(r.r2(), 3), I18n.tr("ui.models.hint.r2")),
                 kpi("ui.models.metric.rows", Formats.integer(r.rows()), null));
+        addCrossValidation(kpis, m, 3);
         PlotCanvas scatter = new PlotCanvas(dark).titles(I18n.tr("ui.models.chart.actual"), I18n.tr("ui.models.chart.predictedValue"))
                 .formats(v -> fmt(v, 0), v -> fmt(v, 0)).diagonal(true);
         scatter.setId("predictedVsActual");

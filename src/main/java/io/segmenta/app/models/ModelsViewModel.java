@@ -120,6 +120,7 @@ public final class ModelsViewModel {
     private final DoubleProperty testSize = new SimpleDoubleProperty(this, "testSize", TrainingOptions.DEFAULT_TEST_SIZE);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", (int) TrainingOptions.DEFAULT_SEED);
     private final BooleanProperty classWeights = new SimpleBooleanProperty(this, "classWeights");
+    private final IntegerProperty cvFolds = new SimpleIntegerProperty(this, "cvFolds", 0);
     private final IntegerProperty mlpLayers = new SimpleIntegerProperty(this, "mlpLayers", MlpParameters.defaults().layers());
     private final IntegerProperty mlpUnits = new SimpleIntegerProperty(this, "mlpUnits", MlpParameters.defaults().units());
     private final DoubleProperty mlpDropout = new SimpleDoubleProperty(this, "mlpDropout", MlpParameters.defaults().dropout());
@@ -274,6 +275,8 @@ public final class ModelsViewModel {
     public BooleanProperty algorithmProperty(Algorithm a) { return algorithms.get(a); }
 
     public IntegerProperty treesProperty() { return trees; }
+    /** k of a k-fold cross-validation on the non-test rows, 0 = none. */
+    public IntegerProperty cvFoldsProperty() { return cvFolds; }
     public IntegerProperty mlpLayersProperty() { return mlpLayers; }
     public IntegerProperty mlpUnitsProperty() { return mlpUnits; }
     public DoubleProperty mlpDropoutProperty() { return mlpDropout; }
@@ -582,7 +585,7 @@ public final class ModelsViewModel {
                 .withPositive(positive.get()).withTask(s.target().task())
                 .withFeatures(f).withAlgorithm(a).withHyper(hyperFor(a))
                 .withSplit(testSize.get(), TrainingOptions.DEFAULT_VALIDATION_SIZE, seed.get())
-                .withClassWeights(classWeights.get());
+                .withClassWeights(classWeights.get()).withCvFolds(cvFolds.get());
     }
 
     // =========================================================================================== training

@@ -25,9 +25,9 @@ import java.util.List;
  * Not a test: opens the main window on the sample project, trains churn models in the Models section and
  * takes a screenshot of a tab with ImageMagick's {@code import} (run under {@code xvfb-run}):
  * <pre>
- * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.models.ModelsScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [dark] [es] [mlp]
+ * java -cp TEST_CLASSES:CLASSES:LIB/* io.segmenta.app.models.ModelsScreenshotHarness sample-projects/sample.segmenta OUT.png [tab] [dark] [es] [mlp] [cv]
  * </pre>
- * {@code tab} is 0 (training) … 4 (scoring), 1 by default; {@code mlp} trains the network too and shows its settings.
+ * {@code tab} is 0 (training) … 4 (scoring), 1 by default; {@code mlp} trains the network too and shows its settings; {@code cv} cross-validates with 3 folds.
  */
 public final class ModelsScreenshotHarness {
     private ModelsScreenshotHarness() { }
@@ -61,6 +61,7 @@ public final class ModelsScreenshotHarness {
                     m.algorithmProperty(al).set(al == Algorithm.LOGISTIC || al == Algorithm.GBM || mlp && al == Algorithm.MLP);
                 }
                 m.treesProperty().set(120);
+                if (a.contains("cv")) m.cvFoldsProperty().set(3);
                 later(4, () -> {
                     m.train();
                     m.trainingProperty().addListener((oo, was, now) -> {

@@ -190,6 +190,22 @@ class ModelsViewModelTest {
 
         vm.train();
         assertThat(vm.models()).extracting(TrainedModel::name).doesNotHaveDuplicates().hasSize(2);
+        assertThat(vm.models().get(1).info().crossValidation()).isNull();
+
+        // k-fold cross-validation on the training rows, when asked for
+        vm.cvFoldsProperty().set(3);
+        vm.train();
+        assertThat(vm.models()).hasSize(3);
+        assertThat(vm.models().get(2).info().crossValidation()).satisfies(cv -> {
+            assertThat(cv.folds()).isEqualTo(3);
+            assertThat(cv.metric()).isEqualTo("roc_auc");
+            assertThat(cv.mean()).isGreaterThan(0.7);
+        });
+        vm.cvFoldsProperty().set(1);
+        notices.clear();
+        vm.train();
+        assertThat(vm.models()).hasSize(3);
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.message()).contains("2 and 20"));
     }
 
     @Test
@@ -491,7 +507,7 @@ class ModelsViewModelTest {
             assertThat(es.getString(k)).as(k).isNotBlank();
             if (!k.endsWith(".f1") && !k.endsWith(".mae") && !k.endsWith(".rmse") && !k.endsWith(".r2") && !k.contains(".short.")
                     && !k.endsWith(".item") && !k.endsWith(".lift") && !k.endsWith(".log_loss") && !k.endsWith(".gbm")
-                    && !k.endsWith(".ridge") && !k.endsWith(".device.cpu") && !k.endsWith(".device.gpu")) {
+                    && !k.endsWith(".ridge") && !k.endsWith(".device.cpu") && !k.endsWith(".device.gpu") && !k.contains(".cvMetric.")) {
                 assertThat(es.getString(k)).as(k).isNotEqualTo(en.getString(k));
             }
         }
