@@ -41,7 +41,14 @@ final class MlpRuntime {
             } catch (RuntimeException | LinkageError ex) {
                 Throwable root = ex;
                 while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-                throw new UserException(ex, "model.mlp.engineUnavailable", String.valueOf(root.getMessage()));
+                String why = String.valueOf(root.getMessage());
+                if (why.contains("Offline mode")) {
+                    // DJL found no native library it may use and wanted to download one (a libtorch named by
+                    // PYTORCH_LIBRARY_PATH without a JNI layer built for it, or a PYTORCH_VERSION of its own)
+                    throw new UserException(ex, "model.mlp.engineNeedsDownload",
+                            String.valueOf(System.getenv("PYTORCH_LIBRARY_PATH")), String.valueOf(System.getenv("PYTORCH_VERSION")));
+                }
+                throw new UserException(ex, "model.mlp.engineUnavailable", why);
             }
             return engine;
         }
