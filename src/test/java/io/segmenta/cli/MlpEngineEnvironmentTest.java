@@ -26,12 +26,13 @@ class MlpEngineEnvironmentTest {
         for (int i = 0; i < 200; i++) b.append(i % 17).append(',').append(i % 3 == 0 ? "yes" : "no").append('\n');
         Files.writeString(csv, b.toString());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx512m", "-Duser.language=en", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "io.segmenta.Main",
                 "train", csv.toString(), "--target", "y", "--algorithm", "mlp", "--epochs", "1");
         pb.environment().put("PYTORCH_VERSION", "9.9.9");
         pb.environment().put("DJL_CACHE_DIR", dir.resolve("djl").toString());
         pb.environment().remove("PYTORCH_LIBRARY_PATH");
+        pb.environment().put("LANG", "en_US.UTF-8");
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out;
@@ -42,7 +43,7 @@ class MlpEngineEnvironmentTest {
             p.destroyForcibly();
         }
         assertThat(p.exitValue()).as(out).isEqualTo(3);
-        assertThat(out).contains("would download one", "PYTORCH_VERSION = 9.9.9", "README")
+        assertThat(out).contains("would download one", "PYTORCH_LIBRARY_PATH = not set", "PYTORCH_VERSION = 9.9.9", "README")
                 .doesNotContain("Exception", "\tat ");
         assertThat(Files.exists(dir.resolve("djl"))).as("nothing is fetched").satisfiesAnyOf(
                 e -> assertThat(e).isFalse(), e -> assertThat(dir.resolve("djl")).isEmptyDirectory());

@@ -45,12 +45,17 @@ final class MlpRuntime {
                 if (why.contains("Offline mode")) {
                     // DJL found no native library it may use and wanted to download one (a libtorch named by
                     // PYTORCH_LIBRARY_PATH without a JNI layer built for it, or a PYTORCH_VERSION of its own)
-                    throw new UserException(ex, "model.mlp.engineNeedsDownload",
-                            String.valueOf(System.getenv("PYTORCH_LIBRARY_PATH")), String.valueOf(System.getenv("PYTORCH_VERSION")));
+                    throw new UserException(ex, "model.mlp.engineNeedsDownload", env("PYTORCH_LIBRARY_PATH"), env("PYTORCH_VERSION"));
                 }
                 throw new UserException(ex, "model.mlp.engineUnavailable", why);
             }
             return engine;
         }
+    }
+
+    /** An environment variable's value, or "not set". */
+    private static String env(String name) {
+        String v = System.getenv(name);
+        return v == null ? io.segmenta.core.util.I18n.tr("model.mlp.envUnset") : v;
     }
 }
