@@ -225,6 +225,8 @@ public final class CampaignsViewModel {
         for (Observable ob : List.<Observable>of(baseline, mde, mdeRelative, confidence, power, powerArms)) {
             ob.addListener(x -> computePower());
         }
+        // the analysis plans its next wave with the Power tab's confidence, power and effect
+        for (Observable ob : List.<Observable>of(mde, mdeRelative, confidence, power)) ob.addListener(x -> reanalyse());
         project.projectProperty().subscribe(this::projectChanged);
         computePower();
         requestPreview();
@@ -856,6 +858,26 @@ public final class CampaignsViewModel {
         return false;
     }
 
+    /**
+     * The analysis options with the Power tab's confidence, power and smallest effect (relative, or points over
+     * the tab's baseline), so that the recommendation's "increase the sample" agrees with the calculator; the
+     * defaults (95 %, 80 %, +10 %) while a field there is empty or invalid.
+     */
+    AbOptions statistics() {
+        AbOptions d = AbOptions.defaults();
+        try {
+            Double c = CampaignsFormat.parse(confidence.get());
+            Double pw = CampaignsFormat.parse(power.get());
+            Double e = CampaignsFormat.parse(mde.get());
+            Double b = CampaignsFormat.parse(baseline.get());
+            double rel = e == null ? d.mde() : mdeRelative.get() ? e : b == null || !(b > 0) ? d.mde() : e / b;
+            return new AbOptions(null, null, c == null ? d.confidence() : c, pw == null ? d.power() : pw, rel,
+                    d.winProbability(), d.lossTolerance(), null);
+        } catch (UserException ex) {
+            return d;
+        }
+    }
+
     private void reanalyse() {
         if (report.get() != null || abError.get() != null) analyse();
     }
@@ -881,7 +903,7 @@ public final class CampaignsViewModel {
             Double cost = number(costPerSend.get(), "ui.campaigns.ab.cost");
             String ctrl = control.get();
             if ((ctrl == null || ctrl.isBlank()) && list != null && list.list().holdoutCount() > 0) ctrl = HOLDOUT_ARM;
-            o = AbOptions.defaults().withCostPerSend(cost).withControl(ctrl);
+            o = statistics().withCostPerSend(cost).withControl(ctrl).withPrimary(metric.get());
         } catch (UserException e) {
             abError.set(e.getLocalizedMessage());
             report.set(null);

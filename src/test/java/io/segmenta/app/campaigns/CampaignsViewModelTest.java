@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The Campaigns view model with the same-thread runner on a small synthetic customer table. */
 class CampaignsViewModelTest {
@@ -289,9 +290,24 @@ class CampaignsViewModelTest {
         vm.costPerSendProperty().set("1");
         assertThat(vm.getReport().arms().get(1).roi()).isEqualTo(5.0);
         // choosing the click metric shows the click tables
+        assertThat(vm.getReport().recommendation().metric()).isEqualTo(AbMetric.CONVERSION);
         vm.metricProperty().set(AbMetric.CLICK);
         assertThat(vm.shownMetric().metric()).isEqualTo(AbMetric.CLICK);
         assertThat(vm.shownMetric().rates().get(1).rate()).isEqualTo(0.3);
+        // ... and the recommendation compares on clicks too (it stayed on conversions)
+        assertThat(vm.getReport().recommendation().metric()).isEqualTo(AbMetric.CLICK);
+        // the Power tab's confidence, power and effect are the analysis' too
+        assertThat(vm.statistics().confidence()).isEqualTo(0.95);
+        vm.confidenceProperty().set("90%");
+        vm.powerProperty().set("90%");
+        vm.mdeRelativeProperty().set(false);
+        vm.mdeProperty().set("1%");
+        vm.baselineProperty().set("4%");
+        assertThat(vm.statistics().confidence()).isCloseTo(0.90, within(1e-12));
+        assertThat(vm.statistics().power()).isCloseTo(0.90, within(1e-12));
+        assertThat(vm.statistics().mde()).isCloseTo(0.25, within(1e-12));
+        vm.confidenceProperty().set("40%");
+        assertThat(vm.statistics().confidence()).isEqualTo(0.95);
         // a bad cost is explained
         vm.costPerSendProperty().set("cheap");
         assertThat(vm.abErrorProperty().get()).isEqualTo("Cost per send: \"cheap\" is not a number.");
