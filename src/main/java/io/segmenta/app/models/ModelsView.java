@@ -419,6 +419,7 @@ public final class ModelsView {
         for (Algorithm a : List.of(Algorithm.LOGISTIC, Algorithm.RIDGE, Algorithm.RANDOM_FOREST, Algorithm.GBM, Algorithm.MLP, Algorithm.ENSEMBLE)) {
             CheckBox cb = new CheckBox(I18n.tr("ui.models.algorithm." + a.key()));
             cb.setId("algo-" + a.key());
+            if (a == Algorithm.ENSEMBLE) cb.setTooltip(new Tooltip(I18n.tr("ui.models.algorithm.ensemble.hint")));
             bindBoth(cb.selectedProperty(), vm.algorithmProperty(a));
             if (a == Algorithm.LOGISTIC || a == Algorithm.RIDGE) {
                 disposer.add(vm.setupProperty().subscribe(s -> {
@@ -438,16 +439,18 @@ public final class ModelsView {
         Spinner<Integer> stopping = intSpinner(vm.earlyStoppingProperty(), 0, 2000, 5, "earlyStoppingSpinner");
         stopping.setTooltip(new Tooltip(I18n.tr("ui.models.setup.earlyStopping.hint")));
         row(settings, 3, "ui.models.setup.earlyStopping", stopping);
-        row(settings, 4, "ui.models.setup.l2", doubleSpinner(vm.l2Property(), 0, 1000, 0.5, 2, "l2Spinner"));
-        row(settings, 5, "ui.models.setup.testSize", doubleSpinner(vm.testSizeProperty(), 0.05, 0.5, 0.05, 2, "testSizeSpinner"));
-        row(settings, 6, "ui.models.setup.seed", intSpinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "seedSpinner"));
+        row(settings, 4, "ui.models.setup.forestTrees", intSpinner(vm.forestTreesProperty(), 5, 2000, 25, "forestTreesSpinner"));
+        row(settings, 5, "ui.models.setup.forestDepth", intSpinner(vm.forestDepthProperty(), 1, 40, 1, "forestDepthSpinner"));
+        row(settings, 6, "ui.models.setup.l2", doubleSpinner(vm.l2Property(), 0, 1000, 0.5, 2, "l2Spinner"));
+        row(settings, 7, "ui.models.setup.testSize", doubleSpinner(vm.testSizeProperty(), 0.05, 0.5, 0.05, 2, "testSizeSpinner"));
+        row(settings, 8, "ui.models.setup.seed", intSpinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "seedSpinner"));
         Spinner<Integer> folds = intSpinner(vm.cvFoldsProperty(), 0, 20, 1, "cvFoldsSpinner");
         folds.setTooltip(new Tooltip(I18n.tr("ui.models.setup.cvFolds.hint")));
-        row(settings, 7, "ui.models.setup.cvFolds", folds);
+        row(settings, 9, "ui.models.setup.cvFolds", folds);
         CheckBox weights = new CheckBox(I18n.tr("ui.models.setup.classWeights"));
         weights.setId("classWeights");
         bindBoth(weights.selectedProperty(), vm.classWeightsProperty());
-        settings.add(weights, 0, 8, 2, 1);
+        settings.add(weights, 0, 10, 2, 1);
 
         Node network = networkSettings();
 
@@ -480,8 +483,8 @@ public final class ModelsView {
     }
 
     /**
-     * The neural network's settings and device, shown while the network or an ensemble is ticked, with what the
-     * engine detects and where the latest network trained.
+     * The neural network's settings and device, shown while the network is ticked, with what the engine detects
+     * and where the latest network trained.
      */
     private Node networkSettings() {
         GridPane g = form();

@@ -112,8 +112,10 @@ public final class ModelsViewModel {
     private final ObservableList<FeatureRow> features = FXCollections.observableArrayList();
     private final ObservableList<LeakageFlag> leakage = FXCollections.observableArrayList();
     private final Map<Algorithm, BooleanProperty> algorithms = new EnumMap<>(Algorithm.class);
-    private final IntegerProperty trees = new SimpleIntegerProperty(this, "trees", 150);
-    private final IntegerProperty maxDepth = new SimpleIntegerProperty(this, "maxDepth", 6);
+    private final IntegerProperty trees = new SimpleIntegerProperty(this, "trees", HyperParameters.defaults(Algorithm.GBM).trees());
+    private final IntegerProperty maxDepth = new SimpleIntegerProperty(this, "maxDepth", HyperParameters.defaults(Algorithm.GBM).maxDepth());
+    private final IntegerProperty forestTrees = new SimpleIntegerProperty(this, "forestTrees", HyperParameters.defaults(Algorithm.RANDOM_FOREST).trees());
+    private final IntegerProperty forestDepth = new SimpleIntegerProperty(this, "forestDepth", HyperParameters.defaults(Algorithm.RANDOM_FOREST).maxDepth());
     private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate", 0.1);
     private final IntegerProperty earlyStopping = new SimpleIntegerProperty(this, "earlyStopping", HyperParameters.DEFAULT_EARLY_STOPPING);
     private final DoubleProperty l2 = new SimpleDoubleProperty(this, "l2", 1.0);
@@ -201,9 +203,7 @@ public final class ModelsViewModel {
         algorithms.get(Algorithm.LOGISTIC).set(true);
         algorithms.get(Algorithm.RIDGE).set(true);
         algorithms.get(Algorithm.GBM).set(true);
-        for (Algorithm a : List.of(Algorithm.MLP, Algorithm.ENSEMBLE)) {
-            algorithms.get(a).addListener((o, was, is) -> networkChoiceChanged());
-        }
+        algorithms.get(Algorithm.MLP).addListener((o, was, is) -> networkChoiceChanged());
 
         project.projectProperty().addListener((o, a, b) -> projectChanged());
         dataset.addListener((o, a, b) -> datasetChanged());
@@ -274,7 +274,10 @@ public final class ModelsViewModel {
 
     public BooleanProperty algorithmProperty(Algorithm a) { return algorithms.get(a); }
 
+    /** Gradient boosting's stages (at most, with early stopping). */
     public IntegerProperty treesProperty() { return trees; }
+    public IntegerProperty forestTreesProperty() { return forestTrees; }
+    public IntegerProperty forestDepthProperty() { return forestDepth; }
     /** k of a k-fold cross-validation on the non-test rows, 0 = none. */
     public IntegerProperty cvFoldsProperty() { return cvFolds; }
     public IntegerProperty mlpLayersProperty() { return mlpLayers; }
@@ -535,11 +538,11 @@ public final class ModelsViewModel {
 
     // ====================================================================================== neural network
 
-    /** The network section applies when the network or an ensemble (which may average it) is ticked. */
+    /** The network section applies while the network is ticked (an ensemble averages it only then). */
     private void networkChoiceChanged() {
-        boolean on = algorithms.get(Algorithm.MLP).get() || algorithms.get(Algorithm.ENSEMBLE).get();
+        boolean on = algorithms.get(Algorithm.MLP).get();
         networkChosen.set(on);
-        if (on && algorithms.get(Algorithm.MLP).get()) askEngine();
+        if (on) askEngine();
     }
 
     /**
@@ -567,10 +570,11 @@ public final class ModelsViewModel {
 
     HyperParameters hyperFor(Algorithm a) {
         HyperParameters h = HyperParameters.defaults(a).withL2(l2.get());
-        if (a == Algorithm.MLP || a == Algorithm.ENSEMBLE) h = h.withMlp(mlpParameters());
-        if (a == Algorithm.RANDOM_FOREST || a == Algorithm.GBM) {
-            h = h.withTrees(trees.get()).withMaxDepth(maxDepth.get());
-            if (a == Algorithm.GBM) h = h.withLearningRate(learningRate.get()).withEarlyStoppingRounds(earlyStopping.get());
+        if (a == Algorithm.MLP) h = h.withMlp(mlpParameters());
+        if (a == Algorithm.RANDOM_FOREST) h = h.withTrees(forestTrees.get()).withMaxDepth(forestDepth.get());
+        if (a == Algorithm.GBM) {
+            h = h.withTrees(trees.get()).withMaxDepth(maxDepth.get()).withLearningRate(learningRate.get())
+                    .withEarlyStoppingRounds(earlyStopping.get());
         }
         return h;
     }
@@ -594,15 +598,21 @@ public final class ModelsViewModel {
     public void train() {
         if (training.get()) return;
         Dataset ds = currentDataset();
-        List<Algorithm> algos = chosenAlgorithms();
+        List<Algorithm> algos = new ArrayList<>(chosenAlgorithms());
         boolean ensemble = algorithms.get(Algorithm.ENSEMBLE).get();
+        if (ensemble && algos.size() < 2) {
+            // an ensemble of fewer than two ticked models averages them with the usual members, each trained
+            // with the settings shown
+            Task t = effectiveTask();
+            for (Algorithm a : Algorithm.defaultEnsembleMembers(t == null ? Task.CLASSIFICATION : t)) {
+                if (!algos.contains(a)) algos.add(a);
+            }
+        }
         List<TrainingOptions> opts = new ArrayList<>();
-        TrainingOptions ensembleAlone;
         try {
             if (ds == null) throw new UserException("ui.models.error.noSetup");
             for (Algorithm a : algos) opts.add(optionsFor(a));
-            ensembleAlone = ensemble && algos.size() < 2 ? optionsFor(Algorithm.ENSEMBLE) : null;
-            if (opts.isEmpty() && ensembleAlone == null) throw new UserException("ui.models.error.noAlgorithm");
+            if (opts.isEmpty()) throw new UserException("ui.models.error.noAlgorithm");
         } catch (UserException e) {
             notifier.error(e.getLocalizedMessage());
             return;
@@ -613,15 +623,12 @@ public final class ModelsViewModel {
         liveHistory.clear();
         training.set(true);
         trainingStatus.set(I18n.tr("ui.models.train.running"));
-        int steps = opts.size() + (ensembleAlone != null ? 1 : 0) + (averageMembers ? 1 : 0);
+        int steps = opts.size() + (averageMembers ? 1 : 0);
         TaskHandle<List<TrainedModel>> h = runner.submit(I18n.tr("ui.models.task.train", target.get()), ctx -> {
                     List<TrainedModel> out = new ArrayList<>();
                     int step = 0;
                     for (TrainingOptions o : opts) {
                         out.add(ModelTrainer.train(ds, o, slice(ctx, step++, steps), p -> publishPoint(gen, p)).model());
-                    }
-                    if (ensembleAlone != null) {
-                        out.addAll(ModelTrainer.train(ds, ensembleAlone, slice(ctx, step++, steps), p -> publishPoint(gen, p)).all());
                     }
                     if (averageMembers) out.add(ModelTrainer.ensemble(ds, List.copyOf(out), slice(ctx, step, steps)));
                     ctx.checkCancelled();

@@ -1,5 +1,7 @@
 package io.segmenta.core.model;
 
+import java.util.List;
+
 import java.util.Locale;
 
 /**
@@ -29,6 +31,9 @@ public enum Algorithm {
 
     /** The linear model of a task: logistic regression or ridge. */
     public static Algorithm linearFor(Task task) { return task == Task.CLASSIFICATION ? LOGISTIC : RIDGE; }
+
+    /** What an ensemble averages when no members are named: the linear model, the forest and gradient boosting. */
+    public static List<Algorithm> defaultEnsembleMembers(Task task) { return List.of(linearFor(task), RANDOM_FOREST, GBM); }
 
     /** Parses {@link #key()} (also "linear" for ridge, "random_forest", "rf", "neural-network" for the MLP). */
     public static Algorithm fromKey(String key) {

@@ -194,7 +194,7 @@ public final class ModelTrainer {
 
     private static List<Algorithm> ensembleMembers(TrainingOptions o, Task task) {
         List<Algorithm> m = o.ensembleMembers().isEmpty()
-                ? List.of(Algorithm.linearFor(task), Algorithm.RANDOM_FOREST, Algorithm.GBM) : o.ensembleMembers();
+                ? Algorithm.defaultEnsembleMembers(task) : o.ensembleMembers();
         for (Algorithm a : m) {
             if (!a.supports(task)) throw new UserException("model.options.algorithmTask", a.key(), task.key());
         }

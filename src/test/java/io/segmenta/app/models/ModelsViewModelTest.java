@@ -276,6 +276,32 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void anEnsembleTickedAloneAveragesTheUsualMembersTrainedWithTheSettingsShown() {
+        // regression: the members of an ensemble ticked alone ignored Trees, Depth, Learning rate and Early
+        // stopping, and the forest took the boosting depth (6 instead of 20)
+        for (Algorithm a : Algorithm.values()) vm.algorithmProperty(a).set(a == Algorithm.ENSEMBLE);
+        assertThat(vm.networkChosenProperty().get()).isFalse();
+        vm.excludeLeaks();
+        assertThat(vm.forestDepthProperty().get()).isEqualTo(HyperParameters.defaults(Algorithm.RANDOM_FOREST).maxDepth());
+        vm.treesProperty().set(40);
+        vm.maxDepthProperty().set(3);
+        vm.learningRateProperty().set(0.3);
+        vm.earlyStoppingProperty().set(0);
+        vm.forestTreesProperty().set(30);
+        vm.forestDepthProperty().set(5);
+        vm.train();
+        assertThat(vm.models()).extracting(m -> m.info().algorithm())
+                .containsExactly(Algorithm.LOGISTIC, Algorithm.RANDOM_FOREST, Algorithm.GBM, Algorithm.ENSEMBLE);
+        HyperParameters forest = vm.models().get(1).info().options().hyper();
+        assertThat(forest.trees()).isEqualTo(30);
+        assertThat(forest.maxDepth()).isEqualTo(5);
+        HyperParameters gbm = vm.models().get(2).info().options().hyper();
+        assertThat(List.of(gbm.trees(), gbm.maxDepth(), gbm.earlyStoppingRounds())).containsExactly(40, 3, 0);
+        assertThat(gbm.learningRate()).isEqualTo(0.3);
+        assertThat(vm.models().get(3).info().evaluation().classification().rocAuc()).isGreaterThan(0.7);
+    }
+
+    @Test
     void cancellingTrainingLeavesTheProjectUnchanged() {
         for (Algorithm a : Algorithm.values()) vm.algorithmProperty(a).set(a == Algorithm.GBM);
         vm.treesProperty().set(200);
