@@ -337,7 +337,10 @@ public final class SegmentsView {
                     }
                 }
             });
-            w.valueProperty().addListener((o, a, b) -> { if (b != null) f.weightProperty().set(b); });
+            // both ways: a saved segmentation applies its weights after the rows are built
+            javafx.beans.property.ObjectProperty<Double> weight = f.weightProperty().asObject();
+            w.getProperties().put("weight", weight); // the binding holds it weakly
+            w.getValueFactory().valueProperty().bindBidirectional(weight);
             w.disableProperty().bind(f.selectedProperty().not());
             w.setTooltip(new Tooltip(I18n.tr("ui.segments.feature.weightTip")));
             w.setPromptText(I18n.tr("ui.segments.feature.weight"));

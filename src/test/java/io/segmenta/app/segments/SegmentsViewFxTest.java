@@ -82,6 +82,15 @@ class SegmentsViewFxTest {
     void runsASweepPicksKByClickingThePointThenFitsAndShowsProfilesAndBrief(FxRobot robot) throws Exception {
         waitFor(15, TimeUnit.SECONDS, () -> !vm.features().isEmpty());
         waitForFxEvents();
+        // a categorical weight is shown both ways: set by the model (as a reopened segmentation does) and typed
+        var cat = vm.features().stream().filter(f -> !f.numeric()).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Double> weight = robot.lookup("#weight-" + cat.column()).queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> cat.weightProperty().set(3.0));
+        assertThat(weight.getValue()).isEqualTo(3.0);
+        robot.interact(() -> weight.getValueFactory().setValue(2.0));
+        assertThat(cat.weightProperty().get()).isEqualTo(2.0);
+        robot.interact(() -> cat.weightProperty().set(1.0));
         for (String c : List.of("age", "monetary", "frequency")) robot.clickOn("#feature-" + c);
         robot.interact(() -> {
             vm.kMaxProperty().set(5);
