@@ -1050,6 +1050,8 @@ public final class ModelsViewModel {
             return;
         }
         String prefix = scorePrefix();
+        List<String> existing = ModelScorer.scoredColumnNames(prefix).stream().filter(c -> entry.dataset().find(c).isPresent()).toList();
+        if (!existing.isEmpty() && !dialogs.confirmReplaceColumns(existing, name)) return;
         Dataset scored = r.appendTo(entry.dataset(), prefix, I18n.locale());
         project.update(p -> p.withDataset(entry.withDataset(scored)));
         notifier.success(I18n.tr("ui.models.notice.columnsAdded", String.join(", ", ModelScorer.scoredColumnNames(prefix)), name));

@@ -60,7 +60,14 @@ class ModelsViewModelTest {
         @Override public Optional<Path> chooseModelExportTarget(String suggestedName) { return Optional.ofNullable(fileAnswers.poll()); }
 
         @Override public Optional<Path> chooseModelToImport() { return Optional.ofNullable(fileAnswers.poll()); }
+
+        @Override public boolean confirmReplaceColumns(List<String> columns, String dataset) {
+            replaceAsked.add(dataset + ": " + columns);
+            return replaceAnswer;
+        }
     };
+    private final List<String> replaceAsked = new ArrayList<>();
+    private boolean replaceAnswer = true;
 
     /** 1,200 customers: an id, a constant, a leak, two real signals, noise and a segment; churned 0/1. */
     static Dataset churnData() {
@@ -374,6 +381,20 @@ class ModelsViewModelTest {
         assertThat(ds.columnNames()).contains("churned_score", "churned_decile", "churned_tier", "churned_action");
         assertThat(ds.column("churned_score").getDouble(0)).isEqualTo(r.scores()[0]);
         assertThat(project.isDirty()).isTrue();
+        assertThat(replaceAsked).isEmpty();
+
+        // adding them again asks before replacing; "keep" changes nothing
+        replaceAnswer = false;
+        vm.cutoffProperty(0).set(0.9);
+        vm.score();
+        vm.addScoresToDataset();
+        assertThat(replaceAsked).containsExactly("customers: [churned_score, churned_decile, churned_tier, churned_action]");
+        assertThat(project.getProject().dataset("customers").orElseThrow().dataset()).isSameAs(ds);
+        replaceAnswer = true;
+        vm.addScoresToDataset();
+        assertThat(project.getProject().dataset("customers").orElseThrow().dataset()).isNotSameAs(ds);
+        vm.cutoffProperty(0).set(0.8);
+        vm.score();
 
         Path out = dir.resolve("scored");
         fileAnswers.add(out);
