@@ -531,7 +531,14 @@ public final class CampaignsViewModel {
      */
     public CampaignDefinition definition(Suppression suppression) {
         List<RowFilter.Condition> conds = new ArrayList<>();
-        for (FilterCondition f : filters) if (f.isComplete()) conds.add(f.toCondition());
+        for (FilterCondition f : filters) {
+            if (f.isComplete()) {
+                conds.add(f.toCondition());
+            } else if (f.columnProperty().get() != null && !f.columnProperty().get().isBlank()) {
+                // a row with a column and no value would otherwise be left out, letting everyone through
+                throw new UserException("ui.campaigns.filter.incomplete", f.columnProperty().get());
+            }
+        }
         Double min = number(minScore.get(), "ui.campaigns.minScore");
         Double top = number(topN.get(), "ui.campaigns.topN");
         if (top != null && top != Math.rint(top)) throw new UserException("campaign.def.badTopN", topN.get());

@@ -120,6 +120,15 @@ class CampaignsViewModelTest {
         vm.topNProperty().set("400");
         assertThat(vm.funnel()).extracting(FunnelStep::count).containsExactly(600, 500, 400, 300);
         assertThat(vm.previewRows()).extracting(PreviewRow::segment).containsExactly("email", "web", "Total");
+
+        // a row with a column and no value is said, not dropped (it let everyone through); a blank row is ignored
+        FilterCondition half = new FilterCondition();
+        vm.filters().add(half);
+        assertThat(vm.previewErrorProperty().get()).isNull();
+        half.columnProperty().set("channel");
+        assertThat(vm.previewErrorProperty().get()).isEqualTo("The filter on channel has no value: enter one, or remove the row.");
+        half.valueProperty().set("web");
+        assertThat(vm.previewErrorProperty().get()).startsWith("The list asks for 300 customers but only 200 are eligible");
     }
 
     @Test
