@@ -202,6 +202,23 @@ public final class ClvView {
             if (discount.getValue() == null || Math.abs(discount.getValue() - pc) > 1e-9) discount.getValueFactory().setValue(pc);
         }));
 
+        Spinner<Double> penalty = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 10, vm.penaltyProperty().get(), 0.001));
+        penalty.setId("clvPenalty");
+        penalty.setEditable(true);
+        penalty.setMaxWidth(Double.MAX_VALUE);
+        penalty.setTooltip(new Tooltip(I18n.tr("ui.clv.setup.penalty.hint")));
+        penalty.getValueFactory().setConverter(converter(d -> ClvFormat.number(d, 4), s -> {
+            try {
+                return java.text.NumberFormat.getNumberInstance(I18n.locale()).parse(s.trim()).doubleValue();
+            } catch (java.text.ParseException e) {
+                return vm.penaltyProperty().get();
+            }
+        }));
+        penalty.valueProperty().addListener((o, a, b) -> { if (b != null) vm.penaltyProperty().set(b); });
+        disposer.add(vm.penaltyProperty().subscribe(v -> {
+            if (penalty.getValue() == null || Math.abs(penalty.getValue() - v.doubleValue()) > 1e-12) penalty.getValueFactory().setValue(v.doubleValue());
+        }));
+
         ComboBox<ReturnsPolicy> returns = new ComboBox<>();
         returns.getItems().setAll(ReturnsPolicy.values());
         returns.setConverter(converter(r -> I18n.tr("ui.clv.returns." + r.key())));
@@ -250,7 +267,7 @@ public final class ClvView {
                 heading("ui.clv.setup.periods"), field("ui.clv.setup.unit", unit), field("ui.clv.setup.calibrationEnd", calibration),
                 field("ui.clv.setup.holdoutEnd", holdout), range,
                 heading("ui.clv.setup.modelHeading"), field("ui.clv.setup.model", model), field("ui.clv.setup.horizon", horizon),
-                field("ui.clv.setup.discount", discount), field("ui.clv.setup.returns", returns),
+                field("ui.clv.setup.discount", discount), field("ui.clv.setup.penalty", penalty), field("ui.clv.setup.returns", returns),
                 error);
         box.setPadding(new Insets(16));
         box.getStyleClass().add("clv-setup");

@@ -7,6 +7,7 @@ import io.segmenta.app.ui.Notifier;
 import io.segmenta.core.clv.ClvAnalysis;
 import io.segmenta.core.clv.ClvArtifacts;
 import io.segmenta.core.clv.ClvOptions;
+import io.segmenta.core.clv.FitOptions;
 import io.segmenta.core.clv.ClvResult;
 import io.segmenta.core.clv.ClvScores;
 import io.segmenta.core.clv.ClvScoring;
@@ -113,6 +114,7 @@ public final class ClvViewModel {
     private final ObjectProperty<FrequencyModel> model = new SimpleObjectProperty<>(this, "model", FrequencyModel.BGNBD);
     private final DoubleProperty horizonMonths = new SimpleDoubleProperty(this, "horizonMonths", 12);
     private final DoubleProperty monthlyDiscount = new SimpleDoubleProperty(this, "monthlyDiscount", 0.01);
+    private final DoubleProperty penalty = new SimpleDoubleProperty(this, "penalty", FitOptions.defaults().penalty());
     private final ObjectProperty<ReturnsPolicy> returns = new SimpleObjectProperty<>(this, "returns", ReturnsPolicy.DROP);
     private final ObservableList<RfmRule> rules = FXCollections.observableArrayList(Rfm.defaultRules());
     private final ReadOnlyStringWrapper setupError = new ReadOnlyStringWrapper(this, "setupError");
@@ -205,6 +207,8 @@ public final class ClvViewModel {
 
     /** Monthly discount rate as a fraction (0.01 = 1% a month). */
     public DoubleProperty monthlyDiscountProperty() { return monthlyDiscount; }
+    /** The fits' L2 penalty λ (0 = none), what the fit messages advise when a model does not converge. */
+    public DoubleProperty penaltyProperty() { return penalty; }
 
     public ObjectProperty<ReturnsPolicy> returnsProperty() { return returns; }
 
@@ -426,6 +430,7 @@ public final class ClvViewModel {
             err = I18n.tr("ui.clv.error.holdoutOrder", ClvFormat.date(holdoutEnd.get()), ClvFormat.date(calibrationEnd.get()));
         } else if (!(horizonMonths.get() > 0 && horizonMonths.get() <= 1200)) err = I18n.tr("ui.clv.error.horizon");
         else if (!(monthlyDiscount.get() >= 0 && monthlyDiscount.get() < 1)) err = I18n.tr("ui.clv.error.discount");
+        else if (!(penalty.get() >= 0) || Double.isInfinite(penalty.get())) err = I18n.tr("ui.clv.error.penalty");
         setupError.set(err);
         if (err != null) return null;
         return new SummaryOptions(customerColumn.get(), dateColumn.get(), amountColumn.get(), quantityColumn.get(), unit.get(),
@@ -433,7 +438,8 @@ public final class ClvViewModel {
     }
 
     ClvOptions clvOptions() {
-        return ClvOptions.defaults().withModel(model.get()).withHorizon(horizonMonths.get(), monthlyDiscount.get()).withRfmRules(List.copyOf(rules));
+        return ClvOptions.defaults().withModel(model.get()).withHorizon(horizonMonths.get(), monthlyDiscount.get())
+                .withFit(FitOptions.defaults().withPenalty(penalty.get())).withRfmRules(List.copyOf(rules));
     }
 
     /** Runs the analysis in the background; a newer run replaces an older one. */
@@ -563,7 +569,6 @@ public final class ClvViewModel {
         holdoutSentence.set(r.holdout() == null ? "" : sentence(r.holdout().metrics()));
         status.set(I18n.tr(f.converged() ? "ui.clv.status.done" : "ui.clv.status.doneNotConverged",
                 I18n.tr("clv.model." + f.model()), ClvFormat.integer(s.size())));
-        if (!rules.equals(o.options().rfmRules())) rules.setAll(o.options().rfmRules());
     }
 
     static List<TierRow> tierRows(ClvScores sc) {
@@ -769,6 +774,7 @@ public final class ClvViewModel {
             model.set(co.model());
             horizonMonths.set(co.horizonMonths());
             monthlyDiscount.set(co.monthlyDiscount());
+            penalty.set(co.fit().penalty());
             rules.setAll(co.rfmRules());
         } finally {
             restoring = false;

@@ -190,7 +190,9 @@ class ClvViewModelTest {
         ClvViewModel vm = sampleVm();
         vm.modelProperty().set(FrequencyModel.MBGNBD);
         vm.horizonMonthsProperty().set(6);
+        vm.penaltyProperty().set(0.001);
         vm.run();
+        assertThat(vm.result().frequencyFit().penalty()).isEqualTo(0.001);
         assertThat(vm.editRule(0, "VIP", 5, 5, 4, 5, 1, 5)).isTrue();
         assertThat(vm.segments().get(0).name()).isEqualTo("VIP");
         double[] fitted = vm.result().frequencyFit().values();
@@ -206,6 +208,7 @@ class ClvViewModelTest {
         assertThat(again.result()).as("restored without pressing Run").isNotNull();
         assertThat(again.modelProperty().get()).isEqualTo(FrequencyModel.MBGNBD);
         assertThat(again.horizonMonthsProperty().get()).isEqualTo(6);
+        assertThat(again.penaltyProperty().get()).isEqualTo(0.001);
         assertThat(again.result().frequencyFit().values()).containsExactly(fitted);
         assertThat(again.result().holdout().metrics().mae()).isCloseTo(mae, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(again.rules().get(0)).extracting(RfmRule::displayName).isEqualTo("VIP");
