@@ -154,6 +154,7 @@ public final class CampaignsViewModel {
     private final ObservableList<String> arms = FXCollections.observableArrayList();
     private final StringProperty costPerSend = new SimpleStringProperty(this, "costPerSend", "");
     private final ObjectProperty<AbMetric> metric = new SimpleObjectProperty<>(this, "metric");
+    private final ObjectProperty<List<String>> contactChoice = new SimpleObjectProperty<>(this, "contactChoice");
     private final ReadOnlyObjectWrapper<AbReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyStringWrapper abError = new ReadOnlyStringWrapper(this, "abError");
     private final ReadOnlyBooleanWrapper analysing = new ReadOnlyBooleanWrapper(this, "analysing");
@@ -445,6 +446,7 @@ public final class CampaignsViewModel {
         applying = true;
         try {
             filters.clear();
+            contactChoice.set(null);
             if (ds == null) {
                 columns.clear();
                 numericColumns.clear();
@@ -765,7 +767,22 @@ public final class CampaignsViewModel {
     public ExportOptions exportOptions() {
         List<ExportOptions.Column> cols = new ArrayList<>();
         for (ExportOptions.Column c : ExportOptions.Column.values()) if (exportColumns.get(c).get()) cols.add(c);
-        return new ExportOptions(cols, null, delimiter.get(), bom.get(), action.get());
+        return new ExportOptions(cols, contactChoice.get(), delimiter.get(), bom.get(), action.get());
+    }
+
+    /** The contact fields chosen for the export; null = those detected by name ({@link #detectedContactColumns()}). */
+    public ObjectProperty<List<String>> contactChoiceProperty() { return contactChoice; }
+
+    /** The columns a contact field can be taken from: all but the customer id and the segment column. */
+    public List<String> contactCandidates() {
+        Dataset ds = data(dataset.get());
+        if (ds == null) return List.of();
+        return ds.columnNames().stream().filter(n -> !n.equals(idColumn.get()) && !n.equals(segmentColumn.get())).toList();
+    }
+
+    /** The contact fields the export will copy: the ones chosen, else the ones detected. */
+    public List<String> exportContactColumns() {
+        return contactChoice.get() != null ? contactChoice.get() : detectedContactColumns();
     }
 
     /** Contact columns of the dataset the export would copy. */

@@ -76,9 +76,36 @@ public final class CampaignExporter {
         List<String> out = new ArrayList<>();
         for (String n : ds.columnNames()) {
             if (n.equals(def.idColumn()) || n.equals(def.segmentColumn())) continue;
-            if (CONTACT.matcher(n.strip()).matches()) out.add(n);
+            if (isContactName(n)) out.add(n);
         }
         return out;
+    }
+
+    /** Words that make a name a contact field wherever they stand in it ("customer_email", "EmailAddress"). */
+    private static final java.util.Set<String> CONTACT_WORDS = java.util.Set.of("email", "mail", "correo", "phone", "telephone",
+            "telefono", "teléfono", "mobile", "movil", "móvil", "address", "direccion", "dirección", "zip", "zipcode", "postcode");
+    /** Words that make such a name a campaign measure or a flag rather than the contact itself ("email_opened"). */
+    private static final java.util.Set<String> MEASURE_WORDS = java.util.Set.of("open", "opens", "opened", "click", "clicks",
+            "clicked", "sent", "send", "sends", "bounce", "bounced", "bounces", "unsubscribe", "unsubscribed", "optin", "opt",
+            "consent", "count", "rate", "date", "at", "time", "flag", "verified", "valid", "status", "type", "domain", "ok");
+
+    /**
+     * A contact field: one of the usual names exactly (email, phone, name, city, province, ...), or a name with a
+     * contact word among its words (customer_email, mobile_phone, EmailAddress) and no measure word (email_opened).
+     */
+    static boolean isContactName(String name) {
+        String n = name.strip();
+        if (CONTACT.matcher(n).matches()) return true;
+        List<String> words = new ArrayList<>();
+        for (String w : n.split("(?<=\\p{Ll})(?=\\p{Lu})|[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) words.add(w.toLowerCase(java.util.Locale.ROOT));
+        }
+        boolean contact = false;
+        for (String w : words) {
+            if (MEASURE_WORDS.contains(w)) return false;
+            if (CONTACT_WORDS.contains(w) || w.equals("e") && words.contains("mail")) contact = true;
+        }
+        return contact;
     }
 
     private record Out(String header, Kind kind, Column column) { }

@@ -121,6 +121,14 @@ class CampaignsViewModelTest {
         assertThat(vm.funnel()).extracting(FunnelStep::count).containsExactly(600, 500, 400, 300);
         assertThat(vm.previewRows()).extracting(PreviewRow::segment).containsExactly("email", "web", "Total");
 
+        // contact fields: those found by name unless chosen (CLI --contact)
+        assertThat(vm.exportOptions().contactColumns()).isNull();
+        assertThat(vm.contactCandidates()).contains("score").doesNotContain(vm.idColumnProperty().get(), vm.segmentColumnProperty().get());
+        vm.contactChoiceProperty().set(List.of("score"));
+        assertThat(vm.exportOptions().contactColumns()).containsExactly("score");
+        assertThat(vm.exportContactColumns()).containsExactly("score");
+        vm.contactChoiceProperty().set(null);
+
         // a row with a column and no value is said, not dropped (it let everyone through); a blank row is ignored
         FilterCondition half = new FilterCondition();
         vm.filters().add(half);

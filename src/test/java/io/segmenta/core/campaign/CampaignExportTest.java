@@ -199,4 +199,16 @@ class CampaignExportTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void contactFieldsAreFoundByTheirWordsAndCampaignMeasuresAreNot() {
+        for (String n : List.of("email", "E-mail", "telefono", "customer_email", "EmailAddress", "mobile_phone", "contact_phone",
+                "Direccion_postal", "billing address", "zip_code", "first_name", "Teléfono móvil")) {
+            assertThat(CampaignExporter.isContactName(n)).as(n).isTrue();
+        }
+        for (String n : List.of("email_opened", "emails_sent", "EmailClickRate", "mail_optin", "phone_verified", "product_name",
+                "campaign", "score", "channel", "email_domain", "last_purchase_date")) {
+            assertThat(CampaignExporter.isContactName(n)).as(n).isFalse();
+        }
+    }
 }
