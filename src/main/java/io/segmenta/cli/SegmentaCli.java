@@ -40,6 +40,16 @@ public final class SegmentaCli implements Runnable {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE
                 : ex instanceof UserException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
+        // a usage error is its sentence and where to find the options, not the whole help after it
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            java.io.PrintWriter w = c.getErr();
+            w.println("segmenta: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
+            w.println(io.segmenta.core.util.I18n.tr("cli.seeHelp", c.getCommandSpec().qualifiedName()));
+            w.flush();
+            return EXIT_USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserException ue) {
                 commandLine.getErr().println("segmenta: " + ue.getLocalizedMessage());
