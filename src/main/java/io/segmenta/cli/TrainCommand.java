@@ -89,7 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the learners (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--cv", defaultValue = "0", description = "k-fold cross-validation on the non-test rows (0 = none)")
+    @Option(names = "--cv", defaultValue = "0", description = "k-fold cross-validation on the non-test rows, 2 to 20 folds (default 0 = none)")
     int cv;
 
     @Option(names = "--class-weights", description = "Weight classes inversely to their frequency")
@@ -110,28 +110,28 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--l2", description = "L2 penalty: 1/C for logistic regression, alpha for ridge, leaf penalty for gbm (default 1)")
     Double l2;
 
-    @Option(names = "--epochs", description = "Neural network epochs, at most (default 20; ignored by the other algorithms)")
+    @Option(names = "--epochs", description = "Neural network epochs, at most, 1 to 10000 (default 20; ignored by the other algorithms)")
     Integer epochs;
 
-    @Option(names = "--layers", description = "Neural network hidden layers (default 2)")
+    @Option(names = "--layers", description = "Neural network hidden layers, 1 to 8 (default 2)")
     Integer layers;
 
-    @Option(names = "--units", description = "Neural network units per hidden layer (default 64)")
+    @Option(names = "--units", description = "Neural network units per hidden layer, 1 to 4096 (default 64)")
     Integer units;
 
-    @Option(names = "--dropout", description = "Neural network dropout after each hidden layer (default 0.1)")
+    @Option(names = "--dropout", description = "Neural network dropout after each hidden layer, 0 to 0.9 (default 0.1)")
     Double dropout;
 
     @Option(names = "--patience", description = "Neural network early stopping: epochs without a better validation loss (default 5, 0 = off)")
     Integer patience;
 
-    @Option(names = "--batch-size", description = "Neural network batch size (default 32; ignored by the other algorithms)")
+    @Option(names = "--batch-size", description = "Neural network batch size, 1 to 1000000 (default 32; ignored by the other algorithms)")
     Integer batchSize;
 
-    @Option(names = "--lr", description = "Neural network learning rate of Adam (default 1e-3; ignored by the other algorithms)")
+    @Option(names = "--lr", description = "Neural network learning rate of Adam, above 0 and at most 1 (default 1e-3; ignored by the other algorithms)")
     Double lr;
 
-    @Option(names = "--device", description = "auto, cpu or gpu for the neural network (default auto, which uses a GPU from 2^25 batch rows x weights per step; ignored by the other algorithms)")
+    @Option(names = "--device", description = "auto, cpu or gpu for the neural network (default auto: the GPU when PyTorch finds one and the network is large enough to train faster there, else the CPU; ignored by the other algorithms)")
     String device;
 
     @Option(names = "--model-out", paramLabel = "M.segmodel", description = "Write the model file here")
@@ -180,6 +180,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (lr != null && !(lr > 0)) throw usage(I18n.tr("model.cli.positive", "--lr"));
         MlpParameters.ComputeDevice dev;
         try {
+            if (device != null && device.isBlank()) throw new IllegalArgumentException("blank");
             dev = MlpParameters.ComputeDevice.fromKey(device);
         } catch (IllegalArgumentException e) {
             throw usage(I18n.tr("model.cli.badDevice", device));
@@ -227,9 +228,20 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingOptions preview = options(dataset != null ? dataset : "dataset"); // usage errors before reading data
         List<String> notes = new ArrayList<>();
         boolean usesMlp = preview.algorithm() == Algorithm.MLP || preview.ensembleMembers().contains(Algorithm.MLP);
-        if (!usesMlp && (epochs != null || batchSize != null || lr != null || device != null || layers != null
-                || units != null || dropout != null || patience != null)) {
-            notes.add(I18n.tr("model.options.mlpIgnored", preview.algorithm().key()));
+        List<String> given = new ArrayList<>();
+        if (layers != null) given.add("--layers");
+        if (units != null) given.add("--units");
+        if (dropout != null) given.add("--dropout");
+        if (epochs != null) given.add("--epochs");
+        if (batchSize != null) given.add("--batch-size");
+        if (lr != null) given.add("--lr");
+        if (patience != null) given.add("--patience");
+        if (device != null) given.add("--device");
+        if (!usesMlp && !given.isEmpty()) {
+            notes.add(I18n.tr("model.options.mlpIgnored", String.join(", ", given), preview.algorithm().key(), given.size()));
+        }
+        if (usesMlp && patience != null && patience > 0 && preview.validationSize() == 0) {
+            notes.add(I18n.tr("model.options.patienceNoValidation"));
         }
         if (earlyStopping != null && earlyStopping > 0) {
             // an ensemble passes it on to its gradient-boosting member
@@ -321,6 +333,11 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingHistory stopped = stoppedEarly(m);
         if (m.info().algorithm() == Algorithm.GBM && !m.info().histories().isEmpty()) {
             n.put("boosting_stages", stopped != null ? stopped.bestStage() : m.info().histories().get(0).size());
+        }
+        if (m.info().algorithm() == Algorithm.MLP && !m.info().histories().isEmpty()) {
+            TrainingHistory h = m.info().histories().get(0);
+            n.put("epochs_run", h.size());
+            n.put("best_epoch", h.bestStage() > 0 ? h.bestStage() : h.size());
         }
         ArrayNode feats = n.putArray("features");
         m.requiredColumns().forEach(feats::add);
@@ -422,6 +439,11 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingHistory h = stoppedEarly(x);
             if (h != null) {
                 out.println(I18n.tr("model.cli.stoppedEarly", x.info().algorithm().key(), h.bestStage(), h.size()));
+            }
+            if (x.info().algorithm() == Algorithm.MLP && !x.info().histories().isEmpty()) {
+                TrainingHistory e = x.info().histories().get(0);
+                out.println(I18n.tr("model.cli.epochs", e.size(), e.bestStage() > 0 ? e.bestStage() : e.size(),
+                        x.info().options().hyper().mlp().epochs()));
             }
         }
         List<String> left = new ArrayList<>();

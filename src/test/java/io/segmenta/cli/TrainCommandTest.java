@@ -168,6 +168,8 @@ class TrainCommandTest {
         JsonNode n = Json.MAPPER.readTree(r.out());
         assertThat(n.get("algorithm").asString()).isEqualTo("mlp");
         assertThat(n.get("metrics").get("roc_auc").asDouble()).isGreaterThan(0.7);
+        assertThat(n.get("epochs_run").asInt()).isBetween(1, 8);
+        assertThat(n.get("best_epoch").asInt()).isBetween(1, n.get("epochs_run").asInt());
         JsonNode d = n.get("device");
         assertThat(d.get("requested").asString()).isEqualTo("gpu");
         assertThat(n.get("notes").toString()).doesNotContain("ignored").contains(d.get("message").asString());
@@ -431,5 +433,21 @@ class TrainCommandTest {
             assertThat(r.err()).as(opt).contains("is a folder").doesNotContain(".tmp");
             assertThat(Files.isDirectory(folder)).as(opt).isTrue();
         }
+    }
+
+    @Test
+    void networkOptionsAreNamedWhenIgnoredAndTheEpochsRunAreSaid() throws IOException {
+        Path csv = churnCsv(dir, 400, 3);
+        Run logistic = run("train", csv.toString(), "--target", "churn", "--algorithm", "logistic", "--units", "8", "--patience", "2");
+        assertThat(logistic.code()).as(logistic.err()).isZero();
+        assertThat(logistic.err()).contains("--units, --patience apply to the neural network only; ignored for logistic.");
+        Run noValidation = run("train", csv.toString(), "--target", "churn", "--algorithm", "mlp", "--epochs", "3",
+                "--validation-size", "0", "--patience", "2", "--units", "8");
+        assertThat(noValidation.code()).as(noValidation.err()).isZero();
+        assertThat(noValidation.err()).contains("--patience needs a validation part");
+        assertThat(noValidation.out()).contains("Network: 3 of at most 3 epochs run; kept epoch 3");
+        Run blank = run("train", csv.toString(), "--target", "churn", "--algorithm", "mlp", "--device", " ");
+        assertThat(blank.code()).isEqualTo(2);
+        assertThat(blank.err()).contains("--device: use auto, cpu or gpu").contains("segmenta train --help").doesNotContain("Usage:");
     }
 }
