@@ -49,6 +49,39 @@ class MlpEngineEnvironmentTest {
                 e -> assertThat(e).isFalse(), e -> assertThat(dir.resolve("djl")).isEmptyDirectory());
     }
 
+    /** A bad PYTORCH_VERSION names the variable; a PYTORCH_LIBRARY_PATH without a libtorch is said, not ignored silently. */
+    @Test
+    void engineVariablesThatDoNotWorkAreNamed() throws Exception {
+        Path csv = dir.resolve("c.csv");
+        StringBuilder b = new StringBuilder("x,y\n");
+        for (int i = 0; i < 200; i++) b.append(i % 17).append(',').append(i % 3 == 0 ? "yes" : "no").append('\n');
+        Files.writeString(csv, b.toString());
+        String bad = child(csv, "PYTORCH_VERSION", "abc");
+        assertThat(bad).contains("Unexpected version: abc.", "PYTORCH_VERSION = abc", "unset them").doesNotContain("\tat ");
+        String missing = child(csv, "PYTORCH_LIBRARY_PATH", dir.resolve("no-such-folder").toString());
+        assertThat(missing).contains("PYTORCH_LIBRARY_PATH (" + dir.resolve("no-such-folder") + ") holds no libtorch.so")
+                .contains("roc_auc").doesNotContain("\tat ");
+    }
+
+    private String child(Path csv, String variable, String value) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx512m", "-Duser.language=en", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "io.segmenta.Main",
+                "train", csv.toString(), "--target", "y", "--algorithm", "mlp", "--epochs", "1");
+        pb.environment().remove("PYTORCH_LIBRARY_PATH");
+        pb.environment().remove("PYTORCH_VERSION");
+        pb.environment().put(variable, value);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        try {
+            String out = read(p);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            return out;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     private static String read(Process p) throws IOException {
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -50,7 +50,9 @@ public final class MlpDevice {
      */
     public static Choice detect(ComputeDevice requested, long weights, int batch) {
         Engine e = probe();
-        return choose(requested, e.gpus(), e.name(), weights * Math.max(1, batch));
+        Choice c = choose(requested, e.gpus(), e.name(), weights * Math.max(1, batch));
+        String ignored = MlpRuntime.ignoredLibraryPath();
+        return ignored == null ? c : new Choice(c.requested(), c.gpu(), c.detectedGpus(), c.engine(), c.fellBack(), c.message() + " " + ignored);
     }
 
     /**

@@ -42,15 +42,40 @@ final class MlpRuntime {
                 Throwable root = ex;
                 while (root.getCause() != null && root.getCause() != root) root = root.getCause();
                 String why = String.valueOf(root.getMessage());
+                if (root instanceof java.nio.file.FileSystemException fs) {
+                    // DJL unpacks the natives into its cache folder (DJL_CACHE_DIR, else ~/.djl.ai) on first use
+                    throw new UserException(ex, "model.mlp.engineCacheUnwritable", String.valueOf(fs.getFile()),
+                            fs.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT)
+                                    .replace(" exception", ""));
+                }
                 if (why.contains("Offline mode")) {
                     // DJL found no native library it may use and wanted to download one (a libtorch named by
                     // PYTORCH_LIBRARY_PATH without a JNI layer built for it, or a PYTORCH_VERSION of its own)
                     throw new UserException(ex, "model.mlp.engineNeedsDownload", env("PYTORCH_LIBRARY_PATH"), env("PYTORCH_VERSION"));
                 }
+                if (System.getenv("PYTORCH_LIBRARY_PATH") != null || System.getenv("PYTORCH_VERSION") != null) {
+                    String sentence = why.strip().endsWith(".") ? why.strip() : why.strip() + ".";
+                    throw new UserException(ex, "model.mlp.engineUnavailableEnv", sentence, env("PYTORCH_LIBRARY_PATH"), env("PYTORCH_VERSION"));
+                }
                 throw new UserException(ex, "model.mlp.engineUnavailable", why);
             }
             return engine;
         }
+    }
+
+    /**
+     * A sentence when PYTORCH_LIBRARY_PATH is set but holds no libtorch, so that DJL quietly used the PyTorch
+     * Segmenta ships instead; null otherwise.
+     */
+    static String ignoredLibraryPath() {
+        String p = System.getenv("PYTORCH_LIBRARY_PATH");
+        if (p == null || p.isBlank()) return null;
+        String lib = System.mapLibraryName("torch");
+        for (String part : p.split(java.io.File.pathSeparator)) {
+            java.io.File f = new java.io.File(part);
+            if (f.isFile() && f.getName().equals(lib) || new java.io.File(f, lib).isFile()) return null;
+        }
+        return io.segmenta.core.util.I18n.tr("model.mlp.libraryPathIgnored", p, lib);
     }
 
     /** An environment variable's value, or "not set". */
