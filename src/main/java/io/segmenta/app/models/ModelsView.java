@@ -171,6 +171,14 @@ public final class ModelsView {
         return l;
     }
 
+    /** The width a column needs to show its header in full (the table's bold header font, plus padding). */
+    private static double headerWidth(String header) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(header);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD,
+                javafx.scene.text.Font.getDefault().getSize()));
+        return Math.max(64, Math.ceil(t.getLayoutBounds().getWidth()) + 36);
+    }
+
     /** " · 5-fold cross-validation AUC 0.801 ± 0.012" when the model was cross-validated, else "". */
     private static String crossValidation(TrainedModel m) {
         var cv = m.info().crossValidation();
@@ -449,6 +457,7 @@ public final class ModelsView {
         row(settings, 9, "ui.models.setup.cvFolds", folds);
         CheckBox weights = new CheckBox(I18n.tr("ui.models.setup.classWeights"));
         weights.setId("classWeights");
+        weights.setWrapText(true);
         bindBoth(weights.selectedProperty(), vm.classWeightsProperty());
         settings.add(weights, 0, 10, 2, 1);
 
@@ -533,8 +542,8 @@ public final class ModelsView {
         ComboBox<TrainedModel> models = new ComboBox<>();
         models.setId("modelCombo");
         models.setPromptText(I18n.tr("ui.models.bar.none"));
-        models.setPrefWidth(300);
-        models.setMinWidth(240);
+        models.setPrefWidth(360);
+        models.setMinWidth(330);
         StringConverter<TrainedModel> names = new StringConverter<>() {
             @Override public String toString(TrainedModel m) {
                 if (m == null) return "";
@@ -681,6 +690,7 @@ public final class ModelsView {
         List<PlotCanvas.Series> loss = new ArrayList<>(), metric = new ArrayList<>();
         Color[] c = lossChart.palette().series();
         double kept = Double.NaN;
+        boolean keptEpoch = false;
         if (!vm.liveHistory().isEmpty() && (vm.isTraining() || vm.getSelectedModel() == null)) {
             curvesTitle.setText(I18n.tr("ui.models.chart.live"));
             Map<String, List<HistoryPoint>> byMember = new LinkedHashMap<>();
@@ -706,7 +716,10 @@ public final class ModelsView {
             int i = 0;
             for (TrainingHistory h : m.info().histories()) {
                 // early stopping: the stage the model kept, where the validation loss was lowest
-                if (Double.isNaN(kept) && h.bestStage() > 0 && h.bestStage() < h.size()) kept = h.bestStage();
+                if (Double.isNaN(kept) && h.bestStage() > 0 && h.bestStage() < h.size()) {
+                    kept = h.bestStage();
+                    keptEpoch = Algorithm.MLP.key().equals(h.member());
+                }
                 int n = h.size();
                 double[] x = new double[n];
                 for (int k = 0; k < n; k++) x[k] = h.stages().get(k);
@@ -718,7 +731,7 @@ public final class ModelsView {
         }
         lossChart.setSeries(loss);
         metricChart.setSeries(metric);
-        String keptLabel = Double.isNaN(kept) ? null : I18n.tr("ui.models.chart.kept", (int) kept);
+        String keptLabel = Double.isNaN(kept) ? null : I18n.tr(keptEpoch ? "ui.models.chart.keptEpoch" : "ui.models.chart.kept", (int) kept);
         lossChart.setMarker(kept, keptLabel, null);
         metricChart.setMarker(kept, keptLabel, null);
     }
@@ -1085,6 +1098,8 @@ public final class ModelsView {
             name.setPrefWidth(200);
             TableColumn<Leaderboard.Entry, String> algo = new TableColumn<>(I18n.tr("ui.models.leaderboard.algorithm"));
             algo.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(algoName(c.getValue().algorithm())));
+            algo.setMinWidth(150);
+            name.setMinWidth(140);
             table.getColumns().addAll(List.of(rank, name, algo));
             for (String k : metrics) {
                 TableColumn<Leaderboard.Entry, String> col = new TableColumn<>(I18n.tr("ui.models.metric." + k));
@@ -1093,12 +1108,14 @@ public final class ModelsView {
                     return new ReadOnlyObjectWrapper<>(v == null ? "–" : fmt(v, 3));
                 });
                 col.getStyleClass().add("numeric-column");
+                col.setMinWidth(headerWidth(col.getText()));
                 if (k.equals(vm.sortMetricProperty().get())) col.getStyleClass().add("sorted-column");
                 table.getColumns().add(col);
             }
             TableColumn<Leaderboard.Entry, String> secs = new TableColumn<>(I18n.tr("ui.models.leaderboard.seconds"));
             secs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(fmt(c.getValue().trainSeconds(), 1)));
             secs.getStyleClass().add("numeric-column");
+            secs.setMinWidth(headerWidth(secs.getText()));
             table.getColumns().add(secs);
             for (TableColumn<Leaderboard.Entry, ?> col : table.getColumns()) col.setSortable(false);
         };
