@@ -282,7 +282,7 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "models", mixinStandardHelpOptions = true,
-            description = {"Fits and scores gradient boosting on bank marketing data, beside scikit-learn and xgboost.",
+            description = {"Fits and scores gradient boosting and the neural network on bank marketing data, beside scikit-learn and xgboost.",
                     "Gradient boosting (300 trees) on the UCI bank marketing data with and without 'duration' on a "
                             + "fixed stratified split: test AUC, fitting time, scoring rows/s; scikit-learn "
                             + "HistGradientBoosting and xgboost (at Segmenta's learning rate, 0.1, and as it comes, at 0.3) on the "
@@ -314,6 +314,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             if (splits < 0 || splits > 50) throw new CommandLine.ParameterException(spec.commandLine(), "--splits must be 0-50");
+            if (trees < 1 || trees > 10_000) throw new CommandLine.ParameterException(spec.commandLine(), "--trees must be 1-10000");
             var r = io.segmenta.core.bench.ModelBenchmark.run(file, trees, !noPeers, splits, line -> {
                 if (!json) { out.println(line); out.flush(); }
             });

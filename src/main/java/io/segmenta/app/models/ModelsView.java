@@ -451,15 +451,18 @@ public final class ModelsView {
         row(settings, 5, "ui.models.setup.forestDepth", intSpinner(vm.forestDepthProperty(), 1, 40, 1, "forestDepthSpinner"));
         row(settings, 6, "ui.models.setup.l2", doubleSpinner(vm.l2Property(), 0, 1000, 0.5, 2, "l2Spinner"));
         row(settings, 7, "ui.models.setup.testSize", doubleSpinner(vm.testSizeProperty(), 0.05, 0.5, 0.05, 2, "testSizeSpinner"));
-        row(settings, 8, "ui.models.setup.seed", intSpinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "seedSpinner"));
+        Spinner<Double> validation = doubleSpinner(vm.validationSizeProperty(), 0, 0.5, 0.05, 2, "validationSizeSpinner");
+        validation.setTooltip(new Tooltip(I18n.tr("ui.models.setup.validationSize.hint")));
+        row(settings, 8, "ui.models.setup.validationSize", validation);
+        row(settings, 9, "ui.models.setup.seed", intSpinner(vm.seedProperty(), 0, Integer.MAX_VALUE, 1, "seedSpinner"));
         Spinner<Integer> folds = intSpinner(vm.cvFoldsProperty(), 0, 20, 1, "cvFoldsSpinner");
         folds.setTooltip(new Tooltip(I18n.tr("ui.models.setup.cvFolds.hint")));
-        row(settings, 9, "ui.models.setup.cvFolds", folds);
+        row(settings, 10, "ui.models.setup.cvFolds", folds);
         CheckBox weights = new CheckBox(I18n.tr("ui.models.setup.classWeights"));
         weights.setId("classWeights");
         weights.setWrapText(true);
         bindBoth(weights.selectedProperty(), vm.classWeightsProperty());
-        settings.add(weights, 0, 10, 2, 1);
+        settings.add(weights, 0, 11, 2, 1);
 
         Node network = networkSettings();
 

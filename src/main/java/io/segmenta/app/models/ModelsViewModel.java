@@ -120,6 +120,7 @@ public final class ModelsViewModel {
     private final IntegerProperty earlyStopping = new SimpleIntegerProperty(this, "earlyStopping", HyperParameters.DEFAULT_EARLY_STOPPING);
     private final DoubleProperty l2 = new SimpleDoubleProperty(this, "l2", 1.0);
     private final DoubleProperty testSize = new SimpleDoubleProperty(this, "testSize", TrainingOptions.DEFAULT_TEST_SIZE);
+    private final DoubleProperty validationSize = new SimpleDoubleProperty(this, "validationSize", TrainingOptions.DEFAULT_VALIDATION_SIZE);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", (int) TrainingOptions.DEFAULT_SEED);
     private final BooleanProperty classWeights = new SimpleBooleanProperty(this, "classWeights");
     private final IntegerProperty cvFolds = new SimpleIntegerProperty(this, "cvFolds", 0);
@@ -278,6 +279,8 @@ public final class ModelsViewModel {
     public IntegerProperty treesProperty() { return trees; }
     public IntegerProperty forestTreesProperty() { return forestTrees; }
     public IntegerProperty forestDepthProperty() { return forestDepth; }
+    /** Share of the non-test rows held out for early stopping (boosting and the network); 0 = none. */
+    public DoubleProperty validationSizeProperty() { return validationSize; }
     /** k of a k-fold cross-validation on the non-test rows, 0 = none. */
     public IntegerProperty cvFoldsProperty() { return cvFolds; }
     public IntegerProperty mlpLayersProperty() { return mlpLayers; }
@@ -588,7 +591,7 @@ public final class ModelsViewModel {
         return TrainingOptions.defaults(dataset.get(), target.get())
                 .withPositive(positive.get()).withTask(s.target().task())
                 .withFeatures(f).withAlgorithm(a).withHyper(hyperFor(a))
-                .withSplit(testSize.get(), TrainingOptions.DEFAULT_VALIDATION_SIZE, seed.get())
+                .withSplit(testSize.get(), validationSize.get(), seed.get())
                 .withClassWeights(classWeights.get()).withCvFolds(cvFolds.get());
     }
 

@@ -296,7 +296,9 @@ class ModelsViewModelTest {
         vm.earlyStoppingProperty().set(0);
         vm.forestTreesProperty().set(30);
         vm.forestDepthProperty().set(5);
+        vm.validationSizeProperty().set(0.2);
         vm.train();
+        assertThat(vm.models().get(2).info().options().validationSize()).isEqualTo(0.2);
         assertThat(vm.models()).extracting(m -> m.info().algorithm())
                 .containsExactly(Algorithm.LOGISTIC, Algorithm.RANDOM_FOREST, Algorithm.GBM, Algorithm.ENSEMBLE);
         HyperParameters forest = vm.models().get(1).info().options().hyper();
