@@ -615,7 +615,29 @@ public final class SegmentsView {
         VBox.setVgrow(profileTable, Priority.ALWAYS);
         Label tableHint = muted(I18n.tr("ui.segments.profile.hint"));
         tableHint.setWrapText(true);
-        VBox right = new VBox(6, profileTitle, traits, centre, profileTable, tableHint);
+        // columns the segments were not built on, described too (CLI segment --describe)
+        org.controlsfx.control.CheckComboBox<String> describe = new org.controlsfx.control.CheckComboBox<>();
+        describe.setId("describePicker");
+        describe.setTitle(I18n.tr("ui.segments.describe"));
+        describe.setShowCheckedCount(true);
+        describe.setTooltip(new Tooltip(I18n.tr("ui.segments.describe.hint")));
+        boolean[] refreshing = {false};
+        Runnable refreshDescribe = () -> {
+            refreshing[0] = true;
+            try {
+                describe.getCheckModel().clearChecks();
+                describe.getItems().setAll(vm.describeCandidates());
+                for (String c : vm.describeColumns()) if (describe.getItems().contains(c)) describe.getCheckModel().check(c);
+            } finally {
+                refreshing[0] = false;
+            }
+        };
+        describe.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) ch -> {
+            if (refreshing[0]) return;
+            vm.describeColumns().setAll(describe.getItems().stream().filter(describe.getCheckModel()::isChecked).toList());
+        });
+        disposer.add(vm.segmentationProperty().subscribe(x -> refreshDescribe.run()));
+        VBox right = new VBox(6, describe, profileTitle, traits, centre, profileTable, tableHint);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox box = new HBox(14, left, right);
         box.setPadding(new Insets(10, 0, 0, 0));

@@ -163,6 +163,8 @@ public final class SegmentsViewModel {
     private final ObservableList<String> datasets = FXCollections.observableArrayList();
     private final StringProperty dataset = new SimpleStringProperty(this, "dataset");
     private final ObservableList<FeatureRow> features = FXCollections.observableArrayList();
+    private final ObservableList<String> describe = FXCollections.observableArrayList();
+    private long describeGen;
     private final ObservableList<String> scoreColumns = FXCollections.observableArrayList();
     private final BooleanProperty subsetEnabled = new SimpleBooleanProperty(this, "subsetEnabled");
     private final StringProperty scoreColumn = new SimpleStringProperty(this, "scoreColumn");
@@ -233,6 +235,7 @@ public final class SegmentsViewModel {
         // segments of a few outliers are said, whichever way the segmentation arrived (fit, reopen, rename)
         segmentation.addListener((o, a, b) -> resultWarning.set(b == null ? "" : String.join("\n", b.smallSegmentWarnings())));
         dataset.addListener((o, a, b) -> onDatasetChosen());
+        describe.addListener((javafx.collections.ListChangeListener<String>) c -> redescribe());
         for (Observable p : List.<Observable>of(filterText, subsetEnabled, scoreColumn, topN, scaling, missing, kMin, kMax, restarts, seed)) {
             p.addListener(x -> setupChanged());
         }
@@ -401,6 +404,7 @@ public final class SegmentsViewModel {
         clearResults();
         clearSweep();
         shownArtifact = null;
+        describe.clear();
         features.clear();
         scoreColumns.clear();
         loadedColumns = List.of();
@@ -772,10 +776,11 @@ public final class SegmentsViewModel {
         Stability.Result st = stability.get() != null && stability.get().k() == k && !sweepStale.get() ? stability.get() : null;
         FeatureMatrix cached = matrixFor(ds, o);
         Locale l = I18n.locale();
+        List<String> extra = List.copyOf(describe);
         TaskHandle<FitOutcome> h = runner.submit(I18n.tr("ui.segments.task.fit", k), ctx -> {
                     FeatureMatrix m = cached != null ? cached : FeatureMatrix.build(ds, o);
                     Segmentation s = Segmenter.fit(ds, m, o, k, sw, Workers.defaultThreads(), ctx);
-                    Profiles p0 = SegmentProfiles.compute(ds, s, List.of(), l);
+                    Profiles p0 = SegmentProfiles.compute(ds, s, extra, l);
                     s = s.withNames(p0.segments().stream().map(SegmentProfile::suggestedName).toList());
                     if (st != null) s = s.withStability(st);
                     ctx.checkCancelled();
@@ -820,6 +825,41 @@ public final class SegmentsViewModel {
         Profiles p = profiles.get();
         if (p == null || p.segments().isEmpty()) return List.of();
         return p.segments().get(0).numeric().stream().map(SegmentProfiles.NumericStat::column).toList();
+    }
+
+    /**
+     * Columns the profiles and the brief also describe, beyond the segmentation's features (CLI
+     * {@code segment --describe}): a province or a gender the segments were not built on.
+     */
+    public ObservableList<String> describeColumns() { return describe; }
+
+    /** The dataset's columns a profile can also describe: all but the segmentation's features and the segment column. */
+    public List<String> describeCandidates() {
+        Dataset ds = currentDataset();
+        if (ds == null) return List.of();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (FeatureRow f : features) if (f.isSelected()) used.add(f.column());
+        Segmentation s = segmentation.get();
+        if (s != null) s.options().features().forEach(f -> used.add(f.column()));
+        return ds.columns().stream().filter(c -> !c.idLike() && !used.contains(c.name()) && !c.name().equals(SEGMENT_COLUMN))
+                .map(Column::name).toList();
+    }
+
+    /** Recomputes the profiles and the brief of the segmentation shown with the columns to describe, off the FX thread. */
+    private void redescribe() {
+        Segmentation s = segmentation.get();
+        Dataset ds = currentDataset();
+        if (s == null || ds == null || ds.rowCount() != s.datasetRows()) return;
+        List<String> extra = List.copyOf(describe);
+        Locale l = I18n.locale();
+        long g = ++describeGen;
+        runner.submit(I18n.tr("ui.segments.task.describe"), ctx -> renamed(SegmentProfiles.compute(ds, s, extra, l), s.names()),
+                p -> {
+                    if (g != describeGen || segmentation.get() != s) return;
+                    profiles.set(p);
+                    brief.set(CreativeBrief.build(p, I18n.locale()));
+                },
+                err -> { if (g == describeGen) resultError.set(Notifier.describe(err)); });
     }
 
     /** Rebuilds texts that depend on the language (after a language switch). */
@@ -1030,10 +1070,11 @@ public final class SegmentsViewModel {
         if (derivedHandle != null) derivedHandle.cancel();
         fitting.set(true);
         Locale l = I18n.locale();
+        List<String> extra = List.copyOf(describe);
         TaskHandle<Derived> h = runner.submit(I18n.tr("ui.segments.task.restore"), ctx -> {
                     if (ds.rowCount() != s.datasetRows()) throw new UserException("segment.error.rowsChanged", ds.name(), ds.rowCount(), s.datasetRows());
                     FeatureMatrix m = FeatureMatrix.build(ds, s.options());
-                    Profiles p = SegmentProfiles.compute(ds, s, List.of(), l);
+                    Profiles p = SegmentProfiles.compute(ds, s, extra, l);
                     Pca.Projection pr = m.n() == s.rows().length
                             ? Pca.project(m, s.assignment(), s.centroids(), s.k(), PCA_POINTS, s.options().seed()) : null;
                     return new Derived(p, pr, m);

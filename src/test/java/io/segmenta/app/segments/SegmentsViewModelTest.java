@@ -19,6 +19,7 @@ import io.segmenta.core.project.Project;
 import io.segmenta.core.project.ProjectStore;
 import io.segmenta.core.segment.FeatureMatrix;
 import io.segmenta.core.segment.KResult;
+import io.segmenta.core.segment.SegmentProfiles;
 import io.segmenta.core.segment.Segmentation;
 import io.segmenta.core.segment.SegmentationArtifacts;
 import io.segmenta.core.segment.SegmentationOptions.Transform;
@@ -206,6 +207,18 @@ class SegmentsViewModelTest {
         Artifact a = project.getProject().artifacts().stream().filter(x -> x.kind().equals(SegmentationArtifacts.KIND)).findFirst().orElseThrow();
         assertThat(SegmentationArtifacts.fromArtifact(a).names()).isEqualTo(s.names());
         assertThat(notices).extracting(Notice::message).anyMatch(m -> m.contains("4 segments created"));
+
+        // a column the segments were not built on is described too (CLI segment --describe)
+        String extra = "channel";
+        assertThat(vm.describeCandidates()).contains(extra).doesNotContain("age", "customer_id");
+        vm.describeColumns().setAll(extra);
+        var p = vm.profilesProperty().get().segments().get(0);
+        assertThat(p.numeric().stream().map(SegmentProfiles.NumericStat::column).toList().contains(extra)
+                || p.categories().stream().anyMatch(c -> c.column().equals(extra))).as(extra).isTrue();
+        assertThat(vm.segmentationProperty().get().names()).isEqualTo(s.names());
+        vm.describeColumns().clear();
+        var q = vm.profilesProperty().get().segments().get(0);
+        assertThat(q.categories().stream().noneMatch(c -> c.column().equals(extra)) && q.numeric(extra) == null).isTrue();
     }
 
     @Test
