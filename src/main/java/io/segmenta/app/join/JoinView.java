@@ -122,6 +122,38 @@ public final class JoinView {
         first.selectedProperty().bindBidirectional(vm.firstWordProperty());
         FlowPane norm = new FlowPane(18, 8, trim, cas, zeros, first);
 
+        // which of the right table's columns to bring, and the suffix for names both tables have
+        org.controlsfx.control.CheckComboBox<String> bring = new org.controlsfx.control.CheckComboBox<>();
+        bring.setId("joinColumns");
+        bring.setShowCheckedCount(true);
+        bring.setTitle(I18n.tr("ui.join.columns"));
+        boolean[] refreshing = {false};
+        Runnable fillColumns = () -> {
+            refreshing[0] = true;
+            try {
+                bring.getCheckModel().clearChecks();
+                bring.getItems().setAll(vm.rightColumnChoices());
+                List<String> chosen = vm.bringProperty().get();
+                for (String c : bring.getItems()) if (chosen == null || chosen.contains(c)) bring.getCheckModel().check(c);
+            } finally {
+                refreshing[0] = false;
+            }
+        };
+        bring.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) ch -> {
+            if (refreshing[0]) return;
+            List<String> checked = bring.getItems().stream().filter(bring.getCheckModel()::isChecked).toList();
+            vm.bringProperty().set(checked.size() == bring.getItems().size() ? null : checked);
+        });
+        disposer.add(vm.rightDatasetProperty().subscribe(x -> fillColumns.run()));
+        disposer.add(vm.keys().subscribe(fillColumns::run));
+        TextField suffix = new TextField();
+        suffix.setId("joinSuffix");
+        suffix.setPrefColumnCount(8);
+        suffix.textProperty().bindBidirectional(vm.suffixProperty());
+        suffix.setTooltip(new javafx.scene.control.Tooltip(I18n.tr("ui.join.suffix.hint")));
+        HBox columnsRow = new HBox(10, bring, new Label(I18n.tr("ui.join.suffix")), suffix);
+        columnsRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
         TextField name = new TextField();
         name.setId("joinResultName");
         name.textProperty().bindBidirectional(vm.resultNameProperty());
@@ -134,7 +166,7 @@ public final class JoinView {
         error.managedProperty().bind(error.visibleProperty());
 
         VBox box = new VBox(10, tables, caption("ui.join.keys"), keys, addKey, caption("ui.join.normalization"), norm,
-                caption("ui.join.resultName"), name, error);
+                caption("ui.join.bring"), columnsRow, caption("ui.join.resultName"), name, error);
         box.setPadding(new Insets(8, 20, 8, 20));
         return box;
     }

@@ -61,6 +61,8 @@ public final class JoinViewModel {
     private final BooleanProperty ignoreCase = new SimpleBooleanProperty(this, "ignoreCase", true);
     private final BooleanProperty stripLeadingZeros = new SimpleBooleanProperty(this, "stripLeadingZeros", true);
     private final BooleanProperty firstWord = new SimpleBooleanProperty(this, "firstWord", false);
+    private final javafx.beans.property.ObjectProperty<List<String>> bring = new javafx.beans.property.SimpleObjectProperty<>(this, "bring");
+    private final javafx.beans.property.StringProperty suffix = new javafx.beans.property.SimpleStringProperty(this, "suffix", JoinRequest.DEFAULT_SUFFIX);
     private final ReadOnlyStringWrapper noMatch = new ReadOnlyStringWrapper(this, "noMatch");
     private final StringProperty resultName = new SimpleStringProperty(this, "resultName", "");
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step", Step.FORM);
@@ -81,7 +83,10 @@ public final class JoinViewModel {
         leftDataset.subscribe(n -> columnsOf(n, leftColumns));
         rightDataset.subscribe(n -> columnsOf(n, rightColumns));
         leftDataset.addListener((o, a, b) -> suggest());
-        rightDataset.addListener((o, a, b) -> suggest());
+        rightDataset.addListener((o, a, b) -> {
+            bring.set(null);
+            suggest();
+        });
         resultName.addListener((o, a, b) -> nameEdited = true);
         if (datasetNames.size() >= 1) leftDataset.set(datasetNames.get(0));
         if (datasetNames.size() >= 2) rightDataset.set(datasetNames.get(1));
@@ -147,6 +152,19 @@ public final class JoinViewModel {
 
     /** Compare only the first word of each key ("02 Albacete" → 02). */
     public BooleanProperty firstWordProperty() { return firstWord; }
+    /** The right table's columns to bring (CLI join --columns); null = all of them. */
+    public javafx.beans.property.ObjectProperty<List<String>> bringProperty() { return bring; }
+    /** Added to a brought column whose name the left table already has (CLI join --suffix). */
+    public javafx.beans.property.StringProperty suffixProperty() { return suffix; }
+
+    /** The right table's columns that can be brought: all but its keys. */
+    public List<String> rightColumnChoices() {
+        Dataset r = dataset(rightDataset.get());
+        if (r == null) return List.of();
+        java.util.Set<String> keyCols = new java.util.HashSet<>();
+        for (KeyPairRow k : keys) if (k.rightColumnProperty().get() != null) keyCols.add(k.rightColumnProperty().get());
+        return r.columnNames().stream().filter(n -> !keyCols.contains(n)).toList();
+    }
 
     /** Why the join matched no row (then there is nothing to add), else null. */
     public ReadOnlyStringProperty noMatchProperty() { return noMatch.getReadOnlyProperty(); }
@@ -178,7 +196,8 @@ public final class JoinViewModel {
     public JoinRequest request() {
         List<KeyPair> pairs = keys.stream().map(k -> new KeyPair(k.leftColumnProperty().get(), k.rightColumnProperty().get())).toList();
         return new JoinRequest(leftDataset.get(), rightDataset.get(), pairs,
-                new KeyNormalization(trim.get(), ignoreCase.get(), stripLeadingZeros.get(), firstWord.get()), null, null, resultName.get().trim());
+                new KeyNormalization(trim.get(), ignoreCase.get(), stripLeadingZeros.get(), firstWord.get()), bring.get(),
+                suffix.get() == null || suffix.get().isBlank() ? null : suffix.get().strip(), resultName.get().trim());
     }
 
     /** Runs the join in the background and shows the match report. */

@@ -66,4 +66,24 @@ class JoinViewModelTest {
         assertThat(project.getProject().datasets()).hasSize(datasets + 1);
         assertThat(vm.resultProperty().get().request().toRecipe()).containsEntry("first_word", true);
     }
+
+    @Test
+    void theColumnsToBringAndTheSuffixReachTheJoin() {
+        project.addDataset(new DatasetEntry(new Dataset("extra", List.of(StringColumn.of("province", false, "02", "28"),
+                StringColumn.of("id", true, "x", "y"), StringColumn.of("region", true, "CLM", "MAD"))), "import", null, List.of(), null,
+                Instant.parse("2025-01-01T00:00:00Z"), null));
+        JoinViewModel vm = new JoinViewModel(new SameThreadTaskRunner(), project, notices::add);
+        vm.leftDatasetProperty().set("customers");
+        vm.rightDatasetProperty().set("extra");
+        vm.keys().get(0).leftColumnProperty().set("province");
+        vm.keys().get(0).rightColumnProperty().set("province");
+        assertThat(vm.rightColumnChoices()).containsExactly("id", "region");
+        vm.bringProperty().set(List.of("id"));
+        vm.suffixProperty().set("_ine");
+        vm.run();
+        assertThat(vm.resultProperty().get().dataset().columnNames()).containsExactly("id", "province", "id_ine");
+        vm.back();
+        vm.rightDatasetProperty().set("ine");
+        assertThat(vm.bringProperty().get()).as("a new right table brings all its columns").isNull();
+    }
 }
