@@ -261,8 +261,17 @@ public final class ExploreView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // which of the target's values counts as positive (CLI profile --positive); shown for few-valued targets
+        ComboBox<String> positive = new ComboBox<>(vm.positiveValues());
+        positive.setId("explorePositive");
+        positive.setPromptText(I18n.tr("ui.explore.positive.auto"));
+        positive.valueProperty().bindBidirectional(vm.positiveProperty());
+        positive.setTooltip(new Tooltip(I18n.tr("ui.explore.positive.tip")));
+        positive.setPrefWidth(150);
+        positive.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.positiveValues()));
+        positive.managedProperty().bind(positive.visibleProperty());
         HBox bar = new HBox(10, datasetLabel, dataset, new Separator(javafx.geometry.Orientation.VERTICAL), targetLabel, target,
-                spacer, kept, add, clear);
+                positive, spacer, kept, add, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("explore-toolbar");
         return new VBox(6, bar, filterError);

@@ -90,7 +90,12 @@ public final class ExploreViewModel {
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper(this, "filterError");
     private final LatestRequest<Integer> keptRows;
 
+    private static final int MAX_POSITIVE_VALUES = 30;
     private final StringProperty target = new SimpleStringProperty(this, "target");
+    /** The target value counted as positive; null = automatic (yes/true/1, else the rarer value). */
+    private final StringProperty positive = new SimpleStringProperty(this, "positive");
+    private final ObservableList<String> positiveValues = FXCollections.observableArrayList();
+    private long positiveGen;
     private final ObjectProperty<ExploreTab> tab = new SimpleObjectProperty<>(this, "tab", ExploreTab.PROFILES);
 
     private final StringProperty histColumn = new SimpleStringProperty(this, "histColumn");
@@ -157,8 +162,15 @@ public final class ExploreViewModel {
         onChange(ExploreTab.CORRELATION, corrMethod);
         onChange(ExploreTab.TARGET, targetBy, targetBins);
         target.addListener((o, a, b) -> {
+            positive.set(null);
+            listPositiveValues();
             if (adjusting) return;
             if (b != null && b.equals(targetBy.get())) targetBy.set(defaultTargetBy());
+            changed(ExploreTab.PROFILES);
+            changed(ExploreTab.TARGET);
+        });
+        positive.addListener((o, a, b) -> {
+            if (adjusting) return;
             changed(ExploreTab.PROFILES);
             changed(ExploreTab.TARGET);
         });
@@ -350,7 +362,7 @@ public final class ExploreViewModel {
     private Function<TaskContext, DatasetProfile> prepareProfile() {
         Dataset ds = dataset.get();
         if (ds == null) return null;
-        ProfileOptions o = ProfileOptions.defaults().withFilter(filter.get()).withTarget(target.get());
+        ProfileOptions o = ProfileOptions.defaults().withFilter(filter.get()).withTarget(target.get(), positive.get());
         return ctx -> ColumnProfiler.profile(ds, o, ctx);
     }
 
@@ -400,7 +412,8 @@ public final class ExploreViewModel {
         Dataset ds = dataset.get();
         String t = target.get(), by = targetBy.get();
         if (ds == null || t == null || by == null || by.equals(t) || !columns.contains(by)) return null;
-        TargetRate.Options o = TargetRate.Options.of(t, by).withBins(clamp(targetBins.get(), 2, 100)).withFilter(filter.get());
+        TargetRate.Options o = TargetRate.Options.of(t, by).withBins(clamp(targetBins.get(), 2, 100)).withFilter(filter.get())
+                .withPositive(positive.get());
         return ctx -> TargetRate.compute(ds, o, ctx);
     }
 
@@ -504,6 +517,23 @@ public final class ExploreViewModel {
     public ReadOnlyObjectProperty<Integer> keptRowsProperty() { return keptRows.resultProperty(); }
 
     public StringProperty targetProperty() { return target; }
+    /** The target value counted as positive (CLI profile --positive); null = automatic. */
+    public StringProperty positiveProperty() { return positive; }
+    /** The target's values, when it has few enough to pick one as positive (else empty). */
+    public ObservableList<String> positiveValues() { return positiveValues; }
+
+    /** Lists the target's values off the FX thread (a scan of the column), for the positive-value choice. */
+    private void listPositiveValues() {
+        long g = ++positiveGen;
+        positiveValues.clear();
+        Dataset ds = dataset.get();
+        String t = target.get();
+        if (ds == null || t == null || ds.find(t).isEmpty()) return;
+        io.segmenta.core.data.Column c = ds.find(t).get();
+        runner.submit(I18n.tr("ui.explore.task.targetValues"), ctx -> c.distinctValues(MAX_POSITIVE_VALUES),
+                v -> { if (g == positiveGen) positiveValues.setAll(v.size() >= 2 ? v : List.of()); },
+                err -> { });
+    }
 
     public ObjectProperty<ExploreTab> tabProperty() { return tab; }
 

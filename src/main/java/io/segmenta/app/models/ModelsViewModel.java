@@ -61,7 +61,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -449,7 +448,7 @@ public final class ModelsViewModel {
         Task task = requestedTask.get();
         inspecting.set(true);
         inspectHandle = runner.submit(I18n.tr("ui.models.task.inspect", t), ctx -> {
-                    List<String> values = distinctValues(ds.column(t));
+                    List<String> values = ds.column(t).distinctValues(MAX_POSITIVE_VALUES);
                     try {
                         TrainingOptions o = TrainingOptions.defaults(ds.name(), t).withPositive(pos).withTask(task);
                         return new Inspection(ModelSetup.inspect(ds, o, ctx), values, null);
@@ -509,15 +508,6 @@ public final class ModelsViewModel {
 
     private String featuresDataset;
     private String featuresTarget;
-
-    private static List<String> distinctValues(Column c) {
-        Set<String> s = new LinkedHashSet<>();
-        for (int i = 0; i < c.size() && s.size() <= MAX_POSITIVE_VALUES; i++) if (!c.isMissing(i)) s.add(c.format(i));
-        if (s.size() > MAX_POSITIVE_VALUES) return List.of();
-        List<String> l = new ArrayList<>(s);
-        l.sort(null);
-        return l;
-    }
 
     /** Unticks every feature flagged as probable leakage. */
     public void excludeLeaks() {

@@ -47,6 +47,19 @@ public abstract sealed class Column
     /** Locale-neutral text of a value, as it would be written back to a CSV; empty string when missing. */
     public abstract String format(int row);
 
+    /**
+     * The column's distinct values as written ({@link #format(int)}), sorted, leaving out missing cells; empty when
+     * there are more than {@code max} (the scan stops there).
+     */
+    public java.util.List<String> distinctValues(int max) {
+        java.util.Set<String> s = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < size() && s.size() <= max; i++) if (!isMissing(i)) s.add(format(i));
+        if (s.size() > max) return java.util.List.of();
+        java.util.List<String> l = new java.util.ArrayList<>(s);
+        l.sort(null);
+        return l;
+    }
+
     /** Numeric view: the value as a double, NaN when missing or not numeric-convertible. */
     public abstract double getDouble(int row);
 

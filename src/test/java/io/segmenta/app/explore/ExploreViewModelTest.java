@@ -230,7 +230,8 @@ class ExploreViewModelTest {
         assertThat(vm.profileProperty().get().column("cancel_flag").orElseThrow().hasFlag(Flag.Kind.LEAKAGE)).isFalse();
         int before = runner.submittedCount();
         vm.targetProperty().set("churned");
-        assertThat(runner.submittedCount()).isEqualTo(before + 1);
+        assertThat(runner.submittedCount()).as("the profile, and the target's values for the positive choice").isEqualTo(before + 2);
+        assertThat(vm.positiveValues()).containsExactly("no", "yes");
         DatasetProfile p = vm.profileProperty().get();
         assertThat(p.target().column()).isEqualTo("churned");
         assertThat(p.target().positive()).isEqualTo("yes");
@@ -241,9 +242,15 @@ class ExploreViewModelTest {
         TargetRate t = vm.targetRateProperty().get();
         assertThat(t.options().by()).isEqualTo("segment");
         assertThat(t.overallRate()).isEqualTo(0.25);
+        // the other value counted as positive (CLI profile --positive)
+        vm.positiveProperty().set("no");
+        assertThat(vm.targetRateProperty().get().overallRate()).isEqualTo(0.75);
+        vm.positiveProperty().set(null);
+        assertThat(vm.targetRateProperty().get().overallRate()).isEqualTo(0.25);
         // the target view follows a new target
         vm.targetByProperty().set("age");
         vm.targetProperty().set("age");
+        assertThat(vm.positiveValues()).as("too many values to pick one").isEmpty();
         assertThat(vm.targetByProperty().get()).as("grouping by the target itself is avoided").isNotEqualTo("age");
         assertThat(vm.targetRateProperty().get().target().binary()).isFalse();
         vm.tabProperty().set(ExploreTab.PROFILES);
