@@ -142,6 +142,10 @@ public final class ImportWizardView {
         delimiter.setId("delimiterCombo");
         delimiter.setConverter(converter(ImportWizardView::delimiterName));
         delimiter.valueProperty().bindBidirectional(vm.delimiterProperty());
+        ComboBox<Character> quote = new ComboBox<>(FXCollections.observableArrayList(ImportWizardViewModel.QUOTES));
+        quote.setId("quoteCombo");
+        quote.setConverter(converter(c -> I18n.tr(c == '"' ? "ui.import.quote.double" : c == '\'' ? "ui.import.quote.single" : "ui.import.quote.none")));
+        quote.valueProperty().bindBidirectional(vm.quoteProperty());
         ComboBox<String> encoding = new ComboBox<>(vm.encodingChoices());
         encoding.setId("encodingCombo");
         encoding.valueProperty().bindBidirectional(vm.encodingProperty());
@@ -165,7 +169,7 @@ public final class ImportWizardView {
         headerHolder.setAlignment(Pos.CENTER_LEFT);
         headerHolder.minHeightProperty().bind(delimiter.heightProperty());
         FlowPane settings = new FlowPane(18, 10,
-                labelled("ui.import.delimiter", delimiter), labelled("ui.import.encoding", encoding),
+                labelled("ui.import.delimiter", delimiter), labelled("ui.import.quote", quote), labelled("ui.import.encoding", encoding),
                 labelled("ui.import.decimal", decimal), labelled("ui.import.dates", dates), labelled(null, headerHolder));
         settings.setAlignment(Pos.BOTTOM_LEFT);
 

@@ -59,7 +59,10 @@ public final class ImportWizardViewModel {
     public static final List<Character> DECIMALS = List.of('.', ',');
     public static final String DEFAULT_SOURCE_COLUMN = "source_file";
 
-    private enum Setting { DELIMITER, ENCODING, DECIMAL, HEADER, DAY_FIRST }
+    private enum Setting { DELIMITER, QUOTE, ENCODING, DECIMAL, HEADER, DAY_FIRST }
+
+    /** Quote characters offered: double, single, none ('\0', CLI --quote none). */
+    public static final List<Character> QUOTES = List.of('"', '\'', '\0');
 
     private final TaskRunner runner;
     private final ProjectViewModel project;
@@ -94,6 +97,7 @@ public final class ImportWizardViewModel {
     private final Set<Setting> overridden = new LinkedHashSet<>();
     private CsvPreview preview;
     private char detectedQuote = '"';
+    private final ObjectProperty<Character> quote = new SimpleObjectProperty<>(this, "quote", '"');
     private boolean applying;
     private long previewGeneration;
     private TaskHandle<?> previewTask;
@@ -111,12 +115,13 @@ public final class ImportWizardViewModel {
         datasetName.set(project.getProject().uniqueDatasetName(base));
 
         watch(delimiter, Setting.DELIMITER);
+        watch(quote, Setting.QUOTE);
         watch(encoding, Setting.ENCODING);
         watch(decimal, Setting.DECIMAL);
         watch(header, Setting.HEADER);
         watch(dayFirst, Setting.DAY_FIRST);
 
-        validation = Bindings.createStringBinding(this::validate, datasetName, sourceColumn, delimiter, decimal,
+        validation = Bindings.createStringBinding(this::validate, datasetName, sourceColumn, delimiter, quote, decimal,
                 columns, previewing, error, project.projectProperty());
         canImport = Bindings.createBooleanBinding(() -> validation.get() == null && step.get() == Step.PREVIEW,
                 validation, step);
@@ -141,6 +146,8 @@ public final class ImportWizardViewModel {
     public Step getStep() { return step.get(); }
 
     public ObjectProperty<Character> delimiterProperty() { return delimiter; }
+    /** The quote character ('\0' = none); detected, or the user's (CLI import --quote). */
+    public ObjectProperty<Character> quoteProperty() { return quote; }
 
     public ObjectProperty<String> encodingProperty() { return encoding; }
 
@@ -201,6 +208,7 @@ public final class ImportWizardViewModel {
         if (name.isEmpty()) return I18n.tr("ui.import.validation.nameRequired");
         if (project.getProject().dataset(name).isPresent()) return I18n.tr("ui.import.validation.nameTaken", name);
         if (delimiter.get() != null && delimiter.get().equals(decimal.get())) return I18n.tr("ui.import.validation.sameSeparators");
+        if (delimiter.get() != null && delimiter.get().equals(quote.get())) return I18n.tr("ui.import.validation.quoteIsDelimiter");
         if (multipleFiles()) {
             String src = sourceColumn.get() == null ? "" : sourceColumn.get().trim();
             if (src.isEmpty()) return I18n.tr("ui.import.validation.sourceRequired");
@@ -220,6 +228,7 @@ public final class ImportWizardViewModel {
     public CsvOptions previewOptions() {
         CsvOptions o = CsvOptions.detect();
         if (overridden.contains(Setting.DELIMITER)) o = o.withDelimiter(delimiter.get());
+        if (overridden.contains(Setting.QUOTE)) o = o.withQuote(quote.get());
         if (overridden.contains(Setting.ENCODING)) o = o.withEncoding(Charset.forName(encoding.get()));
         if (overridden.contains(Setting.DECIMAL)) o = o.withDecimal(decimal.get());
         if (overridden.contains(Setting.HEADER)) o = o.withHeader(header.get());
@@ -269,6 +278,7 @@ public final class ImportWizardViewModel {
         try {
             CsvSettings s = p.settings();
             detectedQuote = s.quote();
+            quote.set(s.quote());
             if (!delimiterChoices.contains(s.delimiter())) delimiterChoices.add(s.delimiter());
             delimiter.set(s.delimiter());
             String enc = s.encoding();
@@ -316,7 +326,7 @@ public final class ImportWizardViewModel {
     public CsvOptions importOptions() {
         CsvOptions o = CsvOptions.detect()
                 .withDelimiter(delimiter.get())
-                .withQuote(detectedQuote)
+                .withQuote(quote.get() != null ? quote.get() : detectedQuote)
                 // the preview read only the start of the file: let the import detect the encoding on all of it
                 .withEncoding(overridden.contains(Setting.ENCODING) && encoding.get() != null ? Charset.forName(encoding.get()) : null)
                 .withDecimal(decimal.get())

@@ -72,6 +72,26 @@ class ImportWizardViewModelTest {
     }
 
     @Test
+    void theQuoteCanBeChangedAsInTheCli() {
+        // a name written with single quotes around a comma: one field only when ' is the quote (CLI --quote "'")
+        ImportWizardViewModel w = wizard(runner, TestData.writeCsv(dir, "q.csv", "id,name\n1,'Smith, J'\n2,'Lee'\n"));
+        assertThat(w.quoteProperty().get()).isEqualTo('"');
+        w.quoteProperty().set('\'');
+        assertThat(w.previewOptions().quote()).isEqualTo('\'');
+        assertThat(w.columns()).extracting(ColumnChoice::name).containsExactly("id", "name");
+        w.startImport();
+        assertThat(w.resultProperty().get().dataset().column("name").format(0)).isEqualTo("Smith, J");
+    }
+
+    @Test
+    void aQuoteThatIsAlsoTheDelimiterIsRefused() {
+        ImportWizardViewModel w = wizard(runner, TestData.writeCsv(dir, "customers.csv", TestData.CUSTOMERS_CSV));
+        w.quoteProperty().set(',');
+        assertThat(w.validationBinding().get()).isEqualTo("The quote and the delimiter must be different characters.");
+        assertThat(w.canImportBinding().get()).isFalse();
+    }
+
+    @Test
     void importWithChangedTypeAndMissingTokensAddsTheDatasetOnFinish() {
         ImportWizardViewModel w = wizard(runner, TestData.writeCsv(dir, "customers.csv", TestData.CUSTOMERS_CSV));
         column(w, "age").setType(ColumnType.DECIMAL);
