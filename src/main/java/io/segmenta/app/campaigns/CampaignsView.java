@@ -1,8 +1,9 @@
 package io.segmenta.app.campaigns;
 
-import io.segmenta.app.ui.FilterCondition;
 import atlantafx.base.theme.Styles;
+import io.segmenta.app.ui.CheckPicker;
 import io.segmenta.app.ui.Disposer;
+import io.segmenta.app.ui.FilterCondition;
 import io.segmenta.app.ui.Icons;
 import io.segmenta.app.ui.TableFit;
 import io.segmenta.core.campaign.AbMetric;
@@ -457,28 +458,10 @@ public final class CampaignsView {
             return c.isEmpty() ? I18n.tr("ui.campaigns.export.noContacts") : I18n.tr("ui.campaigns.export.contacts", String.join(", ", c));
         }, vm.previewProperty(), vm.contactChoiceProperty()));
         // which fields to copy: those found by name, changed by ticking the dataset's columns (CLI --contact)
-        org.controlsfx.control.CheckComboBox<String> contactPicker = new org.controlsfx.control.CheckComboBox<>();
-        contactPicker.setId("contactPicker");
-        contactPicker.setTitle(I18n.tr("ui.campaigns.export.contactPicker"));
-        contactPicker.setShowCheckedCount(true);
-        boolean[] refreshing = {false};
-        Runnable refresh = () -> {
-            refreshing[0] = true;
-            try {
-                contactPicker.getCheckModel().clearChecks();
-                contactPicker.getItems().setAll(vm.contactCandidates());
-                for (String c : vm.exportContactColumns()) contactPicker.getCheckModel().check(c);
-            } finally {
-                refreshing[0] = false;
-            }
-        };
-        contactPicker.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) ch -> {
-            if (refreshing[0]) return;
-            List<String> order = contactPicker.getItems().stream().filter(contactPicker.getCheckModel()::isChecked).toList();
-            vm.contactChoiceProperty().set(order);
-        });
-        disposer.add(vm.previewProperty().subscribe(p -> refresh.run()));
-        disposer.add(vm.contactChoiceProperty().subscribe(c -> { if (c == null) refresh.run(); }));
+        CheckPicker contactPicker = new CheckPicker("contactPicker", I18n.tr("ui.campaigns.export.contactPicker"),
+                vm::contactCandidates, c -> vm.exportContactColumns().contains(c), vm.contactChoiceProperty()::set);
+        disposer.add(vm.previewProperty().subscribe(p -> contactPicker.refresh()));
+        disposer.add(vm.contactChoiceProperty().subscribe(c -> { if (c == null) contactPicker.refresh(); }));
 
         ToggleGroup delim = new ToggleGroup();
         RadioButton comma = new RadioButton(I18n.tr("ui.campaigns.export.comma"));
@@ -514,7 +497,7 @@ public final class CampaignsView {
         Label safety = muted(new Label(I18n.tr("ui.campaigns.export.safety")));
         safety.setWrapText(true);
 
-        box.getChildren().addAll(heading("ui.campaigns.export.columns"), cols, contacts, contactPicker,
+        box.getChildren().addAll(heading("ui.campaigns.export.columns"), cols, contacts, contactPicker.node(),
                 heading("ui.campaigns.export.format"), new HBox(14, comma, semi), bom, g, safety,
                 new HBox(10, go, listInfo), result);
         ScrollPane s = new ScrollPane(box);

@@ -3,6 +3,7 @@ package io.segmenta.app.join;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import io.segmenta.app.task.TaskHandle;
+import io.segmenta.app.ui.CheckPicker;
 import io.segmenta.app.ui.Disposer;
 import io.segmenta.app.ui.Formats;
 import io.segmenta.app.ui.Icons;
@@ -123,35 +124,17 @@ public final class JoinView {
         FlowPane norm = new FlowPane(18, 8, trim, cas, zeros, first);
 
         // which of the right table's columns to bring, and the suffix for names both tables have
-        org.controlsfx.control.CheckComboBox<String> bring = new org.controlsfx.control.CheckComboBox<>();
-        bring.setId("joinColumns");
-        bring.setShowCheckedCount(true);
-        bring.setTitle(I18n.tr("ui.join.columns"));
-        boolean[] refreshing = {false};
-        Runnable fillColumns = () -> {
-            refreshing[0] = true;
-            try {
-                bring.getCheckModel().clearChecks();
-                bring.getItems().setAll(vm.rightColumnChoices());
-                List<String> chosen = vm.bringProperty().get();
-                for (String c : bring.getItems()) if (chosen == null || chosen.contains(c)) bring.getCheckModel().check(c);
-            } finally {
-                refreshing[0] = false;
-            }
-        };
-        bring.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) ch -> {
-            if (refreshing[0]) return;
-            List<String> checked = bring.getItems().stream().filter(bring.getCheckModel()::isChecked).toList();
-            vm.bringProperty().set(checked.size() == bring.getItems().size() ? null : checked);
-        });
-        disposer.add(vm.rightDatasetProperty().subscribe(x -> fillColumns.run()));
-        disposer.add(vm.keys().subscribe(fillColumns::run));
+        CheckPicker bring = new CheckPicker("joinColumns", I18n.tr("ui.join.columns"), vm::rightColumnChoices,
+                c -> vm.bringProperty().get() == null || vm.bringProperty().get().contains(c),
+                ticked -> vm.bringProperty().set(ticked.size() == vm.rightColumnChoices().size() ? null : ticked));
+        disposer.add(vm.rightDatasetProperty().subscribe(x -> bring.refresh()));
+        disposer.add(vm.keys().subscribe(bring::refresh));
         TextField suffix = new TextField();
         suffix.setId("joinSuffix");
         suffix.setPrefColumnCount(8);
         suffix.textProperty().bindBidirectional(vm.suffixProperty());
         suffix.setTooltip(new javafx.scene.control.Tooltip(I18n.tr("ui.join.suffix.hint")));
-        HBox columnsRow = new HBox(10, bring, new Label(I18n.tr("ui.join.suffix")), suffix);
+        HBox columnsRow = new HBox(10, bring.node(), new Label(I18n.tr("ui.join.suffix")), suffix);
         columnsRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TextField name = new TextField();

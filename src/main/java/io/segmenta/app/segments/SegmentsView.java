@@ -5,15 +5,16 @@ import io.segmenta.app.segments.SegmentsDialogs.BriefFormat;
 import io.segmenta.app.segments.SegmentsViewModel.Metric;
 import io.segmenta.app.segments.SegmentsViewModel.ProfileRow;
 import io.segmenta.app.segments.SegmentsViewModel.SegmentName;
+import io.segmenta.app.ui.CheckPicker;
 import io.segmenta.app.ui.Disposer;
 import io.segmenta.app.ui.Formats;
 import io.segmenta.app.ui.Icons;
 import io.segmenta.core.segment.CreativeBrief;
 import io.segmenta.core.segment.SegmentProfiles.SegmentProfile;
-import io.segmenta.core.segment.SegmentationOptions;
 import io.segmenta.core.segment.SegmentationOptions.MissingPolicy;
 import io.segmenta.core.segment.SegmentationOptions.Scaling;
 import io.segmenta.core.segment.SegmentationOptions.Transform;
+import io.segmenta.core.segment.SegmentationOptions;
 import io.segmenta.core.segment.SweepResult;
 import io.segmenta.core.util.I18n;
 import javafx.beans.binding.Bindings;
@@ -616,28 +617,11 @@ public final class SegmentsView {
         Label tableHint = muted(I18n.tr("ui.segments.profile.hint"));
         tableHint.setWrapText(true);
         // columns the segments were not built on, described too (CLI segment --describe)
-        org.controlsfx.control.CheckComboBox<String> describe = new org.controlsfx.control.CheckComboBox<>();
-        describe.setId("describePicker");
-        describe.setTitle(I18n.tr("ui.segments.describe"));
-        describe.setShowCheckedCount(true);
-        describe.setTooltip(new Tooltip(I18n.tr("ui.segments.describe.hint")));
-        boolean[] refreshing = {false};
-        Runnable refreshDescribe = () -> {
-            refreshing[0] = true;
-            try {
-                describe.getCheckModel().clearChecks();
-                describe.getItems().setAll(vm.describeCandidates());
-                for (String c : vm.describeColumns()) if (describe.getItems().contains(c)) describe.getCheckModel().check(c);
-            } finally {
-                refreshing[0] = false;
-            }
-        };
-        describe.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) ch -> {
-            if (refreshing[0]) return;
-            vm.describeColumns().setAll(describe.getItems().stream().filter(describe.getCheckModel()::isChecked).toList());
-        });
-        disposer.add(vm.segmentationProperty().subscribe(x -> refreshDescribe.run()));
-        VBox right = new VBox(6, describe, profileTitle, traits, centre, profileTable, tableHint);
+        CheckPicker describe = new CheckPicker("describePicker", I18n.tr("ui.segments.describe"), vm::describeCandidates,
+                vm.describeColumns()::contains, vm.describeColumns()::setAll);
+        describe.node().setTooltip(new Tooltip(I18n.tr("ui.segments.describe.hint")));
+        disposer.add(vm.segmentationProperty().subscribe(x -> describe.refresh()));
+        VBox right = new VBox(6, describe.node(), profileTitle, traits, centre, profileTable, tableHint);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox box = new HBox(14, left, right);
         box.setPadding(new Insets(10, 0, 0, 0));
