@@ -451,15 +451,17 @@ public final class CampaignsView {
         Label contacts = muted(new Label());
         contacts.setWrapText(true);
         contacts.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!vm.exportColumnProperty(ExportOptions.Column.CONTACT).get()) return I18n.tr("ui.campaigns.export.contactsOff");
             List<String> c = vm.exportContactColumns();
             if (vm.contactChoiceProperty().get() != null) {
                 return c.isEmpty() ? I18n.tr("ui.campaigns.export.noContactsChosen") : I18n.tr("ui.campaigns.export.contactsChosen", String.join(", ", c));
             }
             return c.isEmpty() ? I18n.tr("ui.campaigns.export.noContacts") : I18n.tr("ui.campaigns.export.contacts", String.join(", ", c));
-        }, vm.previewProperty(), vm.contactChoiceProperty()));
+        }, vm.previewProperty(), vm.contactChoiceProperty(), vm.exportColumnProperty(ExportOptions.Column.CONTACT)));
         // which fields to copy: those found by name, changed by ticking the dataset's columns (CLI --contact)
         CheckPicker contactPicker = new CheckPicker("contactPicker", I18n.tr("ui.campaigns.export.contactPicker"),
                 vm::contactCandidates, c -> vm.exportContactColumns().contains(c), vm.contactChoiceProperty()::set);
+        contactPicker.node().disableProperty().bind(vm.exportColumnProperty(ExportOptions.Column.CONTACT).not());
         disposer.add(vm.previewProperty().subscribe(p -> contactPicker.refresh()));
         disposer.add(vm.contactChoiceProperty().subscribe(c -> { if (c == null) contactPicker.refresh(); }));
 

@@ -262,12 +262,34 @@ public final class ExploreView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // which of the target's values counts as positive (CLI profile --positive); shown for few-valued targets
-        ComboBox<String> positive = new ComboBox<>(vm.positiveValues());
+        // "" stands for automatic, so that a chosen value can be taken back
+        javafx.collections.ObservableList<String> positiveItems = javafx.collections.FXCollections.observableArrayList();
+        Runnable fillPositive = () -> {
+            List<String> items = new java.util.ArrayList<>();
+            items.add("");
+            items.addAll(vm.positiveValues());
+            positiveItems.setAll(items);
+        };
+        vm.positiveValues().addListener((javafx.collections.ListChangeListener<String>) c -> fillPositive.run());
+        fillPositive.run();
+        ComboBox<String> positive = new ComboBox<>(positiveItems);
         positive.setId("explorePositive");
-        positive.setPromptText(I18n.tr("ui.explore.positive.auto"));
-        positive.valueProperty().bindBidirectional(vm.positiveProperty());
+        positive.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(String v) {
+                return v == null || v.isEmpty() ? I18n.tr("ui.explore.positive.auto") : I18n.tr("ui.explore.positive.value", v);
+            }
+
+            @Override public String fromString(String t) { return t; }
+        });
+        positive.setValue("");
+        positive.valueProperty().addListener((o, a, b) -> vm.positiveProperty().set(b == null || b.isEmpty() ? null : b));
+        disposer.add(vm.positiveProperty().subscribe(p -> {
+            String want = p == null ? "" : p;
+            if (!want.equals(positive.getValue())) positive.setValue(want);
+        }));
         positive.setTooltip(new Tooltip(I18n.tr("ui.explore.positive.tip")));
-        positive.setPrefWidth(150);
+        positive.setMinWidth(Region.USE_PREF_SIZE);
+        positive.setPrefWidth(200);
         positive.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.positiveValues()));
         positive.managedProperty().bind(positive.visibleProperty());
         HBox bar = new HBox(10, datasetLabel, dataset, new Separator(javafx.geometry.Orientation.VERTICAL), targetLabel, target,

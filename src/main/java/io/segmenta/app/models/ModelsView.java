@@ -47,6 +47,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -268,8 +269,9 @@ public final class ModelsView {
         g.setHgap(10);
         g.setVgap(8);
         ColumnConstraints a = new ColumnConstraints();
-        a.setMinWidth(Region.USE_PREF_SIZE);
+        a.setMaxWidth(210); // long labels (Spanish) wrap instead of squeezing the values to their arrows
         ColumnConstraints b = new ColumnConstraints();
+        b.setMinWidth(96);
         b.setHgrow(Priority.ALWAYS);
         b.setFillWidth(true);
         g.getColumnConstraints().addAll(a, b);
@@ -278,6 +280,7 @@ public final class ModelsView {
 
     private static void row(GridPane g, int r, String key, Node n) {
         Label l = new Label(I18n.tr(key));
+        l.setWrapText(true);
         l.setLabelFor(n);
         g.add(l, 0, r);
         g.add(n, 1, r);
@@ -776,7 +779,7 @@ public final class ModelsView {
     }
 
     /** The cross-validated metric (mean ± standard deviation over the folds) after tile {@code at - 1}, when there is one. */
-    private void addCrossValidation(HBox kpis, TrainedModel m, int at) {
+    private void addCrossValidation(FlowPane kpis, TrainedModel m, int at) {
         var cv = m.info().crossValidation();
         if (cv == null) return;
         Node tile = kpi("roc_auc".equals(cv.metric()) ? "ui.models.metric.cvAuc" : "ui.models.metric.cvR2",
@@ -794,13 +797,18 @@ public final class ModelsView {
         VBox b = new VBox(2, t, v);
         b.getStyleClass().add("kpi");
         if (hint != null) Tooltip.install(b, new Tooltip(hint));
-        HBox.setHgrow(b, Priority.ALWAYS);
-        b.setMaxWidth(Double.MAX_VALUE);
+        // never cut: a tile is as wide as its label and value, and the row wraps when they do not fit
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 
+    /** Tiles side by side, wrapping onto another line where the window is narrow or the labels long. */
+    private static FlowPane kpiRow(Node... tiles) {
+        return new FlowPane(10, 10, tiles);
+    }
+
     private Node classification(TrainedModel m, Evaluation.Classification c) {
-        HBox kpis = new HBox(10,
+        FlowPane kpis = kpiRow(
                 kpi("ui.models.metric.roc_auc", fmt(c.rocAuc(), 3), I18n.tr("ui.models.hint.auc")),
                 kpi("ui.models.metric.pr_auc", fmt(c.prAuc(), 3), I18n.tr("ui.models.hint.ap")),
                 kpi("ui.models.metric.log_loss", fmt(c.logLoss(), 3), I18n.tr("ui.models.hint.logLoss")),
@@ -997,11 +1005,14 @@ public final class ModelsView {
     private static VBox cmBox(Label count, String key, String style) {
         Label cap = new Label(I18n.tr(key));
         cap.getStyleClass().add("cm-caption");
+        cap.setWrapText(true); // "No detectados (falsos negativos)" wraps instead of losing its end
+        cap.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox b = new VBox(2, count, cap);
         b.setAlignment(Pos.CENTER);
         b.getStyleClass().addAll("cm-cell", style);
         b.setPrefSize(180, 62);
         b.setMinWidth(150);
+        b.setMinHeight(Region.USE_PREF_SIZE);
         return b;
     }
 
@@ -1034,7 +1045,7 @@ public final class ModelsView {
     }
 
     private Node regression(TrainedModel m, Evaluation.Regression r) {
-        HBox kpis = new HBox(10,
+        FlowPane kpis = kpiRow(
                 kpi("ui.models.metric.mae", fmt(r.mae(), 2), I18n.tr("ui.models.hint.mae")),
                 kpi("ui.models.metric.rmse", fmt(r.rmse(), 2), I18n.tr("ui.models.hint.rmse")),
                 kpi("ui.models.metric.r2", fmt(r.r2(), 3), I18n.tr("ui.models.hint.r2")),
@@ -1084,7 +1095,8 @@ public final class ModelsView {
         });
         TableView<Leaderboard.Entry> table = new TableView<>(vm.leaderboard());
         table.setId("leaderboardTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every column as wide as its header; a scroll bar rather than cut headers when the window is narrow
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(muted(I18n.tr("ui.models.leaderboard.empty")));
         Runnable columns = () -> {
             Task t = vm.effectiveTask();
@@ -1102,6 +1114,7 @@ public final class ModelsView {
             TableColumn<Leaderboard.Entry, String> algo = new TableColumn<>(I18n.tr("ui.models.leaderboard.algorithm"));
             algo.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(algoName(c.getValue().algorithm())));
             algo.setMinWidth(150);
+            algo.setPrefWidth(160);
             name.setMinWidth(140);
             table.getColumns().addAll(List.of(rank, name, algo));
             for (String k : metrics) {
@@ -1112,6 +1125,7 @@ public final class ModelsView {
                 });
                 col.getStyleClass().add("numeric-column");
                 col.setMinWidth(headerWidth(col.getText()));
+                col.setPrefWidth(col.getMinWidth() + 8);
                 if (k.equals(vm.sortMetricProperty().get())) col.getStyleClass().add("sorted-column");
                 table.getColumns().add(col);
             }
@@ -1119,6 +1133,7 @@ public final class ModelsView {
             secs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(fmt(c.getValue().trainSeconds(), 1)));
             secs.getStyleClass().add("numeric-column");
             secs.setMinWidth(headerWidth(secs.getText()));
+            secs.setPrefWidth(secs.getMinWidth() + 8);
             table.getColumns().add(secs);
             for (TableColumn<Leaderboard.Entry, ?> col : table.getColumns()) col.setSortable(false);
         };
