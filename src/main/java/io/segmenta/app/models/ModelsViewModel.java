@@ -547,7 +547,8 @@ public final class ModelsViewModel {
         engineAsked = true;
         engineInfo.set(I18n.tr("ui.models.network.checking"));
         runner.submit(I18n.tr("ui.models.task.engine"), ctx -> MlpDevice.probe(),
-                e -> engineInfo.set(I18n.tr(e.gpus() > 0 ? "ui.models.network.gpus" : "ui.models.network.noGpu", e.gpus(), e.name())),
+                e -> engineInfo.set(I18n.tr(e.gpus() > 0 ? "ui.models.network.gpus" : "ui.models.network.noGpu", e.gpus(), e.name())
+                        + (e.notice() == null ? "" : " " + e.notice())),
                 err -> engineInfo.set(I18n.tr("ui.models.network.engineFailed", Notifier.describe(err))),
                 () -> {
                     engineAsked = false;

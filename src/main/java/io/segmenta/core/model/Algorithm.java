@@ -1,7 +1,6 @@
 package io.segmenta.core.model;
 
 import java.util.List;
-
 import java.util.Locale;
 
 /**

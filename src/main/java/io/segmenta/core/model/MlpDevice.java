@@ -35,13 +35,16 @@ public final class MlpDevice {
      */
     public static final long AUTO_GPU_MIN_WORK = 1L << 25;
 
-    /** What the engine offers: its name and version and the GPUs it can use. */
-    public record Engine(String name, int gpus) { }
+    /**
+     * What the engine offers: its name and version, the GPUs it can use, and a sentence when PYTORCH_LIBRARY_PATH
+     * was set but not used (else null).
+     */
+    public record Engine(String name, int gpus, String notice) { }
 
     /** Asks the PyTorch engine how many GPUs it can use (loads the engine on first use; seconds the first time). */
     public static Engine probe() {
         var engine = MlpRuntime.engine();
-        return new Engine(engine.getEngineName() + " " + engine.getVersion(), engine.getGpuCount());
+        return new Engine(engine.getEngineName() + " " + engine.getVersion(), engine.getGpuCount(), MlpRuntime.ignoredLibraryPath());
     }
 
     /**
@@ -51,8 +54,7 @@ public final class MlpDevice {
     public static Choice detect(ComputeDevice requested, long weights, int batch) {
         Engine e = probe();
         Choice c = choose(requested, e.gpus(), e.name(), weights * Math.max(1, batch));
-        String ignored = MlpRuntime.ignoredLibraryPath();
-        return ignored == null ? c : new Choice(c.requested(), c.gpu(), c.detectedGpus(), c.engine(), c.fellBack(), c.message() + " " + ignored);
+        return e.notice() == null ? c : new Choice(c.requested(), c.gpu(), c.detectedGpus(), c.engine(), c.fellBack(), c.message() + " " + e.notice());
     }
 
     /**
