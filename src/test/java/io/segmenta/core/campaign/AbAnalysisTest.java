@@ -234,14 +234,14 @@ class AbAnalysisTest {
                     new long[]{120, 150, 95, 80}, AbOptions.defaults().withControl("control")).recommendation();
             assertThat(win.expectedLoss()).isBetween(0.000135, 0.000145);
             I18n.setLocale(Locale.ENGLISH);
-            assertThat(win.message()).isEqualTo("Declare a winner: \"B\" has the best conversion rate (15%) with a probability of 97.5%;"
-                    + " choosing it risks an expected loss of 0.014 percentage points. It is a low-risk choice rather than a proven"
-                    + " difference: the z test does not call its lead over \"A\" significant once the 6 comparisons are adjusted"
+            assertThat(win.message()).isEqualTo("Lean towards \"B\", a low-risk choice but not a proven winner: it has the best conversion rate (15%) with a probability of 97.5%;"
+                    + " choosing it risks an expected loss of 0.014 percentage points. The z test does not call its lead over \"A\""
+                    + " significant once the 6 comparisons are adjusted"
                     + " (Holm p = 0.149).");
             I18n.setLocale(Locale.of("es"));
-            assertThat(win.message()).isEqualTo("Declare un ganador: \"B\" tiene la mejor tasa de conversión (15\u00a0%) con una"
-                    + " probabilidad del 97,5\u00a0%; elegirlo supone una pérdida esperada de 0,014 puntos porcentuales. Es una"
-                    + " elección de poco riesgo, no una diferencia demostrada: la prueba z no considera significativa su ventaja sobre"
+            assertThat(win.message()).isEqualTo("Inclínese por \"B\", una elección de poco riesgo pero no un ganador demostrado: tiene la mejor tasa de conversión (15\u00a0%) con una"
+                    + " probabilidad del 97,5\u00a0%; elegirlo supone una pérdida esperada de 0,014 puntos porcentuales. La"
+                    + " prueba z no considera significativa su ventaja sobre"
                     + " \"A\" una vez ajustadas las 6 comparaciones (p de Holm = 0,149).");
 
             // small and close: increase the sample
