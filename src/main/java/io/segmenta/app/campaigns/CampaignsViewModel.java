@@ -223,7 +223,7 @@ public final class CampaignsViewModel {
         });
         for (Observable ob : List.<Observable>of(control, costPerSend, metric)) ob.addListener(x -> reanalyse());
 
-        for (Observable ob : List.<Observable>of(baseline, mde, mdeRelative, confidence, power, powerArms)) {
+        for (Observable ob : List.<Observable>of(baseline, mde, mdeRelative, confidence, power, powerArms, dataset)) {
             ob.addListener(x -> computePower());
         }
         // the analysis plans its next wave with the Power tab's confidence, power and effect
@@ -1021,9 +1021,14 @@ public final class CampaignsViewModel {
             PowerCalculator.Result r = PowerCalculator.sampleSize(new PowerCalculator.Plan(b, e, mdeRelative.get(), 1 - c, pw));
             powerResult.set(r);
             int k = Math.max(2, powerArms.get());
-            powerSummary.set(I18n.tr("ui.campaigns.power.summary", CampaignsFormat.integer(r.perArm()),
+            String summary = I18n.tr("ui.campaigns.power.summary", CampaignsFormat.integer(r.perArm()),
                     CampaignsFormat.integer(r.perArm() * k), k, CampaignsFormat.percent(r.plan().baseline()),
-                    CampaignsFormat.percent(r.plan().target())));
+                    CampaignsFormat.percent(r.plan().target()));
+            Dataset ds = data(dataset.get());
+            if (ds != null && r.perArm() * k > ds.rowCount()) {
+                summary += " " + I18n.tr("ui.campaigns.power.moreThanData", CampaignsFormat.integer(ds.rowCount()), ds.name());
+            }
+            powerSummary.set(summary);
         } catch (UserException ex) {
             powerResult.set(null);
             powerSummary.set(ex.getLocalizedMessage());

@@ -399,6 +399,10 @@ class CampaignsViewModelTest {
         assertThat((double) r.perArm()).isBetween(n - 2, n + 2);
         assertThat(vm.powerTotal()).isEqualTo(r.perArm() * 5);
         assertThat(vm.powerSummaryProperty().get()).startsWith(CampaignsFormat.integer(r.perArm()) + " customers per arm");
+        int rows = vm.datasetProperty().get() == null ? 0 : project.getProject().dataset(vm.datasetProperty().get()).orElseThrow().dataset().rowCount();
+        // more customers than the dataset has: said, with what to do
+        assertThat(r.perArm() * 5).isGreaterThan(rows);
+        assertThat(vm.powerSummaryProperty().get()).contains("That is more than the " + CampaignsFormat.integer(rows) + " customers");
 
         // Spanish: decimal comma
         I18n.setLocale(Locale.of("es"));
