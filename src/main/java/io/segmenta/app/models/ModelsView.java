@@ -591,7 +591,9 @@ public final class ModelsView {
         delete.setOnAction(e -> vm.deleteSelected());
         delete.disableProperty().bind(vm.selectedModelProperty().isNull());
         Label summary = new Label();
+        summary.setId("modelSummary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.setWrapText(true); // under the bar, whole, rather than cut after the test rows
         disposer.add(vm.selectedModelProperty().subscribe(m -> {
             summary.setText(m == null ? "" : I18n.tr("ui.models.bar.summary",
                     Formats.integer(m.info().trainRows()), Formats.integer(m.info().testRows()),
@@ -607,13 +609,15 @@ public final class ModelsView {
         Label title = new Label(I18n.tr("ui.models.bar.model"));
         title.getStyleClass().add(Styles.TEXT_BOLD);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        summary.setMinWidth(0);
         for (Button b : List.of(imp, export, delete)) b.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(10, title, models, summary, spacer, imp, export, delete);
+        HBox bar = new HBox(10, title, models, spacer, imp, export, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(10, 14, 10, 14));
-        bar.getStyleClass().add("models-bar");
-        return bar;
+        summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
+        VBox top = new VBox(6, bar, summary);
+        top.setPadding(new Insets(10, 14, 10, 14));
+        top.getStyleClass().add("models-bar");
+        return top;
     }
 
     private static String headline(TrainedModel m) {
