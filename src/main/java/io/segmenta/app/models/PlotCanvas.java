@@ -205,7 +205,8 @@ public class PlotCanvas extends CanvasChart {
 
         g.save();
         g.beginPath();
-        g.rect(left, top - 2, right - left, bottom - top + 4);
+        // a little room past the axes, so that markers on the first and last points are drawn whole
+        g.rect(left - 5, top - 5, right - left + 10, bottom - top + 10);
         g.clip();
         if (diagonal) {
             g.setStroke(pal.muted());
@@ -283,7 +284,8 @@ public class PlotCanvas extends CanvasChart {
             double x = px(marker);
             boolean leftSide = x > (left + right) / 2;
             // on the side away from the legend (top right for falling curves, bottom right for rising ones)
-            boolean legendOnTop = !(diagonal || isRising());
+            double[] lb = legendBox();
+            boolean legendOnTop = lb == null ? !(diagonal || isRising()) : lb[1] < (top + bottom) / 2;
             text(g, markerLabel, leftSide ? x - 5 : x + 5, legendOnTop ? bottom - 2 : top + 2,
                     leftSide ? TextAlignment.RIGHT : TextAlignment.LEFT, legendOnTop ? VPos.BOTTOM : VPos.TOP, BOLD, pal.danger());
         }
@@ -292,13 +294,9 @@ public class PlotCanvas extends CanvasChart {
 
     private void drawLegend(GraphicsContext g) {
         List<Series> named = series.stream().filter(s -> s.name() != null && !s.name().isEmpty()).toList();
-        if (named.isEmpty()) return;
-        double lw = 0;
-        for (Series s : named) lw = Math.max(lw, textWidth(s.name(), SMALL));
-        double boxW = lw + 34, boxH = named.size() * 17 + 8;
-        boolean ascending = diagonal || isRising();
-        double bx = ascending ? right - boxW - 6 : right - boxW - 6;
-        double by = ascending ? bottom - boxH - 6 : top + 6;
+        double[] box = legendBox();
+        if (box == null) return;
+        double bx = box[0], by = box[1], boxW = box[2], boxH = box[3];
         g.setFill(pal.bg().deriveColor(0, 1, 1, 0.88));
         g.fillRoundRect(bx, by, boxW, boxH, 6, 6);
         g.setStroke(pal.grid());
@@ -319,6 +317,54 @@ public class PlotCanvas extends CanvasChart {
             text(g, s.name(), bx + 30, y, TextAlignment.LEFT, VPos.CENTER, SMALL, pal.fg());
             y += 17;
         }
+    }
+
+    /**
+     * Where the legend goes, {x, y, width, height}, or null without named series: the corner where the box hides
+     * the fewest points of the curves, preferring the one away from a falling (top right) or rising (bottom right)
+     * curve's end.
+     */
+    private double[] legendBox() {
+        List<Series> named = series.stream().filter(s -> s.name() != null && !s.name().isEmpty()).toList();
+        if (named.isEmpty()) return null;
+        double lw = 0;
+        for (Series s : named) lw = Math.max(lw, textWidth(s.name(), SMALL));
+        double boxW = lw + 34, boxH = named.size() * 17 + 8;
+        boolean ascending = diagonal || isRising();
+        double xr = right - boxW - 6, xl = left + 6, yt = top + 6, yb = bottom - boxH - 6;
+        double[][] corners = ascending
+                ? new double[][]{{xr, yb}, {xr, yt}, {xl, yb}, {xl, yt}}
+                : new double[][]{{xr, yt}, {xr, yb}, {xl, yt}, {xl, yb}};
+        double bx = corners[0][0], by = corners[0][1];
+        int fewest = Integer.MAX_VALUE;
+        for (double[] c : corners) {
+            int n = pointsIn(c[0] - 10, c[1] - 10, boxW + 20, boxH + 20);
+            if (n < fewest) {
+                fewest = n;
+                bx = c[0];
+                by = c[1];
+            }
+        }
+        return new double[]{bx, by, boxW, boxH};
+    }
+
+    /** Points of the series, and midpoints of their line segments, that fall in a rectangle of the canvas. */
+    private int pointsIn(double x, double y, double w, double h) {
+        int n = 0;
+        for (Series s : series) {
+            double[] xs = s.x(), ys = s.y();
+            for (int i = 0; i < xs.length; i++) {
+                if (Double.isNaN(xs[i]) || Double.isNaN(ys[i])) continue;
+                if (inside(px(xs[i]), py(ys[i]), x, y, w, h)) n++;
+                if (s.kind() == Kind.LINE && i > 0 && !Double.isNaN(xs[i - 1]) && !Double.isNaN(ys[i - 1])
+                        && inside((px(xs[i]) + px(xs[i - 1])) / 2, (py(ys[i]) + py(ys[i - 1])) / 2, x, y, w, h)) n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean inside(double px, double py, double x, double y, double w, double h) {
+        return px >= x && px <= x + w && py >= y && py <= y + h;
     }
 
     /** Whether the first series ends higher than it starts (legend goes bottom right, out of the way). */
