@@ -460,7 +460,7 @@ public final class CampaignsView {
         }, vm.previewProperty(), vm.contactChoiceProperty(), vm.exportColumnProperty(ExportOptions.Column.CONTACT)));
         // which fields to copy: those found by name, changed by ticking the dataset's columns (CLI --contact)
         CheckPicker contactPicker = new CheckPicker("contactPicker", I18n.tr("ui.campaigns.export.contactPicker"),
-                vm::contactCandidates, c -> vm.exportContactColumns().contains(c), vm.contactChoiceProperty()::set);
+                vm::contactCandidates, vm::exportContactColumns, vm.contactChoiceProperty()::set);
         contactPicker.node().disableProperty().bind(vm.exportColumnProperty(ExportOptions.Column.CONTACT).not());
         disposer.add(vm.previewProperty().subscribe(p -> contactPicker.refresh()));
         disposer.add(vm.contactChoiceProperty().subscribe(c -> { if (c == null) contactPicker.refresh(); }));

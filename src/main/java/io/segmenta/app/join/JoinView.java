@@ -125,7 +125,7 @@ public final class JoinView {
 
         // which of the right table's columns to bring, and the suffix for names both tables have
         CheckPicker bring = new CheckPicker("joinColumns", I18n.tr("ui.join.columns"), vm::rightColumnChoices,
-                c -> vm.bringProperty().get() == null || vm.bringProperty().get().contains(c),
+                () -> vm.bringProperty().get() == null ? vm.rightColumnChoices() : vm.bringProperty().get(),
                 ticked -> vm.bringProperty().set(ticked.size() == vm.rightColumnChoices().size() ? null : ticked));
         disposer.add(vm.rightDatasetProperty().subscribe(x -> bring.refresh()));
         disposer.add(vm.keys().subscribe(bring::refresh));

@@ -618,7 +618,7 @@ public final class SegmentsView {
         tableHint.setWrapText(true);
         // columns the segments were not built on, described too (CLI segment --describe)
         CheckPicker describe = new CheckPicker("describePicker", I18n.tr("ui.segments.describe"), vm::describeCandidates,
-                vm.describeColumns()::contains, vm.describeColumns()::setAll);
+                vm::describeColumns, vm.describeColumns()::setAll);
         describe.node().setTooltip(new Tooltip(I18n.tr("ui.segments.describe.hint")));
         disposer.add(vm.segmentationProperty().subscribe(x -> describe.refresh()));
         VBox right = new VBox(6, describe.node(), profileTitle, traits, centre, profileTable, tableHint);

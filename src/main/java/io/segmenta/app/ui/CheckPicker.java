@@ -3,9 +3,9 @@ package io.segmenta.app.ui;
 import javafx.collections.ListChangeListener;
 import org.controlsfx.control.CheckComboBox;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -16,17 +16,18 @@ import java.util.function.Supplier;
 public final class CheckPicker {
     private final CheckComboBox<String> box = new CheckComboBox<>();
     private final Supplier<List<String>> names;
-    private final Predicate<String> ticked;
+    private final Supplier<? extends Collection<String>> ticked;
     private boolean refreshing;
 
     /**
      * @param id       the control's id
      * @param title    what the closed control says, e.g. "Contact fields…"
      * @param names    the names offered
-     * @param ticked   whether a name is ticked now
+     * @param ticked   the names ticked now (read once per refresh)
      * @param onTicked called with the ticked names when the user changes them
      */
-    public CheckPicker(String id, String title, Supplier<List<String>> names, Predicate<String> ticked, Consumer<List<String>> onTicked) {
+    public CheckPicker(String id, String title, Supplier<List<String>> names, Supplier<? extends Collection<String>> ticked,
+                       Consumer<List<String>> onTicked) {
         this.names = names;
         this.ticked = ticked;
         box.setId(id);
@@ -43,7 +44,8 @@ public final class CheckPicker {
         try {
             box.getCheckModel().clearChecks();
             box.getItems().setAll(names.get());
-            for (String n : box.getItems()) if (ticked.test(n)) box.getCheckModel().check(n);
+            Collection<String> on = ticked.get();
+            for (String n : box.getItems()) if (on.contains(n)) box.getCheckModel().check(n);
         } finally {
             refreshing = false;
         }
